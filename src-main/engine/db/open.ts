@@ -1,0 +1,24 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from './migrate';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export type OpenedDb = { db: Db; sqlite: Database.Database; close(): void };
+
+/**
+ * Opens (or creates) Wren's one SQLite file and brings it to the current schema. WAL lets the UI
+ * read while the engine writes; synchronous=NORMAL in WAL mode still keeps every committed
+ * transaction across a killed process (only a power cut can lose the last ones).
+ */
+export const openDb = (file: string): OpenedDb => {
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  migrate(sqlite);
+  const db = drizzle(sqlite, { schema }) as Db;
+  return { db, sqlite, close: () => sqlite.close() };
+};

@@ -1,0 +1,96 @@
+/**
+ * The one seam to WhatsApp. Nothing outside `engine/wa` knows how WhatsApp is reached; the engine
+ * drives a Transport and reacts to the normalized events it emits. One Transport instance belongs
+ * to one bot; each `connect()` is one socket lifetime that ends with exactly one `close` event.
+ */
+
+/** Why a socket closed, normalized from WhatsApp's stream errors and disconnect codes. */
+export type CloseReason =
+  /** 515 after pairing or a server request: reconnect at once. */
+  | 'restart-required'
+  /** 401: the phone removed this linked device, or the session is gone. */
+  | 'logged-out'
+  /** 440: another client took over this session. */
+  | 'replaced'
+  /** 403 / 402 / 406: the number is banned, restricted or otherwise refused. */
+  | 'banned'
+  /** 408 while linking: every QR expired without a scan. */
+  | 'qr-expired'
+  /** 500: the stored session cannot be used; relinking is needed. */
+  | 'bad-session'
+  /** The engine's liveness watchdog saw nothing for too long. */
+  | 'timed-out'
+  /** Socket dropped, network gone, server closed: reconnect with backoff. */
+  | 'connection-lost'
+  /** The engine asked the transport to close (stop, relink, delete, shutdown). */
+  | 'closed-by-app';
+
+export type AccountInfo = {
+  /** E.164, e.g. +447700900123 */
+  phone: string;
+  jid: string;
+  lid: string | null;
+  pushName: string | null;
+};
+
+export type ConnectionEvent =
+  | { state: 'connecting' }
+  | { state: 'qr'; qr: string }
+  | { state: 'pairing-code'; code: string; phone: string }
+  | { state: 'open'; account: AccountInfo }
+  | { state: 'close'; reason: CloseReason; code: number | null; detail: string | null };
+
+export type IncomingMessage = {
+  id: string;
+  /** Chat JID: a user (…@s.whatsapp.net / …@lid) or a group (…@g.us). */
+  chatJid: string;
+  senderJid: string;
+  senderName: string | null;
+  fromMe: boolean;
+  ts: number;
+  text: string | null;
+  /** Delivered while the socket was offline or as history: never triggers a reply. */
+  offline: boolean;
+};
+
+export type MessageStatus = 'pending' | 'sent' | 'delivered' | 'read' | 'played' | 'failed';
+
+export type MessageStatusEvent = { id: string; chatJid: string; status: MessageStatus };
+
+export type TransportEvents = {
+  connection: ConnectionEvent;
+  message: IncomingMessage;
+  'message-status': MessageStatusEvent;
+  /** A non-fatal problem worth showing in the bot's event log. */
+  warning: { message: string };
+};
+
+export type TransportEventName = keyof TransportEvents;
+
+export type SentMessage = { id: string; ts: number };
+
+export type Transport = {
+  /**
+   * Opens one socket. With a stored session it logs in; without one it starts linking and emits
+   * `qr` events (or a `pairing-code` when `pairingPhone` is given).
+   */
+  connect(options?: { pairingPhone?: string }): Promise<void>;
+  /** Ends the current socket without logging out; emits `close` with `closed-by-app`. */
+  close(): Promise<void>;
+  /** Unlinks this device from the account (best effort) and ends the socket. */
+  logout(): Promise<void>;
+  /** Epoch ms of the last frame received on the current socket; drives the liveness watchdog. */
+  lastActivityAt(): number;
+  sendText(jid: string, text: string, options?: { id?: string }): Promise<SentMessage>;
+  on<E extends TransportEventName>(event: E, listener: (payload: TransportEvents[E]) => void): () => void;
+};
+
+/** Session storage a transport reads and writes; backed by the `wa_auth` table for one bot. */
+export type AuthStore = {
+  readCreds<T>(): T | null;
+  writeCreds(value: unknown): void;
+  clear(): void;
+  hasSession(): boolean;
+};
+
+export type TransportFactory = (bot: { id: string; kind: 'whatsapp' | 'demo' }) => Transport;

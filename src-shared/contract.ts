@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import {
+  BOT_NAME_MAX,
+  botEventKindSchema,
+  botEventSchema,
+  botFeatureSchema,
+  botKindSchema,
+  botSchema,
+  pageKeySchema,
+} from './bots';
+
+/**
+ * The one contract between the UI and the engine. Every call and event is declared here once;
+ * the engine parses every input with these schemas, whether it arrives over Electron IPC or the
+ * headless host's WebSocket.
+ */
+
+const botId = z.string().min(1, 'Choose a bot.').max(64);
+const botName = z
+  .string()
+  .trim()
+  .min(1, 'Give the bot a name.')
+  .max(BOT_NAME_MAX, `Keep the name under ${BOT_NAME_MAX + 1} characters.`);
+
+const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+
+export const calls = {
+  'app:info': call(
+    z.object({}).strict(),
+    z.object({ version: z.string(), mode: z.enum(['electron', 'headless']), dataDir: z.string() }),
+  ),
+  'bots:list': call(z.object({}).strict(), z.array(botSchema)),
+  'bots:get': call(z.object({ botId }).strict(), botSchema),
+  'bots:create': call(z.object({ name: botName, kind: botKindSchema }).strict(), botSchema),
+  'bots:rename': call(z.object({ botId, name: botName }).strict(), botSchema),
+  'bots:delete': call(z.object({ botId }).strict(), z.object({ botId: z.string() })),
+  /** Start a bot: with a stored session it reconnects; without one it starts linking by QR. */
+  'bots:start': call(z.object({ botId }).strict(), botSchema),
+  'bots:stop': call(z.object({ botId }).strict(), botSchema),
+  /** Log out, clear the session and start linking again with a new QR. */
+  'bots:relink': call(z.object({ botId }).strict(), botSchema),
+  /** Link with a pairing code instead of a QR: the code is shown once the socket is ready. */
+  'bots:request-pairing-code': call(
+    z
+      .object({
+        botId,
+        phone: z.string().trim().min(1, 'Enter the phone number of the WhatsApp account to link.').max(32),
+      })
+      .strict(),
+    botSchema,
+  ),
+  'bots:set-feature': call(
+    z.object({ botId, feature: botFeatureSchema, enabled: z.boolean() }).strict(),
+    botSchema,
+  ),
+  'bots:events': call(
+    z
+      .object({
+        botId,
+        kinds: z.array(botEventKindSchema).max(10).optional(),
+        before: pageKeySchema.optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+      })
+      .strict(),
+    z.object({ items: z.array(botEventSchema), nextBefore: pageKeySchema.nullable() }),
+  ),
+  /** Demo bots only: the simulated phone scans the QR (or enters the pairing code). */
+  'demo:simulate-scan': call(z.object({ botId }).strict(), botSchema),
+} as const;
+
+export const events = {
+  'bot:status': z.object({ bot: botSchema }),
+  'bot:removed': z.object({ botId: z.string() }),
+  'bot:event': z.object({ event: botEventSchema }),
+} as const;
+
+export type Calls = typeof calls;
+export type CallName = keyof Calls;
+export type CallInput<N extends CallName> = z.input<Calls[N]['input']>;
+export type CallOutput<N extends CallName> = z.output<Calls[N]['output']>;
+export type EventName = keyof typeof events;
+export type EventPayload<N extends EventName> = z.output<(typeof events)[N]>;
+
+export const errorCodeSchema = z.enum([
+  'invalid_input',
+  'not_found',
+  'invalid_state',
+  'unknown_call',
+  'unauthorized',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+export type ContractErrorShape = { code: ErrorCode; message: string };
+
+/** Errors never cross as thrown exceptions: every reply is one of these. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: ContractErrorShape };
+
+export const isCallName = (name: string): name is CallName => Object.hasOwn(calls, name);
+export const isEventName = (name: string): name is EventName => Object.hasOwn(events, name);
+
+/** Thrown by the client when a reply carries an error, and by services to choose the code. */
+export class ContractError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ContractError';
+  }
+}
+
+/** Turns zod issues into one sentence that says what to change. */
+export const describeIssues = (error: z.ZodError): string =>
+  error.issues
+    .map((issue) => {
+      const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+      return `${where}${issue.message}`;
+    })
+    .join('; ');
