@@ -19,6 +19,6 @@ export const openDb = (file: string): OpenedDb => {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   migrate(sqlite);
-  const db = drizzle(sqlite, { schema }) as Db;
+  const db: Db = drizzle({ client: sqlite, schema });
   return { db, sqlite, close: () => sqlite.close() };
 };

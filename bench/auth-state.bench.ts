@@ -1,0 +1,290 @@
+/**
+ * Auth-state throughput on a busy session's key workload: Baileys' useMultiFileAuthState (the
+ * baseline most bots ship with), a plain in-memory key store (the ceiling), and Wren's SQLite
+ * auth state. All three sit behind Baileys' addTransactionCapability, as every socket wraps its
+ * key store, and run the same pre-generated operations. Two more rows show what the SQLite
+ * figure depends on: a larger WAL auto-checkpoint (a pragma of engine/db/open.ts) and Baileys'
+ * makeCacheableSignalKeyStore in front of it (slower: why the transport does not use it).
+ *
+ *   npx tsx bench/auth-state.bench.ts [messages=4000] [runs=5]     BENCH_ONLY=<row prefix> for one row
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  addTransactionCapability,
+  makeCacheableSignalKeyStore,
+  useMultiFileAuthState,
+  type SignalDataSet,
+  type SignalDataTypeMap,
+  type SignalKeyStore,
+  type SignalKeyStoreWithTransaction,
+} from '@whiskeysockets/baileys';
+import Database from 'better-sqlite3';
+import pino from 'pino';
+import { createAuthStore } from '../src-main/engine/wa/auth-store';
+import { createSqliteAuthState } from '../src-main/engine/wa/baileys/auth-state';
+
+const MESSAGES = Number(process.argv[2] ?? 4000);
+const RUNS = Number(process.argv[3] ?? 5);
+const PREKEYS = 812;
+const CONTACTS = 300;
+const logger = pino({ level: 'silent' });
+
+// ---- the workload, generated once so every store sees the same bytes -------------------------
+
+/** mulberry32: a seeded PRNG so runs are comparable. */
+const rng = (() => {
+  let a = 0x5eed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+})();
+const pick = (n: number) => Math.floor(rng() * n);
+
+type Message = {
+  jid: string;
+  sessionIds: string[];
+  newSessions: Buffer[];
+  group: { id: string; senderKey: Buffer; preKeyId: string } | null;
+};
+
+const preKeys: Record<string, SignalDataTypeMap['pre-key']> = {};
+for (let i = 1; i <= PREKEYS; i++) preKeys[String(i)] = { public: randomBytes(32), private: randomBytes(32) };
+
+const devicesOf = Array.from({ length: CONTACTS }, () => 1 + pick(3));
+// A session record keeps roughly its size from one message to the next (its ratchet state is
+// rewritten, not grown), so each device gets a size once and fresh bytes on every message.
+const sessionSize = new Map<string, number>();
+const sizeOf = (id: string) => {
+  let size = sessionSize.get(id);
+  if (size === undefined) sessionSize.set(id, (size = 1024 + pick(1024)));
+  return size;
+};
+const messages: Message[] = [];
+for (let i = 0; i < MESSAGES; i++) {
+  // A few regulars write most of the messages, as on a real business number.
+  const contact = rng() < 0.7 ? pick(Math.ceil(CONTACTS / 10)) : pick(CONTACTS);
+  const user = String(447700900000 + contact);
+  const sessionIds = Array.from({ length: devicesOf[contact] ?? 1 }, (_, d) => `${user}.${d}`);
+  messages.push({
+    jid: `${user}@s.whatsapp.net`,
+    sessionIds,
+    newSessions: sessionIds.map((id) => randomBytes(sizeOf(id) + pick(64))),
+    group:
+      i % 50 === 49
+        ? {
+            id: `group${pick(20)}::${user}::0`,
+            senderKey: randomBytes(512 + pick(512)),
+            preKeyId: String(1 + Math.floor(i / 50)),
+          }
+        : null,
+  });
+}
+
+// ---- the stores -------------------------------------------------------------------------------
+
+type Subject = { keys: SignalKeyStore; dispose(): void };
+
+const fileStore = async (): Promise<Subject> => {
+  const dir = mkdtempSync(join(tmpdir(), 'wren-bench-file-'));
+  const { state } = await useMultiFileAuthState(dir);
+  return { keys: state.keys, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+};
+
+const memoryStore = (): Promise<Subject> => {
+  const data = new Map<string, Map<string, unknown>>();
+  const keys: SignalKeyStore = {
+    get<T extends keyof SignalDataTypeMap>(type: T, ids: string[]) {
+      const byId = data.get(type);
+      const result: { [id: string]: SignalDataTypeMap[T] } = {};
+      for (const id of ids) {
+        const value = byId?.get(id);
+        if (value) result[id] = value as SignalDataTypeMap[T];
+      }
+      return result;
+    },
+    set(set: SignalDataSet) {
+      for (const type in set) {
+        const values = set[type as keyof SignalDataSet] ?? {};
+        let byId = data.get(type);
+        if (!byId) data.set(type, (byId = new Map<string, unknown>()));
+        for (const id in values) {
+          const value = values[id];
+          if (value) byId.set(id, value);
+          else byId.delete(id);
+        }
+      }
+    },
+  };
+  return Promise.resolve({ keys, dispose: () => data.clear() });
+};
+
+const migrationSql = readFileSync(
+  fileURLToPath(new URL('../src-main/engine/db/migrations/0000_init.sql', import.meta.url)),
+  'utf8',
+);
+
+/**
+ * The pragmas of engine/db/open.ts (its migrator needs Vite, so the schema comes from the SQL
+ * file), plus any `extra` being evaluated.
+ */
+const sqliteStore =
+  (extra: string[] = [], cacheable = false) =>
+  (): Promise<Subject> => {
+    const dir = mkdtempSync(join(tmpdir(), 'wren-bench-sqlite-'));
+    const sqlite = new Database(join(dir, 'wren.db'));
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    for (const pragma of extra) sqlite.pragma(pragma);
+    for (const statement of migrationSql.split('--> statement-breakpoint')) sqlite.exec(statement);
+    sqlite
+      .prepare(
+        "INSERT INTO bots (id, name, kind, status, auto_start, created_at, updated_at) VALUES ('b', 'B', 'whatsapp', 'stopped', 0, 0, 0)",
+      )
+      .run();
+    const { state } = createSqliteAuthState(createAuthStore(sqlite, 'b'));
+    return Promise.resolve({
+      keys: cacheable ? makeCacheableSignalKeyStore(state.keys, logger) : state.keys,
+      dispose: () => {
+        sqlite.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    });
+  };
+
+// ---- one run ----------------------------------------------------------------------------------
+
+type Result = { uploadMs: number; messagesPerSec: number; totalMs: number };
+
+const run = async (subject: Subject): Promise<Result> => {
+  const keys: SignalKeyStoreWithTransaction = addTransactionCapability(subject.keys, logger, {
+    maxCommitRetries: 1,
+    delayBetweenTriesMs: 0,
+  });
+  const t0 = performance.now();
+  // First login: Baileys generates and stores 812 pre-keys in one transaction.
+  await keys.transaction(async () => keys.set({ 'pre-key': preKeys }), 'upload-pre-keys');
+  const t1 = performance.now();
+  for (const message of messages) {
+    // relayMessage / decryptMessage: one key transaction per message, sessions read and written back.
+    await keys.transaction(async () => {
+      const sessions = await keys.get('session', message.sessionIds);
+      if (Object.keys(sessions).length > message.sessionIds.length) throw new Error('impossible');
+      const update: Record<string, Uint8Array> = {};
+      message.sessionIds.forEach((id, d) => (update[id] = message.newSessions[d] ?? Buffer.alloc(0)));
+      await keys.set({ session: update });
+      if (message.group) {
+        const { id, senderKey, preKeyId } = message.group;
+        await keys.get('sender-key', [id]);
+        await keys.set({ 'sender-key': { [id]: senderKey } });
+        // A new contact's pkmsg: load the one-time pre-key, then remove it.
+        const found = await keys.get('pre-key', [preKeyId]);
+        if (!found[preKeyId]) throw new Error(`pre-key ${preKeyId} missing`);
+        await keys.set({ 'pre-key': { [preKeyId]: null } });
+      }
+    }, message.jid);
+  }
+  const t2 = performance.now();
+  // Everything must read back: a store that drops writes would look fast.
+  const last = messages.at(-1);
+  if (last) {
+    const back = await subject.keys.get('session', last.sessionIds);
+    const got = back[last.sessionIds[0] ?? ''];
+    if (!got || !Buffer.from(got).equals(last.newSessions[0] ?? Buffer.alloc(0))) throw new Error('lost a write');
+  }
+  return { uploadMs: t1 - t0, messagesPerSec: (messages.length / (t2 - t1)) * 1000, totalMs: t2 - t0 };
+};
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+};
+
+type Row = { name: string; uploadMs: number; messagesPerSec: number; totalMs: number };
+
+const once = async (make: () => Promise<Subject>): Promise<Result> => {
+  const subject = await make();
+  try {
+    return await run(subject);
+  } finally {
+    subject.dispose();
+  }
+};
+
+const main = async () => {
+  console.log(
+    `auth-state bench: ${PREKEYS} pre-keys in one set, then ${MESSAGES} messages over ${CONTACTS} contacts ` +
+      `(1–3 devices, sessions 1–2 KB; every 50th adds a sender key and a pre-key delete); ` +
+      `median of ${RUNS} interleaved runs after one warm-up round\n`,
+  );
+  // BENCH_ONLY=sqlite measures (and lets a profiler see) one store alone.
+  const only = process.env['BENCH_ONLY'];
+  const subjects = (
+    [
+      ['file (useMultiFileAuthState)', fileStore],
+      ['memory (Map)', memoryStore],
+      ['sqlite (Wren, openDb pragmas)', sqliteStore()],
+      ['sqlite + wal_autocheckpoint=10000', sqliteStore(['wal_autocheckpoint = 10000'])],
+      ['sqlite + makeCacheableSignalKeyStore', sqliteStore([], true)],
+    ] as const
+  ).filter(([name]) => only === undefined || name.startsWith(only));
+  // Interleaved rounds, so drift in the machine (page cache, other load) hits every store alike.
+  const results = new Map<string, Result[]>(subjects.map(([name]) => [name, []]));
+  for (let round = 0; round <= RUNS; round++) {
+    for (const [name, make] of subjects) {
+      const result = await once(make);
+      if (round > 0) results.get(name)?.push(result);
+    }
+  }
+  const rows: Row[] = subjects.map(([name]) => {
+    const rs = results.get(name) ?? [];
+    return {
+      name,
+      uploadMs: median(rs.map((r) => r.uploadMs)),
+      messagesPerSec: median(rs.map((r) => r.messagesPerSec)),
+      totalMs: median(rs.map((r) => r.totalMs)),
+    };
+  });
+  const pad = (text: string, n: number) => text.padEnd(n);
+  console.log(`${pad('store', 36)} ${pad('pre-key upload', 15)} ${pad('messages/s', 11)} total`);
+  for (const r of rows) {
+    console.log(
+      `${pad(r.name, 36)} ${pad(`${r.uploadMs.toFixed(1)} ms`, 15)} ${pad(r.messagesPerSec.toFixed(0), 11)} ${r.totalMs.toFixed(0)} ms`,
+    );
+  }
+  const [file, memory, ...sqlites] = rows;
+  if (!file || !memory || sqlites.length === 0 || only !== undefined) return;
+  console.log('');
+  console.log(`${pad('ratio (messages/s)', 48)} ${pad('measured', 9)} ${pad('target', 8)} met`);
+  for (const sqlite of sqlites) {
+    const vsFile = sqlite.messagesPerSec / file.messagesPerSec;
+    const vsMemory = sqlite.messagesPerSec / memory.messagesPerSec;
+    console.log(
+      `${pad(`${sqlite.name} / file`, 48)} ${pad(`${vsFile.toFixed(2)}x`, 9)} ${pad('>= 20x', 8)} ${vsFile >= 20 ? 'yes' : 'NO'}`,
+    );
+    console.log(
+      `${pad(`${sqlite.name} / memory`, 48)} ${pad(`${vsMemory.toFixed(2)}x`, 9)} ${pad('>= 0.5x', 8)} ${vsMemory >= 0.5 ? 'yes' : 'NO'}`,
+    );
+  }
+  const ceiling = memory.messagesPerSec / file.messagesPerSec;
+  console.log(
+    `${pad('memory / file (ceiling for any store)', 48)} ${pad(`${ceiling.toFixed(2)}x`, 9)} ` +
+      '(every store sits behind the same addTransactionCapability; its cost bounds the ratio)',
+  );
+  const upload = sqlites[0];
+  if (upload) {
+    console.log(
+      `${pad('pre-key upload: file time / sqlite time', 48)} ${(file.uploadMs / upload.uploadMs).toFixed(1)}x`,
+    );
+  }
+};
+
+await main();

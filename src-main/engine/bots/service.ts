@@ -1,0 +1,261 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type Bot,
+  type BotEventKind,
+  type BotFeature,
+  type BotFeatures,
+  type BotKind,
+  type BotStatus,
+  type PageKey,
+} from '../../../src-shared/bots';
+import { ContractError } from '../../../src-shared/contract';
+import type { Clock } from '../clock';
+import type { Db } from '../db/open';
+import type { EngineEvents } from '../events';
+import type { Logger } from '../log/logger';
+import type { Random } from '../random';
+import type { AuthStore, IncomingMessage, Transport } from '../wa/transport';
+import { normalizePhone } from './phone';
+import * as q from './queries';
+import { BotRunner, type RunnerState } from './runner';
+
+/** New bots start with the features a small business most often wants on. */
+const DEFAULT_FEATURES: BotFeatures = {
+  antiLink: false,
+  welcome: true,
+  tagAll: true,
+  stickers: true,
+  autoReply: true,
+  antiDelete: true,
+  campaigns: true,
+};
+
+export type BotServiceDeps = {
+  db: Db;
+  clock: Clock;
+  random: Random;
+  events: EngineEvents;
+  logger: Logger;
+  createTransport(bot: { id: string; kind: BotKind }): Transport;
+  createAuthStore(botId: string): AuthStore;
+  /** Demo bots: the simulated phone scans the QR. */
+  simulateScan(botId: string): void;
+};
+
+const ACTIVE_STATUSES: BotStatus[] = ['connecting', 'linking', 'online', 'reconnecting'];
+
+type Live = { runner: BotRunner; transport: Transport; auth: AuthStore };
+
+export type BotService = ReturnType<typeof createBotService>;
+
+export const createBotService = (deps: BotServiceDeps) => {
+  const { db, clock, events, logger } = deps;
+  const live = new Map<string, Live>();
+
+  const rowOrThrow = (botId: string): q.BotRow => {
+    const row = q.getBotRow(db, botId);
+    if (!row) throw new ContractError('not_found', 'That bot does not exist any more. It may have been deleted.');
+    return row;
+  };
+
+  const toBot = (row: q.BotRow): Bot => {
+    const state = live.get(row.id)?.runner.current;
+    return {
+      id: row.id,
+      name: row.name,
+      kind: row.kind,
+      status: q.isBotStatus(row.status) ? row.status : 'stopped',
+      statusReason: row.statusReason,
+      phone: row.phone,
+      features: q.featuresOf(db, row.id),
+      link: state?.link ?? null,
+      nextRetryAt: state?.nextRetryAt ?? null,
+      createdAt: row.createdAt,
+      lastOnlineAt: row.lastOnlineAt,
+    };
+  };
+
+  const publish = (botId: string): Bot => {
+    const bot = toBot(rowOrThrow(botId));
+    events.emit('bot:status', { bot });
+    return bot;
+  };
+
+  const log = (botId: string, kind: BotEventKind, level: 'info' | 'warn' | 'error', message: string): void => {
+    if (!q.getBotRow(db, botId)) return;
+    const event = q.insertEvent(db, { botId, ts: clock.now(), kind, level, message });
+    events.emit('bot:event', { event });
+    logger[level]({ botId, kind }, message);
+  };
+
+  const onMessage = (botId: string, message: IncomingMessage): void => {
+    if (message.fromMe) return;
+    const number = `+${message.senderJid.split('@')[0]?.split(':')[0] ?? ''}`;
+    const who = message.senderName ? `${message.senderName} (${number})` : number;
+    const text = message.text ?? '[non-text message]';
+    const preview = text.length > 120 ? `${text.slice(0, 117)}…` : text;
+    log(botId, 'message', 'info', `${message.offline ? 'Received while offline' : 'Message'} from ${who}: ${preview}`);
+  };
+
+  /** The runner, transport and auth store of a bot, made on first use. */
+  const liveOf = (row: q.BotRow): Live => {
+    const existing = live.get(row.id);
+    if (existing) return existing;
+    const transport = deps.createTransport({ id: row.id, kind: row.kind });
+    const auth = deps.createAuthStore(row.id);
+    const stored = q.isBotStatus(row.status) ? row.status : 'stopped';
+    const initial: RunnerState = {
+      // No socket survives a restart of the engine, whatever the file says.
+      status: ACTIVE_STATUSES.includes(stored) ? 'stopped' : stored,
+      statusReason: row.statusReason,
+      link: null,
+      nextRetryAt: null,
+    };
+    const runner = new BotRunner(initial, {
+      transport,
+      auth,
+      clock,
+      random: deps.random,
+      log: (kind, level, message) => log(row.id, kind, level, message),
+      onState: (state, extra) => {
+        const patch: q.BotPatch = { status: state.status, statusReason: state.statusReason };
+        if (extra.phone) patch.phone = extra.phone;
+        if (extra.jid) patch.jid = extra.jid;
+        if (extra.onlineAt) patch.lastOnlineAt = extra.onlineAt;
+        // A bot the user cannot get back without acting should not restart on its own with the app.
+        if (state.status === 'logged_out' || state.status === 'failed') patch.autoStart = false;
+        q.updateBot(db, row.id, patch, clock.now());
+        publish(row.id);
+      },
+    });
+    transport.on('message', (message) => onMessage(row.id, message));
+    transport.on('warning', ({ message }) => log(row.id, 'error', 'warn', message));
+    const entry = { runner, transport, auth };
+    live.set(row.id, entry);
+    return entry;
+  };
+
+  const requireStatus = (row: q.BotRow, allowed: BotStatus[], message: string): void => {
+    const status = live.get(row.id)?.runner.current.status ?? row.status;
+    if (!allowed.includes(status as BotStatus)) throw new ContractError('invalid_state', message);
+  };
+
+  return {
+    list: (): Bot[] => q.listBotRows(db).map(toBot),
+
+    get: (botId: string): Bot => toBot(rowOrThrow(botId)),
+
+    create: (input: { name: string; kind: BotKind }): Bot => {
+      const id = randomUUID();
+      q.insertBot(db, { id, name: input.name, kind: input.kind, now: clock.now(), features: DEFAULT_FEATURES });
+      log(id, 'info', 'info', `Created ${input.kind === 'demo' ? 'a Demo' : 'a WhatsApp'} bot named "${input.name}".`);
+      return publish(id);
+    },
+
+    rename: (botId: string, name: string): Bot => {
+      const row = rowOrThrow(botId);
+      q.updateBot(db, botId, { name }, clock.now());
+      log(botId, 'info', 'info', `Renamed from "${row.name}" to "${name}".`);
+      return publish(botId);
+    },
+
+    remove: async (botId: string): Promise<{ botId: string }> => {
+      rowOrThrow(botId);
+      const entry = live.get(botId);
+      live.delete(botId);
+      await entry?.runner.dispose();
+      q.deleteBot(db, botId);
+      logger.info({ botId }, 'Bot deleted with its session, settings and log.');
+      events.emit('bot:removed', { botId });
+      return { botId };
+    },
+
+    start: async (botId: string): Promise<Bot> => {
+      const row = rowOrThrow(botId);
+      q.updateBot(db, botId, { autoStart: true }, clock.now());
+      await liveOf(row).runner.start();
+      return publish(botId);
+    },
+
+    stop: async (botId: string): Promise<Bot> => {
+      const row = rowOrThrow(botId);
+      q.updateBot(db, botId, { autoStart: false }, clock.now());
+      await liveOf(row).runner.stop();
+      return publish(botId);
+    },
+
+    relink: async (botId: string): Promise<Bot> => {
+      const row = rowOrThrow(botId);
+      q.updateBot(db, botId, { autoStart: true, phone: null, jid: null }, clock.now());
+      await liveOf(row).runner.relink();
+      return publish(botId);
+    },
+
+    requestPairingCode: async (botId: string, phoneInput: string): Promise<Bot> => {
+      const row = rowOrThrow(botId);
+      const phone = normalizePhone(phoneInput);
+      const entry = liveOf(row);
+      if (entry.auth.hasSession()) {
+        throw new ContractError('invalid_state', 'This bot is already linked. Relink it first to link another number.');
+      }
+      q.updateBot(db, botId, { autoStart: true }, clock.now());
+      await entry.runner.start({ pairingPhone: phone });
+      return publish(botId);
+    },
+
+    setFeature: (botId: string, feature: BotFeature, enabled: boolean): Bot => {
+      rowOrThrow(botId);
+      q.setFeature(db, botId, feature, enabled, clock.now());
+      log(botId, 'info', 'info', `${feature} turned ${enabled ? 'on' : 'off'}.`);
+      return publish(botId);
+    },
+
+    events: (args: { botId: string; kinds?: BotEventKind[]; before?: PageKey; limit: number }) => {
+      rowOrThrow(args.botId);
+      return q.pageEvents(db, args);
+    },
+
+    simulateScan: (botId: string): Bot => {
+      const row = rowOrThrow(botId);
+      if (row.kind !== 'demo') {
+        throw new ContractError('invalid_state', 'Only Demo bots can simulate a scan. Scan the QR with your phone.');
+      }
+      requireStatus(row, ['linking'], 'This bot is not waiting for a scan. Press Link first.');
+      deps.simulateScan(botId);
+      return toBot(rowOrThrow(botId));
+    },
+
+    /** Bots that were running when the app closed start again. */
+    resume: async (): Promise<void> => {
+      for (const row of q.listBotRows(db)) {
+        if (!row.autoStart) {
+          // A bot cannot be mid-connection in a process that just started.
+          if (ACTIVE_STATUSES.includes(row.status as BotStatus)) {
+            q.updateBot(db, row.id, { status: 'stopped', statusReason: null }, clock.now());
+          }
+          continue;
+        }
+        const entry = liveOf(row);
+        if (!entry.auth.hasSession()) {
+          // Never linked: showing a QR nobody is looking at would only burn QR refs.
+          q.updateBot(db, row.id, { status: 'created', autoStart: false }, clock.now());
+          continue;
+        }
+        await entry.runner.start();
+      }
+    },
+
+    /** Phones of online demo bots, for the demo customers who write in. */
+    onlineDemoPhones: (): string[] =>
+      q
+        .listBotRows(db)
+        .filter((row) => row.kind === 'demo' && live.get(row.id)?.runner.current.status === 'online' && row.phone)
+        .map((row) => row.phone as string),
+
+    shutdown: async (): Promise<void> => {
+      const entries = [...live.values()];
+      live.clear();
+      await Promise.all(entries.map((e) => e.runner.dispose()));
+    },
+  };
+};

@@ -1,0 +1,25 @@
+import type { BotService } from '../bots/service';
+import type { Dispatcher } from './dispatcher';
+
+export type AppInfo = { version: string; mode: 'electron' | 'headless'; dataDir: string };
+
+/** Binds every call of the contract to the service that answers it. */
+export const registerHandlers = (dispatcher: Dispatcher, deps: { bots: BotService; info: AppInfo }): void => {
+  const { bots, info } = deps;
+  const { handle } = dispatcher;
+  handle('app:info', () => info);
+  handle('bots:list', () => bots.list());
+  handle('bots:get', ({ botId }) => bots.get(botId));
+  handle('bots:create', (input) => bots.create(input));
+  handle('bots:rename', ({ botId, name }) => bots.rename(botId, name));
+  handle('bots:delete', ({ botId }) => bots.remove(botId));
+  handle('bots:start', ({ botId }) => bots.start(botId));
+  handle('bots:stop', ({ botId }) => bots.stop(botId));
+  handle('bots:relink', ({ botId }) => bots.relink(botId));
+  handle('bots:request-pairing-code', ({ botId, phone }) => bots.requestPairingCode(botId, phone));
+  handle('bots:set-feature', ({ botId, feature, enabled }) => bots.setFeature(botId, feature, enabled));
+  handle('bots:events', (input) => bots.events(input));
+  handle('demo:simulate-scan', ({ botId }) => bots.simulateScan(botId));
+  const missing = dispatcher.missing();
+  if (missing.length > 0) throw new Error(`No handler for: ${missing.join(', ')}`);
+};

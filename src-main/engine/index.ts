@@ -1,0 +1,103 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createBotService, type BotService } from './bots/service';
+import { systemClock, type Clock } from './clock';
+import { createDispatcher, type Dispatcher } from './contract/dispatcher';
+import { registerHandlers, type AppInfo } from './contract/handlers';
+import { openDb, type OpenedDb } from './db/open';
+import { createEngineEvents, type EngineEvents } from './events';
+import { silentLogger, type Logger } from './log/logger';
+import { seededRandom, type Random } from './random';
+import { createAuthStore } from './wa/auth-store';
+import { createBaileysTransport } from './wa/baileys/transport';
+import { startDemoActivity, type DemoActivity } from './wa/sim/demo-activity';
+import { SimNetwork } from './wa/sim/network';
+import { SimTransport } from './wa/sim/transport';
+import type { Transport } from './wa/transport';
+
+export type EngineOptions = {
+  dataDir: string;
+  mode: AppInfo['mode'];
+  version: string;
+  clock?: Clock;
+  random?: Random;
+  logger?: Logger;
+  /** Simulated customers write to online demo bots (on in the app, off in tests unless asked). */
+  demoActivity?: boolean;
+  /** Test infrastructure only: a local WhatsApp protocol server and its certificate root. */
+  baileys?: { waWebSocketUrl?: string; rootPublicKeyHex?: string };
+  /** Replaces how transports are made (tests). */
+  createTransport?: (bot: { id: string; kind: 'whatsapp' | 'demo' }, defaults: (bot: { id: string; kind: 'whatsapp' | 'demo' }) => Transport) => Transport;
+};
+
+export type Engine = {
+  dispatch: Dispatcher['dispatch'];
+  events: EngineEvents;
+  bots: BotService;
+  network: SimNetwork;
+  db: OpenedDb;
+  dataDir: string;
+  /** Brings back the bots that were running and starts demo traffic. */
+  start(): Promise<void>;
+  close(): Promise<void>;
+};
+
+export const DB_FILE = 'wren.db';
+
+/** Builds the whole engine on one SQLite file in `dataDir`. Plain Node: never imports Electron. */
+export const createEngine = (options: EngineOptions): Engine => {
+  mkdirSync(options.dataDir, { recursive: true });
+  const clock = options.clock ?? systemClock;
+  const random = options.random ?? seededRandom(Date.now());
+  const logger = options.logger ?? silentLogger();
+  const opened = openDb(join(options.dataDir, DB_FILE));
+  const events = createEngineEvents();
+  const network = new SimNetwork(clock, random);
+  const authStore = (botId: string) => createAuthStore(opened.sqlite, botId);
+
+  const defaultTransport = (bot: { id: string; kind: 'whatsapp' | 'demo' }): Transport =>
+    bot.kind === 'demo'
+      ? new SimTransport(bot.id, network, authStore(bot.id), clock)
+      : createBaileysTransport({
+          authStore: authStore(bot.id),
+          clock,
+          logger: logger.child({ botId: bot.id, module: 'baileys' }, { level: 'warn' }),
+          ...options.baileys,
+        });
+
+  const bots = createBotService({
+    db: opened.db,
+    clock,
+    random,
+    events,
+    logger,
+    createTransport: (bot) => options.createTransport?.(bot, defaultTransport) ?? defaultTransport(bot),
+    createAuthStore: authStore,
+    simulateScan: (botId) => {
+      network.scan(botId);
+    },
+  });
+
+  const dispatcher = createDispatcher((name, error) => logger.error({ err: error, call: name }, 'Call failed'));
+  registerHandlers(dispatcher, { bots, info: { version: options.version, mode: options.mode, dataDir: options.dataDir } });
+
+  let demo: DemoActivity | null = null;
+  return {
+    dispatch: (name, input) => dispatcher.dispatch(name, input),
+    events,
+    bots,
+    network,
+    db: opened,
+    dataDir: options.dataDir,
+    async start() {
+      await bots.resume();
+      if (options.demoActivity) demo = startDemoActivity({ network, clock, random, onlineDemoPhones: bots.onlineDemoPhones });
+    },
+    async close() {
+      demo?.stop();
+      await bots.shutdown();
+      events.clear();
+      opened.close();
+    },
+  };
+};

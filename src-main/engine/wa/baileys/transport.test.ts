@@ -1,0 +1,530 @@
+import { EventEmitter } from 'node:events';
+import { createServer } from 'node:net';
+import { Boom } from '@hapi/boom';
+import {
+  DisconnectReason,
+  makeEventBuffer,
+  WA_CERT_DETAILS,
+  WAMessageStatus,
+  type AnyMessageContent,
+  type AuthenticationCreds,
+  type MiscMessageGenerationOptions,
+  type UserFacingSocketConfig,
+  type WAMessage,
+} from '@whiskeysockets/baileys';
+import Database from 'better-sqlite3';
+import pino from 'pino';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { WebSocketServer } from 'ws';
+import { FakeClock } from '../../clock';
+import { migrate } from '../../db/migrate';
+import { createAuthStore, type SqliteAuthStore } from '../auth-store';
+import type { Transport, TransportEvents } from '../transport';
+import { createSqliteAuthState } from './auth-state';
+import { createBaileysTransport, type SocketLike } from './transport';
+
+const logger = pino({ level: 'silent' });
+
+/**
+ * Stands in for makeWASocket: Baileys' own event buffer as `ev`, a 'frame'-emitting `ws`, and
+ * end() behaving as Socket/socket.js's does (one close update, then its listeners are dropped).
+ */
+class FakeSocket implements SocketLike {
+  readonly ev = makeEventBuffer(logger);
+  readonly ws = new EventEmitter();
+  readonly creds: AuthenticationCreds;
+  ended = false;
+  readonly sent: Array<{ jid: string; content: AnyMessageContent; options?: MiscMessageGenerationOptions }> = [];
+
+  constructor(readonly config: UserFacingSocketConfig) {
+    this.creds = config.auth.creds;
+    // makeSocket registers this before any caller can: creds updates are merged first.
+    this.ev.on('creds.update', (update) => Object.assign(this.creds, update));
+  }
+
+  end = vi.fn(async (error: Error | undefined): Promise<void> => {
+    await Promise.resolve();
+    if (this.ended) return;
+    this.ended = true;
+    this.ev.emit('connection.update', { connection: 'close', lastDisconnect: { error, date: new Date() } });
+    this.ev.removeAllListeners('connection.update');
+    this.ev.destroy();
+  });
+
+  logout = vi.fn(async (): Promise<void> => {
+    await Promise.resolve();
+    void this.end(new Boom('Intentional Logout', { statusCode: DisconnectReason.loggedOut }));
+  });
+
+  requestPairingCode = vi.fn(async (phone: string): Promise<string> => {
+    await Promise.resolve();
+    this.ev.emit('creds.update', { pairingCode: 'WREN2345', me: { id: `${phone}@s.whatsapp.net`, name: '~' } });
+    return 'WREN2345';
+  });
+
+  sendMessage = vi.fn(
+    async (jid: string, content: AnyMessageContent, options?: MiscMessageGenerationOptions): Promise<WAMessage> => {
+      await Promise.resolve();
+      this.sent.push({ jid, content, ...(options ? { options } : {}) });
+      return {
+        key: { remoteJid: jid, fromMe: true, id: options?.messageId ?? '3EB0GENERATED' },
+        messageTimestamp: 1_767_603_700,
+        status: WAMessageStatus.PENDING,
+      };
+    },
+  );
+
+  // Shortcuts for what the server would make Baileys emit.
+  connecting = () => this.ev.emit('connection.update', { connection: 'connecting', qr: undefined });
+  qr = (qr: string) => this.ev.emit('connection.update', { qr });
+  open = (me = { id: '447700900123:12@s.whatsapp.net', lid: '98765432101234:12@lid' }) => {
+    this.ev.emit('creds.update', { me: { ...me, name: undefined } });
+    this.ev.emit('connection.update', { connection: 'open' });
+  };
+}
+
+const upsert = (sock: FakeSocket, type: 'notify' | 'append', ...messages: WAMessage[]) =>
+  sock.ev.emit('messages.upsert', { messages, type });
+
+type Recorded = { [E in keyof TransportEvents]: Array<TransportEvents[E]> };
+
+let sqlite: Database.Database;
+let store: SqliteAuthStore;
+let clock: FakeClock;
+let sockets: FakeSocket[];
+let transport: Transport;
+let seen: Recorded;
+
+const makeTransport = (extra: { rootPublicKeyHex?: string; waWebSocketUrl?: string } = {}) => {
+  const t = createBaileysTransport({
+    authStore: store,
+    clock,
+    logger,
+    makeSocket: (config) => {
+      const sock = new FakeSocket(config);
+      sockets.push(sock);
+      return sock;
+    },
+    ...extra,
+  });
+  seen = { connection: [], message: [], 'message-status': [], warning: [] };
+  t.on('connection', (e) => seen.connection.push(e));
+  t.on('message', (e) => seen.message.push(e));
+  t.on('message-status', (e) => seen['message-status'].push(e));
+  t.on('warning', (e) => seen.warning.push(e));
+  return t;
+};
+
+const socket = (index = -1): FakeSocket => {
+  const sock = sockets.at(index);
+  if (!sock) throw new Error('no socket was made');
+  return sock;
+};
+
+const closes = () => seen.connection.filter((e) => e.state === 'close');
+
+beforeEach(() => {
+  sqlite = new Database(':memory:');
+  sqlite.pragma('foreign_keys = ON');
+  migrate(sqlite);
+  sqlite
+    .prepare(
+      "INSERT INTO bots (id, name, kind, status, auto_start, created_at, updated_at) VALUES ('bot', 'Bot', 'whatsapp', 'stopped', 0, 0, 0)",
+    )
+    .run();
+  store = createAuthStore(sqlite, 'bot');
+  clock = new FakeClock();
+  sockets = [];
+  transport = makeTransport();
+});
+
+describe('Baileys transport: connection', () => {
+  it('makes a socket configured for a quiet bot', async () => {
+    await transport.connect();
+    const { config } = socket();
+    expect(config).toMatchObject({ markOnlineOnConnect: false, syncFullHistory: false, printQRInTerminal: false });
+    expect(config.browser?.[0]).toBe('Wren');
+    expect(config.waWebSocketUrl).toBeUndefined();
+    expect(config.auth.creds.registered).toBe(false);
+  });
+
+  it('reports connecting once and each QR', async () => {
+    await transport.connect();
+    socket().connecting();
+    socket().connecting();
+    socket().qr('2@ref1,noise,identity,adv,1');
+    socket().qr('2@ref2,noise,identity,adv,1');
+    expect(seen.connection).toEqual([
+      { state: 'connecting' },
+      { state: 'qr', qr: '2@ref1,noise,identity,adv,1' },
+      { state: 'qr', qr: '2@ref2,noise,identity,adv,1' },
+    ]);
+  });
+
+  it('opens with the account in E.164 and persists the creds Baileys updated', async () => {
+    await transport.connect();
+    socket().open();
+    expect(seen.connection.at(-1)).toEqual({
+      state: 'open',
+      account: {
+        phone: '+447700900123',
+        jid: '447700900123:12@s.whatsapp.net',
+        lid: '98765432101234:12@lid',
+        pushName: null,
+      },
+    });
+    expect(store.readCreds<{ me: { id: string } }>()?.me.id).toBe('447700900123:12@s.whatsapp.net');
+    expect(store.hasSession()).toBe(true);
+    // And they load back as Baileys creds, keys and all.
+    const reloaded = createSqliteAuthState(store).state.creds;
+    expect(reloaded.noiseKey.public).toEqual(Buffer.from(socket().creds.noiseKey.public));
+  });
+
+  it('maps a 401 close to logged-out, exactly once', async () => {
+    await transport.connect();
+    socket().open();
+    await socket().end(new Boom('Connection Failure', { statusCode: 401, data: { reason: '401' } }));
+    socket().ev.emit('connection.update', {
+      connection: 'close',
+      lastDisconnect: { error: undefined, date: new Date() },
+    });
+    expect(closes()).toEqual([
+      { state: 'close', reason: 'logged-out', code: 401, detail: 'WhatsApp refused the login (401: logged out)' },
+    ]);
+  });
+
+  it('closes once with closed-by-app when the app closes, ignoring the close Baileys then reports', async () => {
+    await transport.connect();
+    socket().open();
+    await transport.close();
+    expect(socket().end).toHaveBeenCalledWith(undefined);
+    expect(socket().ended).toBe(true);
+    expect(closes()).toEqual([{ state: 'close', reason: 'closed-by-app', code: null, detail: null }]);
+    await transport.close();
+    expect(closes()).toHaveLength(1);
+  });
+
+  it('does not hang closing a socket whose close handshake never ends', async () => {
+    await transport.connect();
+    socket().end.mockImplementationOnce(() => new Promise<void>(() => undefined));
+    const closing = transport.close();
+    await clock.advance(3_000);
+    await closing;
+    expect(closes()).toHaveLength(1);
+  });
+
+  it('leaves nothing attached to an old socket, and a new connect gets a fresh one', async () => {
+    await transport.connect();
+    const first = socket();
+    // Emitted directly, so the fake does not tear its emitter down: only our detaching can help.
+    first.ev.emit('connection.update', {
+      connection: 'close',
+      lastDisconnect: { error: new Boom('Stream Errored (restart required)', { statusCode: 515 }), date: new Date() },
+    });
+    expect(closes().map((e) => e.state === 'close' && e.reason)).toEqual(['restart-required']);
+    expect(first.ws.listenerCount('frame')).toBe(0);
+    await transport.connect();
+    expect(sockets).toHaveLength(2);
+    const before = transport.lastActivityAt();
+    await clock.advance(1_000);
+    first.ws.emit('frame', {});
+    first.open();
+    upsert(first, 'notify', { key: { remoteJid: '1@s.whatsapp.net', id: 'X' }, message: { conversation: 'ghost' } });
+    first.ev.emit('connection.update', { connection: 'close', lastDisconnect: { error: undefined, date: new Date() } });
+    expect(seen.message).toEqual([]);
+    expect(seen.connection.filter((e) => e.state === 'open')).toEqual([]);
+    expect(closes()).toHaveLength(1);
+    expect(transport.lastActivityAt()).toBe(before);
+    expect(socket().ws.listenerCount('frame')).toBe(1);
+  });
+
+  it('refuses a second connect while a socket is live', async () => {
+    await transport.connect();
+    await expect(transport.connect()).rejects.toThrow(/Already connected/);
+  });
+
+  it('tracks the last frame received for the watchdog', async () => {
+    await transport.connect();
+    const start = transport.lastActivityAt();
+    await clock.advance(10_000);
+    expect(transport.lastActivityAt()).toBe(start);
+    socket().ws.emit('frame', { tag: 'iq', attrs: {} });
+    expect(transport.lastActivityAt()).toBe(start + 10_000);
+  });
+
+  it('points Baileys at a local server and its certificate root when asked', async () => {
+    const original = WA_CERT_DETAILS.PUBLIC_KEY;
+    try {
+      const root = 'ab'.repeat(32);
+      transport = makeTransport({ rootPublicKeyHex: root, waWebSocketUrl: 'ws://127.0.0.1:5999' });
+      await transport.connect();
+      expect(socket().config.waWebSocketUrl).toBe('ws://127.0.0.1:5999');
+      expect(WA_CERT_DETAILS.PUBLIC_KEY.toString('hex')).toBe(root);
+      expect(() => makeTransport({ rootPublicKeyHex: 'nope' })).toThrow(/64 hex digits/);
+    } finally {
+      WA_CERT_DETAILS.PUBLIC_KEY = original;
+    }
+  });
+});
+
+describe('Baileys transport: pairing code', () => {
+  it('asks for a code at the first QR and shows the code instead of QRs', async () => {
+    await transport.connect({ pairingPhone: '+44 7700 900123' });
+    socket().connecting();
+    socket().qr('2@ref1');
+    socket().qr('2@ref2');
+    await clock.advance(0);
+    expect(socket().requestPairingCode).toHaveBeenCalledTimes(1);
+    expect(socket().requestPairingCode).toHaveBeenCalledWith('447700900123');
+    expect(seen.connection).toEqual([
+      { state: 'connecting' },
+      { state: 'pairing-code', code: 'WREN2345', phone: '+44 7700 900123' },
+    ]);
+    // Baileys stored `me` for the attempt, but that is not a session yet.
+    expect(store.readCreds<{ pairingCode: string }>()?.pairingCode).toBe('WREN2345');
+    expect(store.hasSession()).toBe(false);
+  });
+
+  it('starts over from fresh creds after an attempt that never completed', async () => {
+    await transport.connect({ pairingPhone: '+447700900123' });
+    socket().qr('2@ref1');
+    await clock.advance(0);
+    const firstNoise = Buffer.from(socket().creds.noiseKey.public);
+    await socket().end(new Boom('QR refs attempts ended', { statusCode: 408 }));
+    expect(closes().at(-1)).toMatchObject({ reason: 'qr-expired', code: 408 });
+    await transport.connect({ pairingPhone: '+447700900123' });
+    expect(socket().creds.me).toBeUndefined();
+    expect(Buffer.from(socket().creds.noiseKey.public).equals(firstNoise)).toBe(false);
+  });
+
+  it('reports a failed code request and ends the socket through Baileys', async () => {
+    await transport.connect({ pairingPhone: '+447700900123' });
+    socket().requestPairingCode.mockRejectedValueOnce(new Boom('Connection Closed', { statusCode: 428 }));
+    socket().qr('2@ref1');
+    await clock.advance(0);
+    expect(seen.warning.map((w) => w.message)).toEqual(['Could not get a pairing code: Connection Closed']);
+    expect(closes()).toEqual([{ state: 'close', reason: 'connection-lost', code: 428, detail: 'Connection Closed' }]);
+  });
+
+  it('logs in normally when the bot already has a session', async () => {
+    await transport.connect();
+    socket().open();
+    await transport.close();
+    await transport.connect({ pairingPhone: '+447700900123' });
+    socket().qr('2@ref1');
+    await clock.advance(0);
+    expect(socket().requestPairingCode).not.toHaveBeenCalled();
+  });
+});
+
+describe('Baileys transport: messages', () => {
+  beforeEach(async () => {
+    await transport.connect();
+    socket().open();
+  });
+
+  it('emits live texts as online messages', () => {
+    upsert(socket(), 'notify', {
+      key: { remoteJid: '447700900555@s.whatsapp.net', fromMe: false, id: 'A1' },
+      message: { conversation: 'hello' },
+      messageTimestamp: 1_767_603_600,
+      pushName: 'Ana',
+    });
+    expect(seen.message).toEqual([
+      {
+        id: 'A1',
+        chatJid: '447700900555@s.whatsapp.net',
+        senderJid: '447700900555@s.whatsapp.net',
+        senderName: 'Ana',
+        fromMe: false,
+        ts: 1_767_603_600_000,
+        text: 'hello',
+        offline: false,
+      },
+    ]);
+  });
+
+  it('reads extended and wrapped texts, group senders and phone JIDs behind LIDs', () => {
+    upsert(
+      socket(),
+      'append',
+      {
+        key: {
+          remoteJid: '1203630@g.us',
+          participant: '5550001@lid',
+          participantAlt: '447700900666@s.whatsapp.net',
+          id: 'G1',
+        },
+        message: { extendedTextMessage: { text: 'in a group' } },
+        messageTimestamp: 1_767_603_601,
+      },
+      {
+        key: { remoteJid: '5550002@lid', remoteJidAlt: '447700900777@s.whatsapp.net', id: 'E1' },
+        message: { ephemeralMessage: { message: { conversation: 'disappearing' } } },
+        messageTimestamp: 1_767_603_602,
+      },
+    );
+    expect(seen.message.map((m) => [m.id, m.chatJid, m.senderJid, m.text, m.offline])).toEqual([
+      ['G1', '1203630@g.us', '447700900666@s.whatsapp.net', 'in a group', true],
+      ['E1', '447700900777@s.whatsapp.net', '447700900777@s.whatsapp.net', 'disappearing', true],
+    ]);
+  });
+
+  it('skips statuses, channels and messages without text', () => {
+    upsert(
+      socket(),
+      'notify',
+      {
+        key: { remoteJid: 'status@broadcast', participant: '1@s.whatsapp.net', id: 'S' },
+        message: { conversation: 'story' },
+      },
+      { key: { remoteJid: '123@newsletter', id: 'N' }, message: { conversation: 'news' } },
+      { key: { remoteJid: '1@s.whatsapp.net', id: 'R' }, message: { reactionMessage: { text: '👍' } } },
+      { key: { remoteJid: '1@s.whatsapp.net', id: 'P' }, message: { protocolMessage: { type: 0 } } },
+    );
+    expect(seen.message).toEqual([]);
+  });
+
+  it('reports receipts from messages.update for messages we sent', () => {
+    socket().ev.emit('messages.update', [
+      {
+        key: { remoteJid: '1@s.whatsapp.net', fromMe: true, id: 'M1' },
+        update: { status: WAMessageStatus.SERVER_ACK },
+      },
+      { key: { remoteJid: '1@s.whatsapp.net', fromMe: true, id: 'M1' }, update: { status: WAMessageStatus.READ } },
+      { key: { remoteJid: '1@s.whatsapp.net', fromMe: true, id: 'M2' }, update: { status: WAMessageStatus.ERROR } },
+      { key: { remoteJid: '1@s.whatsapp.net', fromMe: false, id: 'IN' }, update: { status: WAMessageStatus.READ } },
+      { key: { remoteJid: '1@s.whatsapp.net', fromMe: true, id: 'M3' }, update: { starred: true } },
+    ]);
+    expect(seen['message-status']).toEqual([
+      { id: 'M1', chatJid: '1@s.whatsapp.net', status: 'sent' },
+      { id: 'M1', chatJid: '1@s.whatsapp.net', status: 'read' },
+      { id: 'M2', chatJid: '1@s.whatsapp.net', status: 'failed' },
+    ]);
+  });
+
+  it('reads the status Baileys merged into an append upsert of our own message', () => {
+    upsert(socket(), 'append', {
+      key: { remoteJid: '447700900555@s.whatsapp.net', fromMe: true, id: 'OUT1' },
+      message: { conversation: 'sent from the phone' },
+      messageTimestamp: 1_767_603_603,
+      status: WAMessageStatus.DELIVERY_ACK,
+    });
+    expect(seen['message-status']).toEqual([
+      { id: 'OUT1', chatJid: '447700900555@s.whatsapp.net', status: 'delivered' },
+    ]);
+    expect(seen.message).toMatchObject([
+      { id: 'OUT1', fromMe: true, senderJid: '447700900123@s.whatsapp.net', offline: true },
+    ]);
+  });
+
+  it('sends text with the given id and does not echo it back as a message', async () => {
+    const sent = await transport.sendText('447700900555@s.whatsapp.net', 'hi there', { id: 'WREN0001' });
+    expect(sent).toEqual({ id: 'WREN0001', ts: 1_767_603_700_000 });
+    expect(socket().sent).toEqual([
+      { jid: '447700900555@s.whatsapp.net', content: { text: 'hi there' }, options: { messageId: 'WREN0001' } },
+    ]);
+    // Baileys (emitOwnEvents) upserts what we sent as an append with status PENDING.
+    upsert(socket(), 'append', {
+      key: { remoteJid: '447700900555@s.whatsapp.net', fromMe: true, id: 'WREN0001' },
+      message: { conversation: 'hi there' },
+      status: WAMessageStatus.PENDING,
+    });
+    expect(seen.message).toEqual([]);
+    expect(seen['message-status']).toEqual([]);
+  });
+
+  it('refuses to send when not open', async () => {
+    await transport.close();
+    await expect(transport.sendText('1@s.whatsapp.net', 'x')).rejects.toThrow(/Not connected/);
+  });
+
+  it('persists every creds.update to the store', () => {
+    socket().ev.emit('creds.update', { me: { id: '447700900123:12@s.whatsapp.net', name: 'Corner Shop' } });
+    expect(store.readCreds<{ me: { name: string } }>()?.me.name).toBe('Corner Shop');
+  });
+
+  it('logs out: unlinks through Baileys, one closed-by-app close, session gone', async () => {
+    await transport.logout();
+    expect(socket().logout).toHaveBeenCalledTimes(1);
+    expect(closes()).toEqual([{ state: 'close', reason: 'closed-by-app', code: null, detail: null }]);
+    expect(store.hasSession()).toBe(false);
+    expect(store.readCreds()).toBeNull();
+  });
+
+  it('still ends and forgets the session when the unlink request fails', async () => {
+    socket().logout.mockRejectedValueOnce(new Boom('Connection Closed', { statusCode: 428 }));
+    await transport.logout();
+    expect(seen.warning.map((w) => w.message)).toEqual([
+      'Could not tell WhatsApp to unlink this device: Connection Closed',
+    ]);
+    expect(socket().ended).toBe(true);
+    expect(closes()).toHaveLength(1);
+    expect(store.readCreds()).toBeNull();
+  });
+});
+
+describe('Baileys transport: with the real makeWASocket on loopback', () => {
+  const waitFor = async (check: () => boolean, ms = 10_000) => {
+    const until = Date.now() + ms;
+    while (!check()) {
+      if (Date.now() > until) throw new Error('timed out waiting');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  };
+
+  it('reports a refused connection as one connection-lost close', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const server = createServer();
+      server.listen(0, '127.0.0.1', () => {
+        const address = server.address();
+        server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+      });
+    });
+    const real = createBaileysTransport({ authStore: store, clock, logger, waWebSocketUrl: `ws://127.0.0.1:${port}` });
+    const events: TransportEvents['connection'][] = [];
+    real.on('connection', (e) => events.push(e));
+    await real.connect();
+    await waitFor(() => events.some((e) => e.state === 'close'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(events[0]).toEqual({ state: 'connecting' });
+    expect(events.filter((e) => e.state === 'close')).toEqual([
+      {
+        state: 'close',
+        reason: 'connection-lost',
+        code: 408,
+        detail: expect.stringContaining('ECONNREFUSED') as unknown,
+      },
+    ]);
+  });
+
+  it('closes a live socket once, as closed-by-app', async () => {
+    const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    await new Promise((resolve) => server.once('listening', resolve));
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    let peerClosed = false;
+    server.on('connection', (peer) => peer.on('close', () => (peerClosed = true)));
+    try {
+      const real = createBaileysTransport({
+        authStore: store,
+        clock,
+        logger,
+        waWebSocketUrl: `ws://127.0.0.1:${port}`,
+      });
+      const events: TransportEvents['connection'][] = [];
+      real.on('connection', (e) => events.push(e));
+      await real.connect();
+      await waitFor(() => server.clients.size === 1);
+      await real.close();
+      await waitFor(() => peerClosed);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(events).toEqual([
+        { state: 'connecting' },
+        { state: 'close', reason: 'closed-by-app', code: null, detail: null },
+      ]);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});

@@ -1,0 +1,378 @@
+import {
+  isJidBroadcast,
+  isJidGroup,
+  isJidNewsletter,
+  jidNormalizedUser,
+  makeWASocket,
+  normalizeMessageContent,
+  toNumber,
+  WA_CERT_DETAILS,
+  WAMessageStatus,
+  type AnyMessageContent,
+  type BaileysEventEmitter,
+  type BaileysEventMap,
+  type MiscMessageGenerationOptions,
+  type UserFacingSocketConfig,
+  type WAMessage,
+} from '@whiskeysockets/baileys';
+import type { Logger } from 'pino';
+import type { Clock } from '../../clock';
+import { Emitter } from '../../emitter';
+import type { SqliteAuthStore } from '../auth-store';
+import type {
+  AccountInfo,
+  CloseReason,
+  IncomingMessage,
+  MessageStatus,
+  SentMessage,
+  Transport,
+  TransportEvents,
+} from '../transport';
+import { createSqliteAuthState } from './auth-state';
+import { mapDisconnect } from './disconnect';
+
+/** The part of a Baileys socket the transport uses; tests hand in a fake with the same shape. */
+export type SocketLike = {
+  ev: BaileysEventEmitter;
+  /** Emits 'frame' for every decoded frame received (Socket/socket.js onMessageReceived). */
+  ws?: { on(event: 'frame', listener: () => void): unknown; off(event: 'frame', listener: () => void): unknown };
+  end(error: Error | undefined): Promise<void>;
+  logout(msg?: string): Promise<void>;
+  requestPairingCode(phoneNumber: string): Promise<string>;
+  sendMessage(
+    jid: string,
+    content: AnyMessageContent,
+    options?: MiscMessageGenerationOptions,
+  ): Promise<WAMessage | undefined>;
+};
+
+export type MakeSocket = (config: UserFacingSocketConfig) => SocketLike;
+
+export type BaileysTransportOptions = {
+  authStore: SqliteAuthStore;
+  clock: Clock;
+  /** Baileys logs through it; pass a child at level 'warn' (it is chatty) or 'silent'. */
+  logger: Logger;
+  /** A local protocol server (tests); WhatsApp's own by default. */
+  waWebSocketUrl?: string;
+  /** Root of the server's noise certificate chain, 32 bytes hex (tests against a local server). */
+  rootPublicKeyHex?: string;
+  /** Shown on the phone under Linked devices as the first element. */
+  browser?: [string, string, string];
+  makeSocket?: MakeSocket;
+};
+
+const STATUS: Partial<Record<number, MessageStatus>> = {
+  [WAMessageStatus.ERROR]: 'failed',
+  [WAMessageStatus.PENDING]: 'pending',
+  [WAMessageStatus.SERVER_ACK]: 'sent',
+  [WAMessageStatus.DELIVERY_ACK]: 'delivered',
+  [WAMessageStatus.READ]: 'read',
+  [WAMessageStatus.PLAYED]: 'played',
+};
+
+/** Ending a socket waits for the websocket close handshake, which a dead network never answers. */
+const END_TIMEOUT_MS = 3_000;
+/** Bounds the ids remembered to recognise our own sends when Baileys echoes them back. */
+const MAX_SENT_IDS = 1_000;
+
+type Session = {
+  sock: SocketLike;
+  saveCreds: () => void;
+  creds: { me?: { id?: string | null; lid?: string | null; name?: string | null } | null };
+  detach: () => void;
+  open: boolean;
+  connecting: boolean;
+  pairing: { phone: string; requested: boolean } | null;
+  sentIds: Set<string>;
+};
+
+export const createBaileysTransport = (options: BaileysTransportOptions): Transport => {
+  const { authStore, clock, logger } = options;
+  const makeSocket: MakeSocket = options.makeSocket ?? ((config) => makeWASocket(config));
+  const browser = options.browser ?? ['Wren', 'Chrome', '1.0.0'];
+  const rootKey = options.rootPublicKeyHex === undefined ? null : parseRootKey(options.rootPublicKeyHex);
+  const emitter = new Emitter<TransportEvents>((error) => logger.error({ err: error }, 'transport listener failed'));
+  let session: Session | null = null;
+  let lastFrameAt = clock.now();
+
+  const warn = (message: string) => emitter.emit('warning', { message });
+
+  /** The one way a socket lifetime ends: detach from Baileys, then exactly one close event. */
+  const finish = (current: Session, reason: CloseReason, code: number | null, detail: string | null): void => {
+    if (session !== current) return;
+    session = null;
+    current.detach();
+    emitter.emit('connection', { state: 'close', reason, code, detail });
+  };
+
+  const endSocket = async (sock: SocketLike): Promise<void> => {
+    let timer: ReturnType<Clock['setTimeout']> | null = null;
+    const timeout = new Promise<void>((resolve) => (timer = clock.setTimeout(resolve, END_TIMEOUT_MS)));
+    try {
+      await Promise.race([sock.end(undefined), timeout]);
+    } catch (error) {
+      logger.debug({ err: error }, 'ending the socket failed');
+    } finally {
+      clock.clearTimeout(timer);
+    }
+  };
+
+  const accountOf = (current: Session): AccountInfo | null => {
+    const me = current.creds.me;
+    const jid = me?.id;
+    if (!jid) return null;
+    const user = jid.split('@')[0]?.split(':')[0] ?? '';
+    const name = me.name && me.name !== '~' ? me.name : null;
+    return { phone: `+${user}`, jid, lid: me.lid ?? null, pushName: name };
+  };
+
+  const onConnectionUpdate = (current: Session, update: BaileysEventMap['connection.update']): void => {
+    if (update.qr) {
+      if (current.pairing) requestPairingCode(current);
+      else emitter.emit('connection', { state: 'qr', qr: update.qr });
+    }
+    if (update.connection === 'connecting' && !current.connecting) {
+      current.connecting = true;
+      emitter.emit('connection', { state: 'connecting' });
+    } else if (update.connection === 'open' && !current.open) {
+      const account = accountOf(current);
+      if (!account) {
+        warn('WhatsApp opened the connection but the session has no account id.');
+        return;
+      }
+      current.open = true;
+      emitter.emit('connection', { state: 'open', account });
+    } else if (update.connection === 'close') {
+      const { reason, code, detail } = mapDisconnect(update.lastDisconnect?.error);
+      finish(current, reason, code, detail);
+    }
+  };
+
+  /** Baileys' documented moment to ask for a code: the socket is up and would show a QR. */
+  const requestPairingCode = (current: Session): void => {
+    const pairing = current.pairing;
+    if (!pairing || pairing.requested) return;
+    pairing.requested = true;
+    current.sock.requestPairingCode(pairing.phone.replace(/\D/g, '')).then(
+      (code) => {
+        if (session === current) emitter.emit('connection', { state: 'pairing-code', code, phone: pairing.phone });
+      },
+      (error: unknown) => {
+        if (session !== current) return;
+        warn(`Could not get a pairing code: ${(error as Error).message}`);
+        // Closing through Baileys gives the usual close event.
+        void current.sock.end(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  };
+
+  const onUpsert = (current: Session, { messages, type }: BaileysEventMap['messages.upsert']): void => {
+    const offline = type !== 'notify';
+    const me = current.creds.me?.id ? jidNormalizedUser(current.creds.me.id) : null;
+    for (const msg of messages) {
+      const key = msg.key;
+      // Baileys merges receipts that arrive while it buffers into the upserted message.
+      if (
+        key.fromMe &&
+        key.id &&
+        key.remoteJid &&
+        typeof msg.status === 'number' &&
+        msg.status >= WAMessageStatus.SERVER_ACK
+      ) {
+        const status = STATUS[msg.status];
+        if (status)
+          emitter.emit('message-status', {
+            id: key.id,
+            chatJid: preferPhoneJid(key.remoteJid, key.remoteJidAlt),
+            status,
+          });
+      }
+      if (key.id && current.sentIds.delete(key.id)) continue;
+      const incoming = toIncoming(msg, offline, me, clock);
+      if (incoming) emitter.emit('message', incoming);
+    }
+  };
+
+  const onUpdate = (updates: BaileysEventMap['messages.update']): void => {
+    for (const { key, update } of updates) {
+      if (!key.fromMe || !key.id || !key.remoteJid || typeof update.status !== 'number') continue;
+      const status = STATUS[update.status];
+      if (status)
+        emitter.emit('message-status', {
+          id: key.id,
+          chatJid: preferPhoneJid(key.remoteJid, key.remoteJidAlt),
+          status,
+        });
+    }
+  };
+
+  const attach = (current: Session): (() => void) => {
+    const { sock } = current;
+    // Listeners never throw into Baileys: a failure here must not break its frame handling.
+    const guard =
+      <A>(name: string, fn: (arg: A) => void) =>
+      (arg: A): void => {
+        try {
+          fn(arg);
+        } catch (error) {
+          logger.error({ err: error }, `handling ${name} failed`);
+          warn(`Handling ${name} failed: ${(error as Error).message}`);
+        }
+      };
+    const connection = guard('connection.update', (u: BaileysEventMap['connection.update']) =>
+      onConnectionUpdate(current, u),
+    );
+    const creds = guard('creds.update', () => current.saveCreds());
+    const upsert = guard('messages.upsert', (u: BaileysEventMap['messages.upsert']) => onUpsert(current, u));
+    const update = guard('messages.update', onUpdate);
+    const frame = () => (lastFrameAt = clock.now());
+    sock.ev.on('connection.update', connection);
+    sock.ev.on('creds.update', creds);
+    sock.ev.on('messages.upsert', upsert);
+    sock.ev.on('messages.update', update);
+    sock.ws?.on('frame', frame);
+    return () => {
+      sock.ev.off('connection.update', connection);
+      sock.ev.off('creds.update', creds);
+      sock.ev.off('messages.upsert', upsert);
+      sock.ev.off('messages.update', update);
+      sock.ws?.off('frame', frame);
+    };
+  };
+
+  return {
+    on: (event, listener) => emitter.on(event, listener),
+
+    async connect(connectOptions = {}): Promise<void> {
+      if (session) throw new Error('Already connected.');
+      // Baileys stores `me` as soon as a pairing code is requested; an attempt that never
+      // completed leaves creds it would try (and fail) to log in with. Start that bot afresh.
+      if (!authStore.hasSession() && authStore.readCredsJson() !== null) authStore.clear();
+      const linked = authStore.hasSession();
+      if (rootKey) WA_CERT_DETAILS.PUBLIC_KEY = rootKey;
+      const { state, saveCreds } = createSqliteAuthState(authStore);
+      const sock = makeSocket({
+        auth: state,
+        logger,
+        browser,
+        printQRInTerminal: false,
+        markOnlineOnConnect: false,
+        syncFullHistory: false,
+        ...(options.waWebSocketUrl === undefined ? {} : { waWebSocketUrl: options.waWebSocketUrl }),
+      });
+      const pairingPhone = connectOptions.pairingPhone;
+      const current: Session = {
+        sock,
+        saveCreds,
+        creds: state.creds,
+        detach: () => undefined,
+        open: false,
+        connecting: false,
+        pairing: !linked && pairingPhone !== undefined ? { phone: pairingPhone, requested: false } : null,
+        sentIds: new Set(),
+      };
+      current.detach = attach(current);
+      session = current;
+      lastFrameAt = clock.now();
+      await Promise.resolve();
+    },
+
+    async close(): Promise<void> {
+      const current = session;
+      if (!current) return;
+      finish(current, 'closed-by-app', null, null);
+      await endSocket(current.sock);
+    },
+
+    async logout(): Promise<void> {
+      const current = session;
+      if (current) {
+        // Our close comes first, so the 401 close Baileys reports after logging out is never seen.
+        finish(current, 'closed-by-app', null, null);
+        let timer: ReturnType<Clock['setTimeout']> | null = null;
+        try {
+          await Promise.race([
+            current.sock.logout(),
+            new Promise<void>((resolve) => (timer = clock.setTimeout(resolve, END_TIMEOUT_MS))),
+          ]);
+        } catch (error) {
+          warn(`Could not tell WhatsApp to unlink this device: ${(error as Error).message}`);
+        } finally {
+          clock.clearTimeout(timer);
+        }
+        await endSocket(current.sock);
+      }
+      authStore.clear();
+    },
+
+    lastActivityAt: () => lastFrameAt,
+
+    async sendText(jid: string, text: string, sendOptions: { id?: string } = {}): Promise<SentMessage> {
+      const current = session;
+      if (!current?.open) throw new Error('Not connected to WhatsApp.');
+      if (sendOptions.id !== undefined) rememberSent(current, sendOptions.id);
+      const sent = await current.sock.sendMessage(
+        jid,
+        { text },
+        sendOptions.id === undefined ? undefined : { messageId: sendOptions.id },
+      );
+      const id = sent?.key.id ?? sendOptions.id;
+      if (!id) throw new Error('WhatsApp did not return an id for the sent message.');
+      rememberSent(current, id);
+      const seconds = toNumber(sent?.messageTimestamp);
+      return { id, ts: seconds > 0 ? seconds * 1000 : clock.now() };
+    },
+  };
+};
+
+const rememberSent = (current: Session, id: string): void => {
+  current.sentIds.add(id);
+  if (current.sentIds.size > MAX_SENT_IDS) {
+    const oldest = current.sentIds.values().next();
+    if (!oldest.done) current.sentIds.delete(oldest.value);
+  }
+};
+
+const parseRootKey = (hex: string): typeof WA_CERT_DETAILS.PUBLIC_KEY => {
+  if (!/^[0-9a-fA-F]{64}$/.test(hex)) {
+    throw new Error('rootPublicKeyHex must be a 32-byte Curve25519 public key as 64 hex digits.');
+  }
+  return Buffer.from(hex, 'hex');
+};
+
+/**
+ * Baileys 7 addresses many chats by LID (`…@lid`) and gives the phone-number JID as the `…Alt`;
+ * the phone form keeps one chat per contact whichever way a message was addressed.
+ */
+const preferPhoneJid = (jid: string, alt: string | null | undefined): string =>
+  jid.endsWith('@lid') && alt?.endsWith('@s.whatsapp.net') ? alt : jid;
+
+const toIncoming = (msg: WAMessage, offline: boolean, me: string | null, clock: Clock): IncomingMessage | null => {
+  const { key } = msg;
+  const remoteJid = key.remoteJid;
+  if (!remoteJid || !key.id) return null;
+  // Status updates and channels are not conversations with the bot.
+  if (isJidBroadcast(remoteJid) || isJidNewsletter(remoteJid)) return null;
+  const content = normalizeMessageContent(msg.message);
+  const text = content?.conversation ?? content?.extendedTextMessage?.text ?? null;
+  if (!text) return null;
+  const fromMe = key.fromMe === true;
+  const chatJid = preferPhoneJid(remoteJid, key.remoteJidAlt);
+  const senderJid = fromMe
+    ? (me ?? chatJid)
+    : isJidGroup(remoteJid)
+      ? preferPhoneJid(key.participant ?? remoteJid, key.participantAlt)
+      : chatJid;
+  const seconds = toNumber(msg.messageTimestamp);
+  return {
+    id: key.id,
+    chatJid,
+    senderJid,
+    senderName: fromMe ? null : (msg.pushName ?? null),
+    fromMe,
+    ts: seconds > 0 ? seconds * 1000 : clock.now(),
+    text,
+    offline,
+  };
+};

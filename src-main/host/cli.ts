@@ -1,0 +1,79 @@
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { version } from '../../package.json';
+import { defaultDataDir } from '../data-dir';
+import { createEngine } from '../engine';
+import { createFileLogger } from '../engine/log/logger';
+import { startHost } from './server';
+
+/**
+ * `npm run serve`: Wren without Electron. Runs the engine and serves the built UI on 127.0.0.1
+ * behind a random token, printing the URL to open.
+ */
+const usage = `Usage: node out/main/host.js [--data-dir DIR] [--port N] [--host 127.0.0.1] [--no-demo-activity]
+
+  --data-dir DIR       where wren.db and logs live (default: ${defaultDataDir()})
+  --port N             port to listen on (default: 5680; 0 picks a free one)
+  --host ADDR          address to bind (default: 127.0.0.1; anything else exposes Wren to your network)
+  --no-demo-activity   demo customers do not write in on their own
+Environment: WREN_TOKEN fixes the access token (default: random each start).`;
+
+const main = async () => {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'no-demo-activity': { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(usage);
+    return;
+  }
+  const port = Number(values.port ?? '5680');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}".`);
+  const dataDir = values['data-dir'] ?? defaultDataDir();
+  const logger = await createFileLogger(dataDir);
+  const engine = createEngine({
+    dataDir,
+    mode: 'headless',
+    version,
+    logger,
+    demoActivity: !values['no-demo-activity'],
+    baileys: {
+      // Only for the local WhatsApp protocol server used in tests.
+      waWebSocketUrl: process.env.WREN_WA_URL || undefined,
+      rootPublicKeyHex: process.env.WREN_WA_ROOT_KEY || undefined,
+    },
+  });
+  const host = await startHost({
+    engine,
+    logger,
+    rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
+    host: values.host,
+    port,
+    token: process.env.WREN_TOKEN || undefined,
+  });
+  await engine.start();
+  logger.info({ port: host.port, dataDir }, 'Headless host started');
+  console.log(`Wren is running (data: ${dataDir}).\nOpen ${host.url}`);
+
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    await host.close();
+    await engine.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+};
+
+main().catch((error: unknown) => {
+  console.error(`Wren could not start: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+import type { Section } from './router';
+import { NAV_ITEMS } from './Sidebar';
+
+const PLANS: Record<Exclude<Section, 'bots'>, string> = {
+  chats: 'Answer your customers from a WhatsApp-style inbox, with every bot’s chats in one place.',
+  campaigns: 'Schedule safe bulk sends that still go out even if this PC was off when they were due.',
+  contacts: 'Import your customers, tag them and pick who hears from you.',
+  automations: 'Set up commands, keyword auto-replies and menu flows that answer for you.',
+  settings: 'Choose how Wren starts, where it keeps its data and how it notifies you.',
+};
+
+export const ComingSoon = ({ section }: { section: Exclude<Section, 'bots'> }) => {
+  const item = NAV_ITEMS.find((i) => i.section === section);
+  const Icon = item?.Icon;
+  return (
+    <section className="coming-soon" aria-labelledby="coming-soon-title">
+      <div className="coming-soon-card">
+        <div className="coming-soon-icon">{Icon ? <Icon size={40} /> : null}</div>
+        <h1 id="coming-soon-title">{item?.label ?? section}</h1>
+        <p className="coming-soon-tag">Coming soon</p>
+        <p className="coming-soon-text">{PLANS[section]}</p>
+      </div>
+    </section>
+  );
+};

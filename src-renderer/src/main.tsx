@@ -1,0 +1,23 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { startBridge } from './app/bridge';
+import { connectToEngine } from './contract';
+import './styles/base.css';
+import './styles/controls.css';
+import './styles/app.css';
+import './styles/bots-list.css';
+import './styles/bot-panel.css';
+import './styles/bot-dialogs.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element.');
+
+// The bridge starts before the first render so no event can slip past the stores.
+startBridge(connectToEngine());
+
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
