@@ -4,17 +4,36 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /** Imports that would break a boundary of DESIGN.md, per area. */
-const nodeOnly = ['electron', 'better-sqlite3', '@whiskeysockets/baileys', 'ws', 'pino', 'drizzle-orm', 'drizzle-orm/*'];
-const restrict = (paths, patterns = []) => ['error', { paths: paths.map((name) => ({ name, message: 'Not allowed here (see DESIGN.md boundaries).' })), patterns }];
+const nodeOnly = [
+  'electron',
+  'better-sqlite3',
+  '@whiskeysockets/baileys',
+  'ws',
+  'pino',
+  'drizzle-orm',
+  'drizzle-orm/*',
+];
+const restrict = (paths, patterns = []) => [
+  'error',
+  { paths: paths.map((name) => ({ name, message: 'Not allowed here (see DESIGN.md boundaries).' })), patterns },
+];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'src-main/engine/db/migrations/**'] },
+  {
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'src-main/engine/db/migrations/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['eslint.config.js'] },
+        projectService: true,
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -28,19 +47,33 @@ export default tseslint.config(
     },
   },
   {
+    // Plain JS build and start scripts: no type information, Node globals.
+    files: ['**/*.{js,mjs}'],
+    ...tseslint.configs.disableTypeChecked,
+    rules: { ...tseslint.configs.disableTypeChecked.rules, 'no-undef': 'off' },
+  },
+  {
     files: ['src-renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': restrict(nodeOnly, [{ group: ['node:*', '**/src-main/**'], message: 'The renderer talks only to the contract client.' }]),
+      'no-restricted-imports': restrict(nodeOnly, [
+        { group: ['node:*', '**/src-main/**'], message: 'The renderer talks only to the contract client.' },
+      ]),
     },
   },
   {
     files: ['src-main/engine/**/*.ts'],
     rules: {
-      'no-restricted-imports': restrict(['electron'], [
-        { group: ['@whiskeysockets/baileys', '@whiskeysockets/baileys/*'], message: 'Only engine/wa/baileys may import Baileys.' },
-      ]),
+      'no-restricted-imports': restrict(
+        ['electron'],
+        [
+          {
+            group: ['@whiskeysockets/baileys', '@whiskeysockets/baileys/*'],
+            message: 'Only engine/wa/baileys may import Baileys.',
+          },
+        ],
+      ),
     },
   },
   {
@@ -61,7 +94,11 @@ export default tseslint.config(
   },
   {
     files: ['src-shared/**/*.ts'],
-    rules: { 'no-restricted-imports': restrict(nodeOnly, [{ group: ['node:*'], message: 'src-shared holds only zod schemas and types.' }]) },
+    rules: {
+      'no-restricted-imports': restrict(nodeOnly, [
+        { group: ['node:*'], message: 'src-shared holds only zod schemas and types.' },
+      ]),
+    },
   },
   {
     files: ['**/*.test.ts', 'e2e/**/*.ts', 'bench/**/*.ts'],

@@ -4,6 +4,7 @@ import { BotsPage } from './pages/bots-page';
 
 /** Each test gets its own data dir and a fresh headless host. */
 export const test = base.extend<{ host: RunningHost; bots: BotsPage }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies
   host: async ({}, use) => {
     const host = await startHost();
     await use(host);

@@ -7,13 +7,19 @@ import { join } from 'node:path';
 /** A headless host of the built app on a free port with its own data dir, as a user would run it. */
 export type RunningHost = { url: string; origin: string; token: string; dataDir: string; stop(): Promise<void> };
 
-export const startHost = async (options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningHost> => {
+export const startHost = async (
+  options: { dataDir?: string; env?: Record<string, string> } = {},
+): Promise<RunningHost> => {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'wren-e2e-'));
   const token = randomBytes(18).toString('base64url');
-  const child: ChildProcess = spawn(process.execPath, ['out/main/host.js', '--data-dir', dataDir, '--port', '0', '--no-demo-activity'], {
-    env: { ...process.env, WREN_TOKEN: token, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['out/main/host.js', '--data-dir', dataDir, '--port', '0', '--no-demo-activity'],
+    {
+      env: { ...process.env, WREN_TOKEN: token, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Host did not start:\n${output}`)), 30_000);

@@ -16,7 +16,9 @@ const run = (cmd, args) => {
 
 if (target === 'node') {
   // Loading it in a child process: a wrong ABI can crash the loader, not just throw.
-  const probe = spawnSync(process.execPath, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], { stdio: 'ignore' });
+  const probe = spawnSync(process.execPath, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], {
+    stdio: 'ignore',
+  });
   if (probe.status === 0 && built !== 'electron') process.exit(0);
   console.log('Building better-sqlite3 for Node (about two minutes the first time)…');
   run('npm', ['rebuild', 'better-sqlite3', '--foreground-scripts']);

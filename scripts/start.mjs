@@ -3,7 +3,9 @@ import { spawn, spawnSync } from 'node:child_process';
 
 const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], { encoding: 'utf8' });
 if (probe.status !== 0 || !probe.stdout) {
-  console.error('No Electron binary is installed on this machine, so the desktop window cannot open; run `npm run serve` to use Wren in your browser instead.');
+  console.error(
+    'No Electron binary is installed on this machine, so the desktop window cannot open; run `npm run serve` to use Wren in your browser instead.',
+  );
   process.exit(1);
 }
 const step = (args) => {

@@ -88,9 +88,14 @@ const start = async () => {
     // The local protocol server is test infrastructure: a packaged app never honours it.
     baileys: app.isPackaged
       ? {}
-      : { waWebSocketUrl: process.env.WREN_WA_URL || undefined, rootPublicKeyHex: process.env.WREN_WA_ROOT_KEY || undefined },
+      : {
+          waWebSocketUrl: process.env.WREN_WA_URL || undefined,
+          rootPublicKeyHex: process.env.WREN_WA_ROOT_KEY || undefined,
+        },
   });
-  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'notifications'));
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
+    callback(permission === 'notifications'),
+  );
   window = createWindow();
   bindContract(engine, window, isTrustedUrl);
   createTray();

@@ -9,7 +9,11 @@ export const EVENT_CHANNEL = 'wren:event';
  * The only place that touches ipcMain: every renderer call goes through the engine's dispatcher
  * (which validates it with the contract), and engine events go to the window.
  */
-export const bindContract = (engine: Engine, window: BrowserWindow, isTrustedUrl: (url: string) => boolean): (() => void) => {
+export const bindContract = (
+  engine: Engine,
+  window: BrowserWindow,
+  isTrustedUrl: (url: string) => boolean,
+): (() => void) => {
   ipcMain.handle(CALL_CHANNEL, (event: IpcMainInvokeEvent, name: unknown, input: unknown) => {
     if (!event.senderFrame || !isTrustedUrl(event.senderFrame.url)) {
       return { ok: false, error: { code: 'unauthorized', message: 'Calls are only accepted from Wren’s own window.' } };

@@ -49,10 +49,7 @@ export const calls = {
       .strict(),
     botSchema,
   ),
-  'bots:set-feature': call(
-    z.object({ botId, feature: botFeatureSchema, enabled: z.boolean() }).strict(),
-    botSchema,
-  ),
+  'bots:set-feature': call(z.object({ botId, feature: botFeatureSchema, enabled: z.boolean() }).strict(), botSchema),
   'bots:events': call(
     z
       .object({

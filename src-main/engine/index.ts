@@ -27,7 +27,10 @@ export type EngineOptions = {
   /** Test infrastructure only: a local WhatsApp protocol server and its certificate root. */
   baileys?: { waWebSocketUrl?: string; rootPublicKeyHex?: string };
   /** Replaces how transports are made (tests). */
-  createTransport?: (bot: { id: string; kind: 'whatsapp' | 'demo' }, defaults: (bot: { id: string; kind: 'whatsapp' | 'demo' }) => Transport) => Transport;
+  createTransport?: (
+    bot: { id: string; kind: 'whatsapp' | 'demo' },
+    defaults: (bot: { id: string; kind: 'whatsapp' | 'demo' }) => Transport,
+  ) => Transport;
 };
 
 export type Engine = {
@@ -79,7 +82,10 @@ export const createEngine = (options: EngineOptions): Engine => {
   });
 
   const dispatcher = createDispatcher((name, error) => logger.error({ err: error, call: name }, 'Call failed'));
-  registerHandlers(dispatcher, { bots, info: { version: options.version, mode: options.mode, dataDir: options.dataDir } });
+  registerHandlers(dispatcher, {
+    bots,
+    info: { version: options.version, mode: options.mode, dataDir: options.dataDir },
+  });
 
   let demo: DemoActivity | null = null;
   return {
@@ -91,7 +97,8 @@ export const createEngine = (options: EngineOptions): Engine => {
     dataDir: options.dataDir,
     async start() {
       await bots.resume();
-      if (options.demoActivity) demo = startDemoActivity({ network, clock, random, onlineDemoPhones: bots.onlineDemoPhones });
+      if (options.demoActivity)
+        demo = startDemoActivity({ network, clock, random, onlineDemoPhones: bots.onlineDemoPhones });
     },
     async close() {
       demo?.stop();

@@ -34,7 +34,8 @@ const main = async () => {
     return;
   }
   const port = Number(values.port ?? '5680');
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${values.port}".`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be a number from 0 to 65535, not "${values.port}".`);
   const dataDir = values['data-dir'] ?? defaultDataDir();
   const logger = await createFileLogger(dataDir);
   const engine = createEngine({

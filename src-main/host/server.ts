@@ -104,7 +104,8 @@ export const startHost = async (options: HostOptions): Promise<Host> => {
     if (!hostAllowed(req, port)) return send(res, 403, 'Wrong host.');
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path === '/api/session') {
-      if (!sameToken(bearer(req), token)) return send(res, 401, JSON.stringify({ error: 'unauthorized' }), 'application/json');
+      if (!sameToken(bearer(req), token))
+        return send(res, 401, JSON.stringify({ error: 'unauthorized' }), 'application/json');
       return send(res, 200, JSON.stringify({ ok: true }), 'application/json');
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
@@ -118,8 +119,15 @@ export const startHost = async (options: HostOptions): Promise<Host> => {
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://x');
     const origin = req.headers.origin;
-    const originOk = origin === undefined || [`http://127.0.0.1:${port}`, `http://localhost:${port}`, `http://${bindHost}:${port}`].includes(origin);
-    if (url.pathname !== '/ws' || !hostAllowed(req, port) || !originOk || !sameToken(url.searchParams.get('token'), token)) {
+    const originOk =
+      origin === undefined ||
+      [`http://127.0.0.1:${port}`, `http://localhost:${port}`, `http://${bindHost}:${port}`].includes(origin);
+    if (
+      url.pathname !== '/ws' ||
+      !hostAllowed(req, port) ||
+      !originOk ||
+      !sameToken(url.searchParams.get('token'), token)
+    ) {
       logger.warn({ path: url.pathname, origin }, 'Refused a WebSocket without a valid token');
       socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;

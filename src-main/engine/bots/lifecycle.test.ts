@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../testing/engine-harness';
 import { SIM_QR_COUNT, SIM_QR_FIRST_MS, SIM_QR_NEXT_MS } from '../wa/sim/transport';
 import { BACKOFF_CAP_MS, REASONS } from './reconnect-policy';
-import { DEAD_AFTER_MS } from './runner';
+import { DEAD_AFTER_MS, WATCHDOG_INTERVAL_MS } from './runner';
 
 let h: Harness;
 beforeEach(async () => {
@@ -57,7 +57,10 @@ describe('creating and linking a bot', () => {
   it('links by pairing code for a valid number, and refuses a bad one clearly', async () => {
     const bot = await h.call('bots:create', { name: 'Shop', kind: 'demo' });
     const bad = await h.engine.dispatch('bots:request-pairing-code', { botId: bot.id, phone: '12345' });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/country code/) } });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/country code/) },
+    });
 
     await h.call('bots:request-pairing-code', { botId: bot.id, phone: '+44 7911 123456' });
     const link = h.engine.bots.get(bot.id).link;
@@ -78,9 +81,12 @@ describe('a linked bot', () => {
   it('stops and starts again from its session, without a new QR', async () => {
     const bot = await linkedDemoBot();
     expect((await h.call('bots:stop', { botId: bot.id })).status).toBe('stopped');
-    const started = await h.call('bots:start', { botId: bot.id });
-    expect(started.status).toBe('connecting');
+    const statuses: string[] = [];
+    h.engine.events.on('bot:status', ({ bot: b }) => statuses.push(b.status));
+    await h.call('bots:start', { botId: bot.id });
     expect(await h.waitForStatus(bot.id, 'online')).toMatchObject({ phone: bot.phone, link: null });
+    expect(statuses).toContain('connecting');
+    expect(statuses).not.toContain('linking');
   });
 
   it('comes back online with the app, from its SQLite session', async () => {
@@ -121,10 +127,16 @@ describe('a linked bot', () => {
 
   it('treats a socket that goes silent as dead and reconnects', async () => {
     const bot = await linkedDemoBot();
+    const statuses: string[] = [];
+    h.engine.events.on('bot:status', ({ bot: b }) => statuses.push(b.status));
     h.engine.network.silence(bot.phone ?? '');
-    await h.clock.advance(DEAD_AFTER_MS + 20_000);
-    expect(h.engine.bots.get(bot.id).status).toBe('reconnecting');
-    expect((await logMessages(bot.id)).some((m) => /treating the connection as dead/.test(m))).toBe(true);
+    await h.clock.advance(DEAD_AFTER_MS - WATCHDOG_INTERVAL_MS);
+    expect(statuses).toEqual([]);
+    await h.clock.advance(2 * WATCHDOG_INTERVAL_MS);
+    expect(statuses[0]).toBe('reconnecting');
+    const log = await logMessages(bot.id);
+    expect(log.some((m) => /Nothing received for \d+ s; treating the connection as dead/.test(m))).toBe(true);
+    expect(log.some((m) => /No answer from WhatsApp for too long. Reconnect attempt 1/.test(m))).toBe(true);
     h.engine.network.silence(bot.phone ?? '', false);
     await h.waitForStatus(bot.id, 'online', 5_000);
   });
@@ -184,7 +196,10 @@ describe('a linked bot', () => {
       const column = table === 'bots' ? 'id' : 'bot_id';
       expect(sqlite.prepare(`SELECT count(*) AS n FROM ${table} WHERE ${column} = ?`).get(bot.id)).toEqual({ n: 0 });
     }
-    expect(await h.engine.dispatch('bots:get', { botId: bot.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await h.engine.dispatch('bots:get', { botId: bot.id })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
     expect(h.engine.network.isOnline(bot.phone ?? '')).toBe(false);
   });
 });

@@ -25,7 +25,12 @@ describe('what happens after a close', () => {
   });
 
   it('stops and asks to relink when logged out (401) or the session is bad (500)', () => {
-    expect(decide('logged-out', ctx())).toEqual({ action: 'stop', status: 'logged_out', reason: REASONS.loggedOut, clearSession: true });
+    expect(decide('logged-out', ctx())).toEqual({
+      action: 'stop',
+      status: 'logged_out',
+      reason: REASONS.loggedOut,
+      clearSession: true,
+    });
     expect(decide('bad-session', ctx())).toMatchObject({ action: 'stop', status: 'logged_out', clearSession: true });
   });
 
@@ -36,7 +41,11 @@ describe('what happens after a close', () => {
       clearSession: false,
       reason: expect.stringMatching(/took over this session/),
     });
-    expect(decide('banned', ctx())).toMatchObject({ action: 'stop', status: 'failed', reason: expect.stringMatching(/banned or restricted/) });
+    expect(decide('banned', ctx())).toMatchObject({
+      action: 'stop',
+      status: 'failed',
+      reason: expect.stringMatching(/banned or restricted/),
+    });
   });
 
   it('goes back to "not linked" when every QR expired', () => {

@@ -6,7 +6,12 @@ import type { CloseReason } from '../wa/transport';
 export type Decision =
   | { action: 'reconnect-now'; note: string }
   | { action: 'reconnect-later'; delayMs: number; reason: string }
-  | { action: 'stop'; status: Extract<BotStatus, 'logged_out' | 'failed' | 'created'>; reason: string; clearSession: boolean };
+  | {
+      action: 'stop';
+      status: Extract<BotStatus, 'logged_out' | 'failed' | 'created'>;
+      reason: string;
+      clearSession: boolean;
+    };
 
 export const BACKOFF_BASE_MS = 1_000;
 export const BACKOFF_CAP_MS = 60_000;

@@ -179,7 +179,11 @@ export class BotRunner {
       return;
     }
     const codeText = code === null ? '' : ` (code ${code})`;
-    this.deps.log('connection', reason === 'restart-required' ? 'info' : 'warn', `Connection closed: ${reason}${codeText}${detail ? ` — ${detail}` : ''}.`);
+    this.deps.log(
+      'connection',
+      reason === 'restart-required' ? 'info' : 'warn',
+      `Connection closed: ${reason}${codeText}${detail ? ` — ${detail}` : ''}.`,
+    );
     this.afterClose(reason);
   }
 
@@ -211,7 +215,11 @@ export class BotRunner {
       case 'stop':
         if (decision.clearSession) this.deps.auth.clear();
         this.setState({ status: decision.status, statusReason: decision.reason, link: null, nextRetryAt: null });
-        this.deps.log(decision.status === 'created' ? 'connection' : 'error', decision.status === 'created' ? 'info' : 'error', decision.reason);
+        this.deps.log(
+          decision.status === 'created' ? 'connection' : 'error',
+          decision.status === 'created' ? 'info' : 'error',
+          decision.reason,
+        );
         return;
     }
   }
@@ -235,7 +243,11 @@ export class BotRunner {
         this.armWatchdog();
         return;
       }
-      this.deps.log('error', 'warn', `Nothing received for ${Math.round(silentFor / 1000)} s; treating the connection as dead.`);
+      this.deps.log(
+        'error',
+        'warn',
+        `Nothing received for ${Math.round(silentFor / 1000)} s; treating the connection as dead.`,
+      );
       void this.endSocket().then(() => this.afterClose('timed-out'));
     }, WATCHDOG_INTERVAL_MS);
   }

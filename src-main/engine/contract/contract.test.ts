@@ -11,7 +11,16 @@ afterEach(async () => {
 });
 
 const names = Object.keys(calls) as CallName[];
-const garbage: unknown[] = [null, 42, 'bots', [], { botId: 7 }, { botId: '' }, { name: 12, kind: 'fax' }, { extra: true, botId: 'x', name: 'x', kind: 'demo', phone: 'x', feature: 'x', enabled: 'yes' }];
+const garbage: unknown[] = [
+  null,
+  42,
+  'bots',
+  [],
+  { botId: 7 },
+  { botId: '' },
+  { name: 12, kind: 'fax' },
+  { extra: true, botId: 'x', name: 'x', kind: 'demo', phone: 'x', feature: 'x', enabled: 'yes' },
+];
 
 describe('the contract', () => {
   it.each(names)('%s answers malformed input with a coded error and keeps working', async (name) => {
@@ -27,7 +36,10 @@ describe('the contract', () => {
 
   it('refuses unknown fields instead of ignoring them', async () => {
     const reply = await h.engine.dispatch('bots:create', { name: 'A', kind: 'demo', admin: true });
-    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/admin/) } });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/admin/) },
+    });
   });
 
   it('says what to change for a bad name or kind', async () => {
@@ -38,7 +50,10 @@ describe('the contract', () => {
     const long = await h.engine.dispatch('bots:create', { name: 'x'.repeat(61), kind: 'demo' });
     expect(long).toMatchObject({ ok: false, error: { message: expect.stringMatching(/under 61 characters/) } });
     const kind = await h.engine.dispatch('bots:create', { name: 'A', kind: 'telegram' });
-    expect(kind).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/^kind:/) } });
+    expect(kind).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/^kind:/) },
+    });
   });
 
   it('names unknown calls and missing bots', async () => {

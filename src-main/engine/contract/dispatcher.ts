@@ -54,7 +54,10 @@ export const createDispatcher = (onInternalError: (name: string, error: unknown)
         onInternalError(name, error);
         return {
           ok: false,
-          error: { code: 'internal', message: `Something went wrong inside Wren: ${(error as Error).message ?? String(error)}` },
+          error: {
+            code: 'internal',
+            message: `Something went wrong inside Wren: ${(error as Error).message ?? String(error)}`,
+          },
         };
       }
     },

@@ -33,6 +33,13 @@ export const silentLogger = (): Logger => pino({ level: 'silent' });
 export const createFileLogger = async (dataDir: string, level = 'info'): Promise<Logger> => {
   const dir = join(dataDir, 'logs');
   mkdirSync(dir, { recursive: true });
-  const stream = await roll({ file: join(dir, 'wren'), extension: '.log', size: '10m', frequency: 'daily', limit: { count: 5 }, mkdir: true });
+  const stream = await roll({
+    file: join(dir, 'wren'),
+    extension: '.log',
+    size: '10m',
+    frequency: 'daily',
+    limit: { count: 5 },
+    mkdir: true,
+  });
   return pino({ level, redact: { paths: REDACT_PATHS, censor: '[redacted]' } }, stream);
 };

@@ -22,9 +22,13 @@ export type Harness = {
   dispose(): Promise<void>;
 };
 
-export const createHarness = async (options: Partial<EngineOptions> = {}, dataDir = mkdtempSync(join(tmpdir(), 'wren-test-'))): Promise<Harness> => {
+export const createHarness = async (
+  options: Partial<EngineOptions> = {},
+  dataDir = mkdtempSync(join(tmpdir(), 'wren-test-')),
+): Promise<Harness> => {
   const clock = new FakeClock();
-  const make = () => createEngine({ dataDir, mode: 'headless', version: 'test', clock, random: seededRandom(7), ...options });
+  const make = () =>
+    createEngine({ dataDir, mode: 'headless', version: 'test', clock, random: seededRandom(7), ...options });
   let engine = make();
   await engine.start();
 
@@ -45,7 +49,9 @@ export const createHarness = async (options: Partial<EngineOptions> = {}, dataDi
         const bot = engine.bots.get(botId);
         if (bot.status === status) return bot;
         if (waited >= withinMs) {
-          throw new Error(`Bot stayed ${bot.status} (${bot.statusReason ?? 'no reason'}) instead of becoming ${status}.`);
+          throw new Error(
+            `Bot stayed ${bot.status} (${bot.statusReason ?? 'no reason'}) instead of becoming ${status}.`,
+          );
         }
         await clock.advance(step);
       }

@@ -42,7 +42,12 @@ export const startDemoActivity = (deps: {
     const phones = deps.onlineDemoPhones();
     if (phones.length > 0) {
       const customer = pick(deps.random, DEMO_CUSTOMERS);
-      deps.network.receive({ from: customer.phone, fromName: customer.name, to: pick(deps.random, phones), text: pick(deps.random, LINES) });
+      deps.network.receive({
+        from: customer.phone,
+        fromName: customer.name,
+        to: pick(deps.random, phones),
+        text: pick(deps.random, LINES),
+      });
     }
     schedule();
   };

@@ -68,9 +68,19 @@ export class SimNetwork {
   }
 
   /** Logs a linked device in; returns why it is refused, or null when it is in. */
-  login(endpoint: SimEndpoint, session: SimSession): { reason: Exclude<CloseReason, 'closed-by-app'>; code: number } | null {
-    const account = this.accounts.get(session.phone);
-    if (!account || !account.devices.has(session.deviceId)) return { reason: 'logged-out', code: 401 };
+  login(
+    endpoint: SimEndpoint,
+    session: SimSession,
+  ): { reason: Exclude<CloseReason, 'closed-by-app'>; code: number } | null {
+    // The simulated phones live in memory: after an app restart the network meets a stored
+    // session it has never seen and takes it as linked, as WhatsApp's servers would remember it.
+    if (!this.accounts.has(session.phone)) {
+      const restored = this.ensureAccount(session.phone);
+      restored.devices.add(session.deviceId);
+      restored.nextDevice = session.deviceId + 1;
+    }
+    const account = this.ensureAccount(session.phone);
+    if (!account.devices.has(session.deviceId)) return { reason: 'logged-out', code: 401 };
     if (account.banned) return { reason: 'banned', code: 403 };
     const previous = this.online.get(session.phone);
     if (previous && previous !== endpoint) previous.kick('replaced', 440);

@@ -61,7 +61,12 @@ export class SimTransport implements Transport, SimEndpoint {
       this.open = true;
       this.emitter.emit('connection', {
         state: 'open',
-        account: { phone: stored.phone, jid: `${stored.phone.slice(1)}:${stored.deviceId}@s.whatsapp.net`, lid: null, pushName: this.network.accountName(stored.phone) },
+        account: {
+          phone: stored.phone,
+          jid: `${stored.phone.slice(1)}:${stored.deviceId}@s.whatsapp.net`,
+          lid: null,
+          pushName: this.network.accountName(stored.phone),
+        },
       });
       return;
     }
@@ -70,7 +75,10 @@ export class SimTransport implements Transport, SimEndpoint {
       const code = Array.from(randomBytes(8), (b) => PAIRING_ALPHABET[b % PAIRING_ALPHABET.length]).join('');
       this.emitter.emit('connection', { state: 'pairing-code', code, phone: options.pairingPhone });
       // A pairing code stays valid as long as the first QR would.
-      this.qrTimer = this.clock.setTimeout(() => this.finish('qr-expired', 408), SIM_QR_FIRST_MS + SIM_QR_NEXT_MS * (SIM_QR_COUNT - 1));
+      this.qrTimer = this.clock.setTimeout(
+        () => this.finish('qr-expired', 408),
+        SIM_QR_FIRST_MS + SIM_QR_NEXT_MS * (SIM_QR_COUNT - 1),
+      );
       return;
     }
     this.showQr();
