@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import WebSocket from 'ws';
+import { chromiumLaunchOptions } from '../e2e/chromium';
 import { startHost } from '../e2e/host';
 
 const BOTS = 10;
@@ -55,16 +56,7 @@ const prepare = async (bots: number): Promise<string> => {
 };
 
 const measure = async (dataDir: string, bots: number): Promise<number> => {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   const page = await browser.newPage();
   const started = performance.now();
   const host = await startHost({ dataDir });

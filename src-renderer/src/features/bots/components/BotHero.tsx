@@ -7,6 +7,7 @@ import { LinkIcon, PencilIcon, PlayIcon, RefreshIcon, StopIcon, TrashIcon } from
 import type { Result } from '../actions';
 import { isRunning, needsLink } from '../labels';
 import { KindTag, StatusBadge, StatusReason } from './StatusBadge';
+import { FieldError } from '../../../ui/FieldError';
 
 export type BotCommand = 'link' | 'start' | 'stop' | 'relink' | 'delete';
 
@@ -143,11 +144,7 @@ const RenameForm = ({ bot, headingId, onRename, onDone }: RenameFormProps) => {
           Cancel
         </button>
       </div>
-      {error ? (
-        <p id={errorId} className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={errorId} message={error} />
     </form>
   );
 };

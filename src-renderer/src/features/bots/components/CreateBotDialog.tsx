@@ -3,6 +3,7 @@ import { BOT_NAME_MAX, type Bot, type BotKind } from '../../../../../src-shared/
 import { Dialog } from '../../../ui/Dialog';
 import { CheckIcon, PhoneIcon, SparkIcon } from '../../../ui/icons';
 import type { Result } from '../actions';
+import { FieldError } from '../../../ui/FieldError';
 
 type CreateBotDialogProps = {
   onCreate: (name: string, kind: BotKind) => Promise<Result<Bot>>;
@@ -103,11 +104,7 @@ export const CreateBotDialog = ({ onCreate, onCreated, onClose }: CreateBotDialo
             ))}
           </div>
         </fieldset>
-        {error ? (
-          <p id={errorId} className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FieldError id={errorId} message={error} />
       </form>
     </Dialog>
   );

@@ -4,6 +4,7 @@ import { formatPairingCode, formatPhone } from '../../../lib/format';
 import { AlertIcon, CheckIcon, SparkIcon } from '../../../ui/icons';
 import { Spinner } from '../../../ui/Spinner';
 import { useQrDataUrl } from '../hooks/useQrDataUrl';
+import { FieldError } from '../../../ui/FieldError';
 
 /** Shown instead of a QR while there is none yet, in words that say what is being waited for. */
 const waitingText = (status: BotStatus): string => {
@@ -132,11 +133,7 @@ export const PhonePanel = (props: PhonePanelProps) => {
         <p id={hintId} className="field-hint">
           Start with + and the country code, as in +44 7911 123456.
         </p>
-        {error ? (
-          <p id={errorId} className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+        <FieldError id={errorId} message={error} />
       </form>
       {waiting || requesting ? (
         <div className="code-waiting" role="status">
