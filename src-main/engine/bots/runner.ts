@@ -68,10 +68,7 @@ export class BotRunner {
     if (this.isActive() && !(wantsNewPairing && this.state.status === 'linking')) return;
     await this.endSocket();
     this.clearTimers();
-    this.pairingPhone = options.pairingPhone;
-    this.attempt = 0;
-    this.immediateRestarts = 0;
-    this.openSocket();
+    this.openFresh(options.pairingPhone);
   }
 
   /** Stops the bot and keeps its session; nothing reconnects until start(). */
@@ -97,10 +94,7 @@ export class BotRunner {
     }
     this.deps.auth.clear();
     this.deps.log('connection', 'info', 'Session cleared; linking again.');
-    this.pairingPhone = undefined;
-    this.attempt = 0;
-    this.immediateRestarts = 0;
-    this.openSocket();
+    this.openFresh(undefined);
   }
 
   /** Ends everything without changing the stored status (app shutdown, bot deletion). */
@@ -108,6 +102,14 @@ export class BotRunner {
     this.clearTimers();
     await this.endSocket();
     this.unsubscribe();
+  }
+
+  /** A start the user asked for: the reconnect counters begin again. */
+  private openFresh(pairingPhone: string | undefined): void {
+    this.pairingPhone = pairingPhone;
+    this.attempt = 0;
+    this.immediateRestarts = 0;
+    this.openSocket();
   }
 
   private openSocket(): void {
