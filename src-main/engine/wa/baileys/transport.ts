@@ -167,6 +167,12 @@ export const createBaileysTransport = (options: BaileysTransportOptions): Transp
     );
   };
 
+  /** Upserts of our own messages and messages.update both carry a status; one place maps it. */
+  const emitStatus = (id: string, remoteJid: string, remoteJidAlt: string | null | undefined, code: number): void => {
+    const status = STATUS[code];
+    if (status) emitter.emit('message-status', { id, chatJid: preferPhoneJid(remoteJid, remoteJidAlt), status });
+  };
+
   const onUpsert = (current: Session, { messages, type }: BaileysEventMap['messages.upsert']): void => {
     const offline = type !== 'notify';
     const me = current.creds.me?.id ? jidNormalizedUser(current.creds.me.id) : null;
@@ -180,13 +186,7 @@ export const createBaileysTransport = (options: BaileysTransportOptions): Transp
         typeof msg.status === 'number' &&
         msg.status >= WAMessageStatus.SERVER_ACK
       ) {
-        const status = STATUS[msg.status];
-        if (status)
-          emitter.emit('message-status', {
-            id: key.id,
-            chatJid: preferPhoneJid(key.remoteJid, key.remoteJidAlt),
-            status,
-          });
+        emitStatus(key.id, key.remoteJid, key.remoteJidAlt, msg.status);
       }
       if (key.id && current.sentIds.delete(key.id)) continue;
       const incoming = toIncoming(msg, offline, me, clock);
@@ -197,13 +197,7 @@ export const createBaileysTransport = (options: BaileysTransportOptions): Transp
   const onUpdate = (updates: BaileysEventMap['messages.update']): void => {
     for (const { key, update } of updates) {
       if (!key.fromMe || !key.id || !key.remoteJid || typeof update.status !== 'number') continue;
-      const status = STATUS[update.status];
-      if (status)
-        emitter.emit('message-status', {
-          id: key.id,
-          chatJid: preferPhoneJid(key.remoteJid, key.remoteJidAlt),
-          status,
-        });
+      emitStatus(key.id, key.remoteJid, key.remoteJidAlt, update.status);
     }
   };
 
