@@ -1,0 +1,45 @@
+import { Curve, proto } from './baileys';
+import { generateKeyPair, type KeyPair } from './keys';
+
+/**
+ * The noise certificate chain the server presents: a root (the test stand-in for WhatsApp's
+ * long-term key, which the client is told to trust through WA_CERT_DETAILS.PUBLIC_KEY) signs an
+ * intermediate, the intermediate signs a leaf holding the server's static noise key
+ * (Utils/noise-handler.js processHandshake).
+ */
+export const makeCertChain = (root: KeyPair, serverStatic: KeyPair, now = Date.now()): Uint8Array => {
+  const intermediate = generateKeyPair();
+  const seconds = Math.floor(now / 1000);
+  const validity = { notBefore: seconds - 3600, notAfter: seconds + 30 * 24 * 3600 };
+  const intermediateDetails = proto.CertChain.NoiseCertificate.Details.encode({
+    serial: 1,
+    // The client compares against WA_CERT_DETAILS.SERIAL (0); an unset field decodes as null.
+    issuerSerial: 0,
+    key: intermediate.public,
+    ...validity,
+  }).finish();
+  const leafDetails = proto.CertChain.NoiseCertificate.Details.encode({
+    serial: 2,
+    issuerSerial: 1,
+    key: serverStatic.public,
+    ...validity,
+  }).finish();
+  return proto.CertChain.encode({
+    intermediate: { details: intermediateDetails, signature: Curve.sign(root.private, intermediateDetails) },
+    leaf: { details: leafDetails, signature: Curve.sign(intermediate.private, leafDetails) },
+  }).finish();
+};
+
+/** The checks a client makes, for the server's own tests: true when `rootPublic` vouches for the chain. */
+export const verifyCertChain = (chain: Uint8Array, rootPublic: Buffer, serverStaticPublic: Buffer): boolean => {
+  const { intermediate, leaf } = proto.CertChain.decode(chain);
+  if (!intermediate?.details || !intermediate.signature || !leaf?.details || !leaf.signature) return false;
+  const details = proto.CertChain.NoiseCertificate.Details.decode(intermediate.details);
+  const leafDetails = proto.CertChain.NoiseCertificate.Details.decode(leaf.details);
+  return (
+    details.issuerSerial === 0 &&
+    Curve.verify(rootPublic, intermediate.details, intermediate.signature) &&
+    Curve.verify(Buffer.from(details.key ?? []), leaf.details, leaf.signature) &&
+    Buffer.from(leafDetails.key ?? []).equals(serverStaticPublic)
+  );
+};

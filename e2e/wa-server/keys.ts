@@ -1,0 +1,25 @@
+import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { Curve } from './baileys';
+
+/** A Curve25519 key pair as Baileys holds it: 32-byte keys, no 0x05 type prefix. */
+export type KeyPair = { private: Buffer; public: Buffer };
+
+export const generateKeyPair = (): KeyPair => {
+  const pair = Curve.generateKeyPair();
+  return { private: Buffer.from(pair.private), public: Buffer.from(pair.public) };
+};
+
+const PKCS8_X25519_PREFIX = Buffer.from('302e020100300506032b656e04220420', 'hex');
+const SPKI_X25519_PREFIX_LENGTH = 12;
+
+/** A key pair from a fixed 32-byte secret, so a standalone server can keep one test root across runs. */
+export const keyPairFromSecret = (secret: Buffer): KeyPair => {
+  if (secret.length !== 32) throw new Error('A key secret must be 32 bytes (64 hex digits).');
+  const privateKey = createPrivateKey({
+    key: Buffer.concat([PKCS8_X25519_PREFIX, secret]),
+    format: 'der',
+    type: 'pkcs8',
+  });
+  const der = createPublicKey(privateKey).export({ format: 'der', type: 'spki' });
+  return { private: Buffer.from(secret), public: Buffer.from(der.subarray(SPKI_X25519_PREFIX_LENGTH)) };
+};
