@@ -22,6 +22,8 @@ const botName = z
   .min(1, 'Give the bot a name.')
   .max(BOT_NAME_MAX, `Keep the name under ${BOT_NAME_MAX + 1} characters.`);
 
+const TEST_TEXT_MAX = 4096;
+
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
 export const calls = {
@@ -61,6 +63,24 @@ export const calls = {
       .strict(),
     z.object({ items: z.array(botEventSchema), nextBefore: pageKeySchema.nullable() }),
   ),
+  /**
+   * Sends one text from an online bot to a number, to check the bot end to end. The outcome
+   * (sent, delivered, read, or why it failed) shows in the bot's log.
+   */
+  'bots:send-test': call(
+    z
+      .object({
+        botId,
+        to: z.string().trim().min(1, 'Enter the number to send to, with its country code.').max(32),
+        text: z
+          .string()
+          .trim()
+          .min(1, 'Write the message to send.')
+          .max(TEST_TEXT_MAX, `Keep the message under ${TEST_TEXT_MAX + 1} characters.`),
+      })
+      .strict(),
+    z.object({ messageId: z.string(), to: z.string() }),
+  ),
   /** Demo bots only: the simulated phone scans the QR (or enters the pairing code). */
   'demo:simulate-scan': call(z.object({ botId }).strict(), botSchema),
 } as const;
@@ -84,6 +104,7 @@ export const errorCodeSchema = z.enum([
   'invalid_state',
   'unknown_call',
   'unauthorized',
+  'send_failed',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;

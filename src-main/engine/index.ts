@@ -64,7 +64,11 @@ export const createEngine = (options: EngineOptions): Engine => {
       : createBaileysTransport({
           authStore: authStore(bot.id),
           clock,
-          logger: logger.child({ botId: bot.id, module: 'baileys' }, { level: 'warn' }),
+          // Baileys is chatty: warnings at most, and nothing when the engine's logger is quieter.
+          logger: logger.child(
+            { botId: bot.id, module: 'baileys' },
+            { level: logger.isLevelEnabled('warn') ? 'warn' : logger.level },
+          ),
           ...options.baileys,
         });
 

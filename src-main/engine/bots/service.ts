@@ -14,7 +14,7 @@ import type { Db } from '../db/open';
 import type { EngineEvents } from '../events';
 import type { Logger } from '../log/logger';
 import type { Random } from '../random';
-import type { AuthStore, IncomingMessage, Transport } from '../wa/transport';
+import type { AuthStore, IncomingMessage, MessageStatusEvent, Transport } from '../wa/transport';
 import { normalizePhone } from './phone';
 import * as q from './queries';
 import { BotRunner, type RunnerState } from './runner';
@@ -97,6 +97,14 @@ export const createBotService = (deps: BotServiceDeps) => {
     log(botId, 'message', 'info', `${message.offline ? 'Received while offline' : 'Message'} from ${who}: ${preview}`);
   };
 
+  /** Receipts for what the bot sent; "sent" is logged when the send returns, so only later steps. */
+  const onMessageStatus = (botId: string, { id, chatJid, status }: MessageStatusEvent): void => {
+    if (status !== 'delivered' && status !== 'read' && status !== 'played' && status !== 'failed') return;
+    const number = `+${chatJid.split('@')[0]?.split(':')[0] ?? ''}`;
+    const level = status === 'failed' ? 'warn' : 'info';
+    log(botId, 'message', level, `Message ${id} to ${number}: ${status === 'played' ? 'played' : status}.`);
+  };
+
   /** The runner, transport and auth store of a bot, made on first use. */
   const liveOf = (row: q.BotRow): Live => {
     const existing = live.get(row.id);
@@ -129,6 +137,7 @@ export const createBotService = (deps: BotServiceDeps) => {
       },
     });
     transport.on('message', (message) => onMessage(row.id, message));
+    transport.on('message-status', (update) => onMessageStatus(row.id, update));
     transport.on('warning', ({ message }) => log(row.id, 'error', 'warn', message));
     const entry = { runner, transport, auth };
     live.set(row.id, entry);
@@ -213,6 +222,23 @@ export const createBotService = (deps: BotServiceDeps) => {
     events: (args: { botId: string; kinds?: BotEventKind[]; before?: PageKey; limit: number }) => {
       rowOrThrow(args.botId);
       return q.pageEvents(db, args);
+    },
+
+    sendTest: async (botId: string, toInput: string, text: string): Promise<{ messageId: string; to: string }> => {
+      const row = rowOrThrow(botId);
+      const to = normalizePhone(toInput);
+      requireStatus(row, ['online'], 'This bot is not online. Start it and wait until it shows Online, then send.');
+      const { transport } = liveOf(row);
+      try {
+        const sent = await transport.sendText(`${to.slice(1)}@s.whatsapp.net`, text);
+        const preview = text.length > 120 ? `${text.slice(0, 117)}…` : text;
+        log(botId, 'message', 'info', `Sent message ${sent.id} to ${to}: ${preview}`);
+        return { messageId: sent.id, to };
+      } catch (error) {
+        const reason = (error as Error).message;
+        log(botId, 'message', 'warn', `Could not send to ${to}: ${reason}`);
+        throw new ContractError('send_failed', `WhatsApp did not take the message: ${reason}`);
+      }
     },
 
     simulateScan: (botId: string): Bot => {

@@ -19,6 +19,7 @@ export const registerHandlers = (dispatcher: Dispatcher, deps: { bots: BotServic
   handle('bots:request-pairing-code', ({ botId, phone }) => bots.requestPairingCode(botId, phone));
   handle('bots:set-feature', ({ botId, feature, enabled }) => bots.setFeature(botId, feature, enabled));
   handle('bots:events', (input) => bots.events(input));
+  handle('bots:send-test', ({ botId, to, text }) => bots.sendTest(botId, to, text));
   handle('demo:simulate-scan', ({ botId }) => bots.simulateScan(botId));
   const missing = dispatcher.missing();
   if (missing.length > 0) throw new Error(`No handler for: ${missing.join(', ')}`);

@@ -1,15 +1,26 @@
+import { readFileSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import journal from './migrations/meta/_journal.json';
 
 /**
  * drizzle-kit's committed migrations, bundled into the build as text so the packaged app and the
- * headless host need no migrations folder on disk.
+ * headless host need no migrations folder on disk. Vite replaces the glob at build time; under
+ * plain Node (tsx: benchmarks, tools) `import.meta.glob` does not exist and the files are read
+ * from beside this module instead.
  */
-const sqlFiles = import.meta.glob<string>('./migrations/*.sql', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
+const loadSqlFiles = (): Record<string, string> => {
+  try {
+    return import.meta.glob<string>('./migrations/*.sql', { query: '?raw', import: 'default', eager: true });
+  } catch {
+    return Object.fromEntries(
+      journal.entries.map((entry) => [
+        `./migrations/${entry.tag}.sql`,
+        readFileSync(new URL(`./migrations/${entry.tag}.sql`, import.meta.url), 'utf8'),
+      ]),
+    );
+  }
+};
+const sqlFiles = loadSqlFiles();
 
 export type Migration = { tag: string; statements: string[] };
 
