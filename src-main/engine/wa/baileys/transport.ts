@@ -28,6 +28,7 @@ import type {
   Transport,
   TransportEvents,
 } from '../transport';
+import { captureAsyncStorages, type CapturedStorages } from './async-storage';
 import { createSqliteAuthState } from './auth-state';
 import { mapDisconnect } from './disconnect';
 
@@ -85,6 +86,8 @@ type Session = {
   connecting: boolean;
   pairing: { phone: string; requested: boolean } | null;
   sentIds: Set<string>;
+  /** The AsyncLocalStorage Baileys made for this socket; released when its lifetime ends (async-storage.ts). */
+  storages: CapturedStorages;
 };
 
 export const createBaileysTransport = (options: BaileysTransportOptions): Transport => {
@@ -103,6 +106,9 @@ export const createBaileysTransport = (options: BaileysTransportOptions): Transp
     if (session !== current) return;
     session = null;
     current.detach();
+    // Baileys never disables its per-socket AsyncLocalStorage; left enabled, each one slows every
+    // later async operation in the process. Work still in flight keeps it until that work settles.
+    current.storages.release();
     emitter.emit('connection', { state: 'close', reason, code, detail });
   };
 
@@ -246,15 +252,18 @@ export const createBaileysTransport = (options: BaileysTransportOptions): Transp
       const linked = authStore.hasSession();
       if (rootKey) WA_CERT_DETAILS.PUBLIC_KEY = rootKey;
       const { state, saveCreds } = createSqliteAuthState(authStore);
-      const sock = makeSocket({
-        auth: state,
-        logger,
-        browser,
-        printQRInTerminal: false,
-        markOnlineOnConnect: false,
-        syncFullHistory: false,
-        ...(options.waWebSocketUrl === undefined ? {} : { waWebSocketUrl: options.waWebSocketUrl }),
-      });
+      // Captures the AsyncLocalStorage makeWASocket constructs, to release it in finish().
+      const { value: sock, storages } = captureAsyncStorages(() =>
+        makeSocket({
+          auth: state,
+          logger,
+          browser,
+          printQRInTerminal: false,
+          markOnlineOnConnect: false,
+          syncFullHistory: false,
+          ...(options.waWebSocketUrl === undefined ? {} : { waWebSocketUrl: options.waWebSocketUrl }),
+        }),
+      );
       const pairingPhone = connectOptions.pairingPhone;
       const current: Session = {
         sock,
@@ -265,6 +274,7 @@ export const createBaileysTransport = (options: BaileysTransportOptions): Transp
         connecting: false,
         pairing: !linked && pairingPhone !== undefined ? { phone: pairingPhone, requested: false } : null,
         sentIds: new Set(),
+        storages,
       };
       current.detach = attach(current);
       session = current;
