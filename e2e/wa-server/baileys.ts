@@ -20,6 +20,7 @@ export {
   initAuthCreds,
   jidDecode,
   jidEncode,
+  makeNoiseHandler,
   makeWASocket,
   NOISE_MODE,
   NOISE_WA_HEADER,

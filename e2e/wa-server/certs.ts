@@ -1,5 +1,5 @@
 import { Curve, proto } from './baileys';
-import { generateKeyPair, type KeyPair } from './keys';
+import { generateKeyPair, verifySignature, type KeyPair } from './keys';
 
 /**
  * The noise certificate chain the server presents: a root (the test stand-in for WhatsApp's
@@ -38,8 +38,8 @@ export const verifyCertChain = (chain: Uint8Array, rootPublic: Buffer, serverSta
   const leafDetails = proto.CertChain.NoiseCertificate.Details.decode(leaf.details);
   return (
     details.issuerSerial === 0 &&
-    Curve.verify(rootPublic, intermediate.details, intermediate.signature) &&
-    Curve.verify(Buffer.from(details.key ?? []), leaf.details, leaf.signature) &&
+    verifySignature(rootPublic, intermediate.details, intermediate.signature) &&
+    verifySignature(Buffer.from(details.key ?? []), leaf.details, leaf.signature) &&
     Buffer.from(leafDetails.key ?? []).equals(serverStaticPublic)
   );
 };

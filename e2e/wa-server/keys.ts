@@ -1,4 +1,5 @@
 import { createPrivateKey, createPublicKey } from 'node:crypto';
+import { verify as xeddsaVerify } from 'curve25519-js';
 import { Curve } from './baileys';
 
 /** A Curve25519 key pair as Baileys holds it: 32-byte keys, no 0x05 type prefix. */
@@ -22,4 +23,15 @@ export const keyPairFromSecret = (secret: Buffer): KeyPair => {
   });
   const der = createPublicKey(privateKey).export({ format: 'der', type: 'spki' });
   return { private: Buffer.from(secret), public: Buffer.from(der.subarray(SPKI_X25519_PREFIX_LENGTH)) };
+};
+
+/**
+ * A signature check that really checks: Baileys' `Curve.verify` (rc14) ignores libsignal's
+ * boolean result and accepts any well-formed signature, so the server verifies with the curve
+ * library libsignal itself uses.
+ */
+export const verifySignature = (publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean => {
+  const key = publicKey.length === 33 ? publicKey.subarray(1) : publicKey;
+  if (key.length !== 32 || signature.length !== 64) return false;
+  return xeddsaVerify(key, message, signature);
 };

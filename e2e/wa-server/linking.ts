@@ -1,6 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { Curve, getBinaryNodeChild, hmacSign, proto, type BinaryNode } from './baileys';
 import type { Connection } from './connection';
+import { verifySignature } from './keys';
 import {
   lidJid,
   phoneJid,
@@ -163,7 +164,7 @@ export const checkPairDeviceSign = (reply: BinaryNode, link: PendingLink, accoun
     throw new Error('pair-device-sign: the device identity details differ from those the phone signed');
   }
   const message = Buffer.concat([DEVICE_SIG_PREFIX, details, link.identityPublic, account.identity.public]);
-  if (!signed.deviceSignature || !Curve.verify(link.identityPublic, message, Buffer.from(signed.deviceSignature))) {
+  if (!signed.deviceSignature || !verifySignature(link.identityPublic, message, Buffer.from(signed.deviceSignature))) {
     throw new Error('pair-device-sign: the device signature does not verify against its identity key');
   }
 };

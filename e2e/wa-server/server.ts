@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { getAllBinaryNodeChildren, getBinaryNodeChild, type BinaryNode, type proto } from './baileys';
@@ -27,6 +28,8 @@ export type WaServerOptions = {
   rootSecret?: Buffer;
   /** Print every stanza as it passes. */
   echoTrace?: boolean;
+  /** Plain HTTP requests on the same port (the standalone server's control API); 404 otherwise. */
+  onHttp?: (server: WaServer, req: IncomingMessage, res: ServerResponse) => void;
 };
 
 export type WaServerEvents = {
@@ -56,6 +59,7 @@ export class WaServer extends EventEmitter<WaServerEvents> {
   private nextIq = 1;
 
   private constructor(
+    private readonly http: Server,
     private readonly wss: WebSocketServer,
     root: KeyPair,
     echoTrace: boolean,
@@ -79,18 +83,30 @@ export class WaServer extends EventEmitter<WaServerEvents> {
   }
 
   static async start(options: WaServerOptions = {}): Promise<WaServer> {
-    const wss = new WebSocketServer({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
+    let self: WaServer | null = null;
+    const http = createServer((req, res) => {
+      if (self && options.onHttp) options.onHttp(self, req, res);
+      else res.writeHead(404).end();
+    });
+    const wss = new WebSocketServer({ server: http, path: '/ws/chat' });
     await new Promise<void>((resolve, reject) => {
-      wss.once('listening', resolve);
-      wss.once('error', reject);
+      http.once('error', reject);
+      http.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
     });
     const root = options.rootSecret ? keyPairFromSecret(options.rootSecret) : generateKeyPair();
-    return new WaServer(wss, root, options.echoTrace ?? false);
+    self = new WaServer(http, wss, root, options.echoTrace ?? false);
+    return self;
   }
 
+  /** Where the HTTP control API answers (standalone server). */
+  get httpUrl(): string {
+    const { address, port } = this.http.address() as AddressInfo;
+    return `http://${address}:${port}`;
+  }
+
+  /** What a client sets as its waWebSocketUrl (WREN_WA_URL). */
   get url(): string {
-    const { address, port } = this.wss.address() as AddressInfo;
-    return `ws://${address}:${port}/ws/chat`;
+    return `${this.httpUrl.replace('http', 'ws')}/ws/chat`;
   }
 
   // ── control API ────────────────────────────────────────────────────────────
@@ -163,6 +179,7 @@ export class WaServer extends EventEmitter<WaServerEvents> {
   async close(): Promise<void> {
     for (const connection of this.connections) connection.drop();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    await new Promise<void>((resolve) => this.http.close(() => resolve()));
   }
 
   // ── protocol ───────────────────────────────────────────────────────────────
