@@ -7,14 +7,34 @@ import { parseArgs } from 'node:util';
 import { createControlApi, USAGE } from './control-http';
 import { WaServer } from './server';
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '5690' },
-    host: { type: 'string', default: '127.0.0.1' },
-    'root-secret': { type: 'string' },
-    trace: { type: 'boolean', default: false },
-  },
-});
+const HELP = `npm run wa-server -- [options]
+  --port N             port for the protocol (ws://…/ws/chat) and the control API (default 5690)
+  --host ADDRESS       address to listen on (default 127.0.0.1)
+  --root-secret HEX    64 hex digits: the certificate root's secret (default: a fixed test key)
+  --trace              print every stanza as it passes
+  -h, --help           this text`;
+
+const parseOptions = () => {
+  try {
+    return parseArgs({
+      options: {
+        port: { type: 'string', default: '5690' },
+        host: { type: 'string', default: '127.0.0.1' },
+        'root-secret': { type: 'string' },
+        trace: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${HELP}`);
+    process.exit(2);
+  }
+};
+const values = parseOptions();
+if (values.help) {
+  console.log(HELP);
+  process.exit(0);
+}
 
 // A fixed default root keeps WREN_WA_ROOT_KEY the same across runs; it is a test key, trusted
 // only by a development build started with WREN_WA_ROOT_KEY.
