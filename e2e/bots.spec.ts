@@ -94,6 +94,68 @@ test('bad inputs get clear messages and change nothing', async ({ bots, page }) 
   await expect(link.getByTestId('pairing-code')).toHaveText(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
 });
 
+test('an online Demo bot sends a test message and its log follows the receipts', async ({ bots, page }, testInfo) => {
+  await bots.create('Test Sender', 'Demo');
+  await bots.select('Test Sender');
+  const form = bots.sendTestForm();
+  const to = form.getByLabel('To', { exact: true });
+  const message = form.getByLabel('Message', { exact: true });
+  const send = form.getByRole('button', { name: 'Send test message' });
+
+  // Not online yet: Send is off and the form says what to do.
+  await expect(send).toBeDisabled();
+  await expect(form.getByText('Link the bot to send a test message.')).toBeVisible();
+  await page
+    .getByRole('region', { name: 'Send a test message' })
+    .screenshot({ path: testInfo.outputPath('send-test-offline.png') });
+
+  await bots.action('Link').click();
+  await bots.dialog().getByRole('button', { name: 'Simulate scan' }).click();
+  await bots.expectStatus('Test Sender', 'online');
+  await expect(bots.dialog()).toHaveCount(0, { timeout: 15_000 });
+  await expect(send).toBeEnabled();
+
+  // A number without its country code: the engine's words under To; the text stays for a retry.
+  await bots.sendTestMessage('12345', 'Hello from Wren');
+  await expect(to).toHaveAttribute('aria-invalid', 'true');
+  await expect(to).toHaveAccessibleDescription(/^"12345" has no country code\. Start it with \+/);
+  await expect(message).toHaveValue('Hello from Wren');
+  await form.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('send-test-error.png') });
+
+  // A good number: a toast, the text cleared and the number kept for the next one.
+  await bots.sendTestMessage('+447911123456', 'Hello from Wren');
+  const toast = page.getByRole('status').filter({ hasText: 'Sent to +447911123456' });
+  await expect(toast).toBeVisible();
+  await expect(message).toHaveValue('');
+  await expect(to).toHaveValue('+447911123456');
+  await expect(to).toHaveAttribute('aria-invalid', 'false');
+  await toast.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(toast).toHaveCount(0);
+  // Tall enough for the whole panel: the detail pane scrolls, so a full-page shot would cut it.
+  await page.setViewportSize({ width: 1280, height: 1600 });
+  await message.fill('See you at 8?');
+  await page.getByRole('heading', { name: 'Test Sender', exact: true }).scrollIntoViewIfNeeded();
+  await page
+    .getByRole('region', { name: 'Bot details' })
+    .screenshot({ path: testInfo.outputPath('bot-panel-send-test.png') });
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // The log tells what happened to it: sent, then delivered and read, by message id.
+  await page.getByRole('tab', { name: 'Event log' }).click();
+  const rows = bots.eventRows();
+  const sent = rows.filter({ hasText: /Sent message \S+ to \+447911123456: Hello from Wren$/ });
+  await expect(sent).toHaveCount(1);
+  await expect(sent).toHaveAttribute('data-kind', 'message');
+  const messageId = /Sent message (\S+) to/.exec(await sent.innerText())?.[1] ?? 'missing';
+  const receipt = (step: string) => rows.filter({ hasText: `Message ${messageId} to +447911123456: ${step}.` });
+  await expect(receipt('delivered')).toHaveCount(1, { timeout: 15_000 });
+  await expect(receipt('read')).toHaveCount(1, { timeout: 15_000 });
+  // The number without a country code was never sent.
+  await expect(rows.filter({ hasText: 'Sent message' })).toHaveCount(1);
+  await page.screenshot({ path: testInfo.outputPath('send-test-log.png') });
+});
+
 test('a wrong or missing token is refused', async ({ host, page }) => {
   await page.goto(`${host.origin}/#token=not-the-token`);
   await expect(page.getByTestId('access-refused')).toBeVisible();

@@ -52,6 +52,26 @@ export class BotsPage {
     await expect(this.status(name)).toHaveAttribute('data-status', status, { timeout: 15_000 });
   }
 
+  /** The selected bot's "Send a test message" form, on the Overview tab. */
+  sendTestForm(): Locator {
+    return this.page.getByTestId('send-test-form');
+  }
+
+  /** Fills the selected bot's test-message form and sends; the outcome is for the test to check. */
+  async sendTestMessage(to: string, text: string): Promise<void> {
+    const overview = this.page.getByRole('tab', { name: 'Overview' });
+    if ((await overview.getAttribute('aria-selected')) !== 'true') await overview.click();
+    const form = this.sendTestForm();
+    await form.getByLabel('To', { exact: true }).fill(to);
+    await form.getByLabel('Message', { exact: true }).fill(text);
+    await form.getByRole('button', { name: 'Send test message' }).click();
+  }
+
+  /** Rows of the selected bot's event log, newest first (the Event log tab must be open). */
+  eventRows(): Locator {
+    return this.page.getByTestId('event-row');
+  }
+
   async confirm(button: string): Promise<void> {
     // The confirm dialog goes; another (the linking dialog after Relink) may take its place.
     const confirmButton = this.dialog().getByRole('button', { name: button, exact: true });

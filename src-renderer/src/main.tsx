@@ -8,6 +8,7 @@ import './styles/controls.css';
 import './styles/app.css';
 import './styles/bots-list.css';
 import './styles/bot-panel.css';
+import './styles/send-test.css';
 import './styles/bot-dialogs.css';
 
 const root = document.getElementById('root');

@@ -165,6 +165,13 @@ export const ListIcon = (p: IconProps) => (
   </Icon>
 );
 
+export const SendIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M3.71 3.05a.5.5 0 0 0-.68.63l2.84 7.62a2 2 0 0 1 0 1.4l-2.84 7.62a.5.5 0 0 0 .68.63l18-8.5a.5.5 0 0 0 0-.9Z" />
+    <path d="M6 12h16" />
+  </Icon>
+);
+
 export const ClockIcon = (p: IconProps) => (
   <Icon {...p}>
     <circle cx="12" cy="12" r="10" />

@@ -9,6 +9,7 @@ import { BotFacts } from './BotFacts';
 import { BotHero, type BotCommand } from './BotHero';
 import { BotEventLog } from './EventLog';
 import { FeatureList } from './FeatureList';
+import { SendTestCard } from './SendTestCard';
 
 type Tab = 'overview' | 'log';
 
@@ -80,6 +81,7 @@ export const BotPanel = ({ botId, fresh, onDismissFresh }: BotPanelProps) => {
               features={bot.features}
               onToggle={(feature, enabled) => void botActions.setFeature(bot.id, feature, enabled)}
             />
+            <SendTestCard bot={bot} onShowLog={() => setTab('log')} />
             <BotFacts bot={bot} />
           </>
         ) : (
