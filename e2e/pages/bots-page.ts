@@ -34,7 +34,7 @@ export class BotsPage {
   async create(name: string, kind: 'Demo' | 'WhatsApp'): Promise<void> {
     const dialog = await this.openCreate();
     await dialog.getByLabel('Name', { exact: true }).fill(name);
-    await dialog.getByRole('radio', { name: new RegExp(kind) }).check();
+    await dialog.getByRole('radio', { name: new RegExp(`^${kind}`) }).check();
     await dialog.getByRole('button', { name: 'Create', exact: true }).click();
     await expect(this.card(name)).toBeVisible();
   }
