@@ -60,6 +60,8 @@ export class Contact extends EventEmitter<ContactEvents> {
   private readonly creds: AuthenticationCreds = initAuthCreds();
   private readonly keys = memoryKeyStore();
   private stopped = false;
+  private failures = 0;
+  private retry: ReturnType<typeof setTimeout> | null = null;
 
   private constructor(
     private readonly server: WaServer,
@@ -128,6 +130,7 @@ export class Contact extends EventEmitter<ContactEvents> {
 
   async close(): Promise<void> {
     this.stopped = true;
+    if (this.retry) clearTimeout(this.retry);
     const socket = this.socket;
     this.socket = null;
     socket?.ev.removeAllListeners('connection.update');
@@ -157,14 +160,20 @@ export class Contact extends EventEmitter<ContactEvents> {
           this.server.trace.record(`contact ${this.phone}`, 'error', `scan failed: ${String(error)}`);
         });
       }
-      if (update.connection === 'open') this.emit('open');
+      if (update.connection === 'open') {
+        this.failures = 0;
+        this.emit('open');
+      }
       if (update.connection === 'close') {
         const code = (update.lastDisconnect?.error as { output?: { statusCode?: number } } | undefined)?.output
           ?.statusCode;
         this.emit('close', code);
         if (this.socket === socket) this.socket = null;
         // 515 after pairing and any drop: come back, as a phone's client would; 401 is final.
-        if (!this.stopped && code !== 401) this.connect();
+        // A restart is immediate; repeated failures (an account taken offline) back off.
+        if (this.stopped || code === 401) return;
+        const delay = code === 515 ? 0 : Math.min(50 * 2 ** this.failures++, 2_000);
+        this.retry = setTimeout(() => this.connect(), delay);
       }
     });
     socket.ev.on('messages.upsert', ({ messages, type }) => {

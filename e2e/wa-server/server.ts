@@ -126,7 +126,12 @@ export class WaServer extends EventEmitter<WaServerEvents> {
    * resolves once the client has signed the pairing and holds its new device.
    */
   scanQr(qr: string, phone: string, name?: string): Promise<Device> {
-    const data = parseQr(qr);
+    let data: ReturnType<typeof parseQr>;
+    try {
+      data = parseQr(qr);
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
     const link = this.links.get(data.ref);
     if (!link) return Promise.reject(new Error('This QR is not (or no longer) shown by any connected client.'));
     if (!link.noisePublic.equals(data.noisePublic) || !link.identityPublic.equals(data.identityPublic)) {
