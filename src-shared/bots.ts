@@ -29,6 +29,8 @@ export const botFeatureSchema = z.enum([
   'autoReply',
   'antiDelete',
   'campaigns',
+  'readReceipts',
+  'notifications',
 ]);
 export type BotFeature = z.infer<typeof botFeatureSchema>;
 export const BOT_FEATURES = botFeatureSchema.options;

@@ -8,6 +8,7 @@ import {
   botSchema,
   pageKeySchema,
 } from './bots';
+import { chatKeySchema, chatSchema, MESSAGE_TEXT_MAX, messageSchema, searchHitSchema } from './inbox';
 
 /**
  * The one contract between the UI and the engine. Every call and event is declared here once;
@@ -16,6 +17,8 @@ import {
  */
 
 const botId = z.string().min(1, 'Choose a bot.').max(64);
+const chatId = z.number().int().positive('Choose a chat.');
+const messageId = z.number().int().positive('Choose a message.');
 const botName = z
   .string()
   .trim()
@@ -81,6 +84,90 @@ export const calls = {
       .strict(),
     z.object({ messageId: z.string(), to: z.string() }),
   ),
+  /** A bot's chats: pinned first, then newest first, paged by key; optionally filtered by name or number. */
+  'chats:list': call(
+    z
+      .object({
+        botId,
+        archived: z.boolean().default(false),
+        query: z.string().trim().max(100).optional(),
+        before: chatKeySchema.optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+      })
+      .strict(),
+    z.object({ items: z.array(chatSchema), nextBefore: chatKeySchema.nullable() }),
+  ),
+  'chats:get': call(z.object({ chatId }).strict(), chatSchema),
+  /** The chat with a number, created if nobody has written yet. */
+  'chats:open': call(
+    z
+      .object({ botId, phone: z.string().trim().min(1, 'Enter a phone number with its country code.').max(32) })
+      .strict(),
+    chatSchema,
+  ),
+  'chats:update': call(
+    z
+      .object({
+        chatId,
+        pinned: z.boolean().optional(),
+        archived: z.boolean().optional(),
+        /** Epoch ms until which the chat is muted; null unmutes. */
+        mutedUntil: z.number().int().min(0).nullable().optional(),
+      })
+      .strict(),
+    chatSchema,
+  ),
+  /** Clears the unread count; sends read receipts when the bot's "Read receipts" feature is on. */
+  'chats:mark-read': call(z.object({ chatId }).strict(), chatSchema),
+  /** A thread, newest first, paged by key. */
+  'messages:page': call(
+    z
+      .object({ chatId, before: chatKeySchema.optional(), limit: z.number().int().min(1).max(200).default(50) })
+      .strict(),
+    z.object({ items: z.array(messageSchema), nextBefore: chatKeySchema.nullable() }),
+  ),
+  /** Newer messages than a key (after jumping back in a thread), newest first. */
+  'messages:newer': call(
+    z.object({ chatId, after: chatKeySchema, limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    z.object({ items: z.array(messageSchema), nextAfter: chatKeySchema.nullable() }),
+  ),
+  /** The thread around one message (a search result), newest first. */
+  'messages:around': call(
+    z.object({ messageId, limit: z.number().int().min(2).max(200).default(50) }).strict(),
+    z.object({
+      chat: chatSchema,
+      items: z.array(messageSchema),
+      nextBefore: chatKeySchema.nullable(),
+      nextAfter: chatKeySchema.nullable(),
+    }),
+  ),
+  /** Writes a message: stored as pending at once and sent now or when the bot is next online. */
+  'messages:send': call(
+    z
+      .object({
+        chatId,
+        text: z
+          .string()
+          .trim()
+          .min(1, 'Write a message first.')
+          .max(MESSAGE_TEXT_MAX, `Keep the message under ${MESSAGE_TEXT_MAX + 1} characters.`),
+        quotedId: messageId.optional(),
+      })
+      .strict(),
+    messageSchema,
+  ),
+  /** Full-text search of a bot's messages, newest first. */
+  'messages:search': call(
+    z
+      .object({
+        botId,
+        query: z.string().trim().min(1, 'Type a word to search for.').max(200),
+        before: chatKeySchema.optional(),
+        limit: z.number().int().min(1).max(100).default(30),
+      })
+      .strict(),
+    z.object({ items: z.array(searchHitSchema), nextBefore: chatKeySchema.nullable() }),
+  ),
   /** Demo bots only: the simulated phone scans the QR (or enters the pairing code). */
   'demo:simulate-scan': call(z.object({ botId }).strict(), botSchema),
 } as const;
@@ -89,6 +176,12 @@ export const events = {
   'bot:status': z.object({ bot: botSchema }),
   'bot:removed': z.object({ botId: z.string() }),
   'bot:event': z.object({ event: botEventSchema }),
+  /** A message is new or changed (status, edit, deletion, reaction). */
+  'message:upsert': z.object({ message: messageSchema }),
+  /** A chat is new or changed (preview, unread, pinned, archived, muted). */
+  'chat:upsert': z.object({ chat: chatSchema }),
+  /** Many chats changed at once (history arrived): reload the list. */
+  'chats:changed': z.object({ botId: z.string() }),
 } as const;
 
 export type Calls = typeof calls;

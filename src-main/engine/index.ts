@@ -6,6 +6,7 @@ import { createDispatcher, type Dispatcher } from './contract/dispatcher';
 import { registerHandlers, type AppInfo } from './contract/handlers';
 import { openDb, type OpenedDb } from './db/open';
 import { createEngineEvents, type EngineEvents } from './events';
+import { createInboxService, type InboxService } from './inbox/service';
 import { silentLogger, type Logger } from './log/logger';
 import { seededRandom, type Random } from './random';
 import { createAuthStore } from './wa/auth-store';
@@ -37,6 +38,7 @@ export type Engine = {
   dispatch: Dispatcher['dispatch'];
   events: EngineEvents;
   bots: BotService;
+  inbox: InboxService;
   network: SimNetwork;
   db: OpenedDb;
   dataDir: string;
@@ -83,11 +85,25 @@ export const createEngine = (options: EngineOptions): Engine => {
     simulateScan: (botId) => {
       network.scan(botId);
     },
+    onTransport: (botId, transport) => inbox.attach(botId, transport),
+    onOnline: (botId) => void inbox.onOnline(botId),
+  });
+  // The inbox reads bot facts through the bot service; both are made before either is used.
+  const inbox: InboxService = createInboxService({
+    sqlite: opened.sqlite,
+    clock,
+    events,
+    logger,
+    botJid: (botId) => bots.jidOf(botId),
+    isFeatureOn: (botId, feature) => bots.isFeatureOn(botId, feature),
+    onlineTransport: (botId) => bots.onlineTransport(botId),
+    botExists: (botId) => bots.exists(botId),
   });
 
   const dispatcher = createDispatcher((name, error) => logger.error({ err: error, call: name }, 'Call failed'));
   registerHandlers(dispatcher, {
     bots,
+    inbox,
     info: { version: options.version, mode: options.mode, dataDir: options.dataDir },
   });
 
@@ -96,6 +112,7 @@ export const createEngine = (options: EngineOptions): Engine => {
     dispatch: (name, input) => dispatcher.dispatch(name, input),
     events,
     bots,
+    inbox,
     network,
     db: opened,
     dataDir: options.dataDir,
@@ -107,6 +124,7 @@ export const createEngine = (options: EngineOptions): Engine => {
     async close() {
       demo?.stop();
       await bots.shutdown();
+      await inbox.idle();
       events.clear();
       opened.close();
     },

@@ -28,6 +28,8 @@ const DEFAULT_FEATURES: BotFeatures = {
   autoReply: true,
   antiDelete: true,
   campaigns: true,
+  readReceipts: true,
+  notifications: true,
 };
 
 export type BotServiceDeps = {
@@ -40,6 +42,10 @@ export type BotServiceDeps = {
   createAuthStore(botId: string): AuthStore;
   /** Demo bots: the simulated phone scans the QR. */
   simulateScan(botId: string): void;
+  /** Each bot's transport, once made: the inbox stores what it reports. */
+  onTransport?(botId: string, transport: Transport): void;
+  /** A bot came online (its outbox can go out). */
+  onOnline?(botId: string): void;
 };
 
 const ACTIVE_STATUSES: BotStatus[] = ['connecting', 'linking', 'online', 'reconnecting'];
@@ -67,7 +73,8 @@ export const createBotService = (deps: BotServiceDeps) => {
       status: q.isBotStatus(row.status) ? row.status : 'stopped',
       statusReason: row.statusReason,
       phone: row.phone,
-      features: q.featuresOf(db, row.id),
+      // Features added in later versions start at their default for existing bots.
+      features: { ...DEFAULT_FEATURES, ...q.featuresOf(db, row.id) },
       link: state?.link ?? null,
       nextRetryAt: state?.nextRetryAt ?? null,
       createdAt: row.createdAt,
@@ -134,8 +141,10 @@ export const createBotService = (deps: BotServiceDeps) => {
         if (state.status === 'logged_out' || state.status === 'failed') patch.autoStart = false;
         q.updateBot(db, row.id, patch, clock.now());
         publish(row.id);
+        if (state.status === 'online') deps.onOnline?.(row.id);
       },
     });
+    deps.onTransport?.(row.id, transport);
     transport.on('message', (message) => onMessage(row.id, message));
     transport.on('message-status', (update) => onMessageStatus(row.id, update));
     transport.on('warning', ({ message }) => log(row.id, 'error', 'warn', message));
@@ -270,6 +279,23 @@ export const createBotService = (deps: BotServiceDeps) => {
         await entry.runner.start();
       }
     },
+
+    /** The transport of a bot that is online now, else null. */
+    onlineTransport: (botId: string): Transport | null => {
+      const entry = live.get(botId);
+      return entry?.runner.current.status === 'online' ? entry.transport : null;
+    },
+
+    isFeatureOn: (botId: string, feature: BotFeature): boolean =>
+      ({ ...DEFAULT_FEATURES, ...q.featuresOf(db, botId) })[feature] ?? false,
+
+    /** The bot's own WhatsApp JID (bare), once linked. */
+    jidOf: (botId: string): string | null => {
+      const jid = q.getBotRow(db, botId)?.jid;
+      return jid ? jid.replace(/:\d+@/, '@') : null;
+    },
+
+    exists: (botId: string): boolean => q.getBotRow(db, botId) !== undefined,
 
     /** Phones of online demo bots, for the demo customers who write in. */
     onlineDemoPhones: (): string[] =>

@@ -1,11 +1,15 @@
 import type { BotService } from '../bots/service';
+import type { InboxService } from '../inbox/service';
 import type { Dispatcher } from './dispatcher';
 
 export type AppInfo = { version: string; mode: 'electron' | 'headless'; dataDir: string };
 
 /** Binds every call of the contract to the service that answers it. */
-export const registerHandlers = (dispatcher: Dispatcher, deps: { bots: BotService; info: AppInfo }): void => {
-  const { bots, info } = deps;
+export const registerHandlers = (
+  dispatcher: Dispatcher,
+  deps: { bots: BotService; inbox: InboxService; info: AppInfo },
+): void => {
+  const { bots, inbox, info } = deps;
   const { handle } = dispatcher;
   handle('app:info', () => info);
   handle('bots:list', () => bots.list());
@@ -20,6 +24,16 @@ export const registerHandlers = (dispatcher: Dispatcher, deps: { bots: BotServic
   handle('bots:set-feature', ({ botId, feature, enabled }) => bots.setFeature(botId, feature, enabled));
   handle('bots:events', (input) => bots.events(input));
   handle('bots:send-test', ({ botId, to, text }) => bots.sendTest(botId, to, text));
+  handle('chats:list', (input) => inbox.chats(input));
+  handle('chats:get', ({ chatId }) => inbox.chat(chatId));
+  handle('chats:open', ({ botId, phone }) => inbox.openChat(botId, phone));
+  handle('chats:update', ({ chatId, ...patch }) => inbox.updateChat(chatId, patch));
+  handle('chats:mark-read', ({ chatId }) => inbox.markRead(chatId));
+  handle('messages:page', (input) => inbox.messages(input));
+  handle('messages:newer', (input) => inbox.newer(input));
+  handle('messages:around', (input) => inbox.around(input));
+  handle('messages:send', (input) => inbox.send(input));
+  handle('messages:search', (input) => inbox.search(input));
   handle('demo:simulate-scan', ({ botId }) => bots.simulateScan(botId));
   const missing = dispatcher.missing();
   if (missing.length > 0) throw new Error(`No handler for: ${missing.join(', ')}`);

@@ -31,4 +31,34 @@ describe('migrations', () => {
     expect(() => migrate(sqlite, broken)).toThrow(/9999_broken/);
     expect(tables(sqlite)).not.toContain('half');
   });
+
+  it('add the inbox to a file made by 0000_init without touching its bots, with search kept in step', () => {
+    const sqlite = new Database(':memory:');
+    sqlite.pragma('foreign_keys = ON');
+    const [init, ...later] = bundledMigrations();
+    migrate(sqlite, init ? [init] : []);
+    sqlite
+      .prepare(
+        "INSERT INTO bots (id, name, kind, status, auto_start, created_at, updated_at) VALUES ('b', 'Shop', 'demo', 'online', 1, 1, 1)",
+      )
+      .run();
+    expect(migrate(sqlite, later)).toEqual(['0001_inbox', '0002_inbox_fts']);
+    expect(sqlite.prepare('SELECT name FROM bots').all()).toEqual([{ name: 'Shop' }]);
+    sqlite
+      .prepare(
+        "INSERT INTO chats (bot_id, jid, kind, last_ts, created_at) VALUES ('b', 'x@s.whatsapp.net', 'user', 1, 1)",
+      )
+      .run();
+    const insert = sqlite.prepare(
+      "INSERT INTO messages (bot_id, chat_id, wa_id, from_me, sender_jid, ts, kind, text) VALUES ('b', 1, ?, 0, 'x', 1, 'text', ?)",
+    );
+    insert.run('m1', 'opening hours');
+    insert.run('m2', 'closing time');
+    const find = (word: string) =>
+      sqlite.prepare('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?').all(word).length;
+    expect(find('opening')).toBe(1);
+    sqlite.prepare("UPDATE messages SET text = 'moved' WHERE wa_id = 'm1'").run();
+    sqlite.prepare("DELETE FROM messages WHERE wa_id = 'm2'").run();
+    expect([find('opening'), find('moved'), find('closing')]).toEqual([0, 1, 0]);
+  });
 });

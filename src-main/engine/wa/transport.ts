@@ -1,3 +1,7 @@
+import type { MessageKind, MessageStatus } from '../../../src-shared/inbox';
+
+export type { MessageKind, MessageStatus };
+
 /**
  * The one seam to WhatsApp. Nothing outside `engine/wa` knows how WhatsApp is reached; the engine
  * drives a Transport and reacts to the normalized events it emits. One Transport instance belongs
@@ -44,23 +48,53 @@ export type IncomingMessage = {
   id: string;
   /** Chat JID: a user (…@s.whatsapp.net / …@lid) or a group (…@g.us). */
   chatJid: string;
+  /** The other address of the same person when WhatsApp gave both (a LID for a phone JID, or back). */
+  chatAltJid?: string | null;
   senderJid: string;
   senderName: string | null;
   fromMe: boolean;
   ts: number;
+  /** The text, or a media caption. */
   text: string | null;
+  /** Absent means text. */
+  kind?: MessageKind;
+  /** The message this one replies to. */
+  quoted?: { id: string; text: string | null; senderJid: string | null } | null;
+  forwarded?: boolean;
   /** Delivered while the socket was offline or as history: never triggers a reply. */
   offline: boolean;
 };
 
-export type MessageStatus = 'pending' | 'sent' | 'delivered' | 'read' | 'played' | 'failed';
-
 export type MessageStatusEvent = { id: string; chatJid: string; status: MessageStatus };
+
+/** The sender changed a message's text. */
+export type MessageEditEvent = { id: string; chatJid: string; text: string; ts: number };
+
+/** The sender deleted a message for everyone. */
+export type MessageDeleteEvent = { id: string; chatJid: string; fromMe: boolean; ts: number };
+
+/** A reaction set (or removed, `emoji: null`) on a message. */
+export type ReactionEvent = {
+  id: string;
+  chatJid: string;
+  /** Whether the reacted-to message is the bot's own. */
+  targetFromMe: boolean;
+  senderJid: string;
+  emoji: string | null;
+  ts: number;
+};
+
+/** Messages from before the link (or from while the app was off), in batches. */
+export type HistoryEvent = { messages: IncomingMessage[]; progress: number | null };
 
 export type TransportEvents = {
   connection: ConnectionEvent;
   message: IncomingMessage;
   'message-status': MessageStatusEvent;
+  'message-edit': MessageEditEvent;
+  'message-delete': MessageDeleteEvent;
+  reaction: ReactionEvent;
+  history: HistoryEvent;
   /** A non-fatal problem worth showing in the bot's event log. */
   warning: { message: string };
 };
@@ -68,6 +102,13 @@ export type TransportEvents = {
 export type TransportEventName = keyof TransportEvents;
 
 export type SentMessage = { id: string; ts: number };
+
+export type SendOptions = {
+  /** Our own id for the message (the outbox chooses it before sending, so a retry is the same message). */
+  id?: string;
+  /** The message this one replies to. */
+  quoted?: { id: string; fromMe: boolean; senderJid: string; text: string | null };
+};
 
 export type Transport = {
   /**
@@ -81,7 +122,9 @@ export type Transport = {
   logout(): Promise<void>;
   /** Epoch ms of the last frame received on the current socket; drives the liveness watchdog. */
   lastActivityAt(): number;
-  sendText(jid: string, text: string, options?: { id?: string }): Promise<SentMessage>;
+  sendText(jid: string, text: string, options?: SendOptions): Promise<SentMessage>;
+  /** Tells the sender these messages were read (blue ticks), where the user allows it. */
+  markRead(chatJid: string, messages: { id: string; senderJid: string }[]): Promise<void>;
   on<E extends TransportEventName>(event: E, listener: (payload: TransportEvents[E]) => void): () => void;
 };
 

@@ -1,2 +1,3 @@
 export * from './auth';
 export * from './bots';
+export * from './inbox';

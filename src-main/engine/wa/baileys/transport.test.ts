@@ -11,6 +11,7 @@ import {
   type MiscMessageGenerationOptions,
   type UserFacingSocketConfig,
   type WAMessage,
+  type WAMessageKey,
 } from '@whiskeysockets/baileys';
 import Database from 'better-sqlite3';
 import pino from 'pino';
@@ -74,6 +75,10 @@ class FakeSocket implements SocketLike {
     },
   );
 
+  readMessages = vi.fn(async (_keys: WAMessageKey[]): Promise<void> => {
+    await Promise.resolve();
+  });
+
   // Shortcuts for what the server would make Baileys emit.
   connecting = () => this.ev.emit('connection.update', { connection: 'connecting', qr: undefined });
   qr = (qr: string) => this.ev.emit('connection.update', { qr });
@@ -107,7 +112,16 @@ const makeTransport = (extra: { rootPublicKeyHex?: string; waWebSocketUrl?: stri
     },
     ...extra,
   });
-  seen = { connection: [], message: [], 'message-status': [], warning: [] };
+  seen = {
+    connection: [],
+    message: [],
+    'message-status': [],
+    'message-edit': [],
+    'message-delete': [],
+    reaction: [],
+    history: [],
+    warning: [],
+  };
   t.on('connection', (e) => seen.connection.push(e));
   t.on('message', (e) => seen.message.push(e));
   t.on('message-status', (e) => seen['message-status'].push(e));

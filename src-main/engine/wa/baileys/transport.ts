@@ -14,6 +14,7 @@ import {
   type MiscMessageGenerationOptions,
   type UserFacingSocketConfig,
   type WAMessage,
+  type WAMessageKey,
 } from '@whiskeysockets/baileys';
 import type { Logger } from 'pino';
 import type { Clock } from '../../clock';
@@ -24,6 +25,7 @@ import type {
   CloseReason,
   IncomingMessage,
   MessageStatus,
+  SendOptions,
   SentMessage,
   Transport,
   TransportEvents,
@@ -45,6 +47,7 @@ export type SocketLike = {
     content: AnyMessageContent,
     options?: MiscMessageGenerationOptions,
   ): Promise<WAMessage | undefined>;
+  readMessages(keys: WAMessageKey[]): Promise<void>;
 };
 
 export type MakeSocket = (config: UserFacingSocketConfig) => SocketLike;
@@ -312,14 +315,46 @@ export const createBaileysTransport = (options: BaileysTransportOptions): Transp
 
     lastActivityAt: () => lastFrameAt,
 
-    async sendText(jid: string, text: string, sendOptions: { id?: string } = {}): Promise<SentMessage> {
+    async markRead(chatJid: string, messages: { id: string; senderJid: string }[]): Promise<void> {
+      const current = session;
+      if (!current?.open || messages.length === 0) return;
+      const group = isJidGroup(chatJid);
+      await current.sock.readMessages(
+        messages.map((m) => ({
+          remoteJid: chatJid,
+          id: m.id,
+          fromMe: false,
+          ...(group ? { participant: m.senderJid } : {}),
+        })),
+      );
+    },
+
+    async sendText(jid: string, text: string, sendOptions: SendOptions = {}): Promise<SentMessage> {
       const current = session;
       if (!current?.open) throw new Error('Not connected to WhatsApp.');
       if (sendOptions.id !== undefined) rememberSent(current, sendOptions.id);
+      const { quoted } = sendOptions;
+      const options: MiscMessageGenerationOptions = {
+        ...(sendOptions.id === undefined ? {} : { messageId: sendOptions.id }),
+        // Baileys builds the reply's context from the quoted message's key and content.
+        ...(quoted
+          ? {
+              quoted: {
+                key: {
+                  remoteJid: jid,
+                  id: quoted.id,
+                  fromMe: quoted.fromMe,
+                  ...(isJidGroup(jid) && !quoted.fromMe ? { participant: quoted.senderJid } : {}),
+                },
+                message: { conversation: quoted.text ?? '' },
+              },
+            }
+          : {}),
+      };
       const sent = await current.sock.sendMessage(
         jid,
         { text },
-        sendOptions.id === undefined ? undefined : { messageId: sendOptions.id },
+        Object.keys(options).length === 0 ? undefined : options,
       );
       const id = sent?.key.id ?? sendOptions.id;
       if (!id) throw new Error('WhatsApp did not return an id for the sent message.');

@@ -120,6 +120,13 @@ export class SimNetwork {
     return ts;
   }
 
+  /** Messages the bot of `botPhone` marked read in `chatJid` (what blue ticks the contact would see). */
+  readonly readByBots: { botPhone: string; chatJid: string; ids: string[] }[] = [];
+
+  markRead(botPhone: string, chatJid: string, ids: string[]): void {
+    this.readByBots.push({ botPhone, chatJid, ids });
+  }
+
   // ---- the phone side and test controls ----
 
   /** The phone scans a linking bot's QR (or enters its pairing code). Returns the linked number. */

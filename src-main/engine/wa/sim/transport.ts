@@ -110,6 +110,16 @@ export class SimTransport implements Transport, SimEndpoint {
     return { id, ts };
   }
 
+  async markRead(chatJid: string, messages: { id: string; senderJid: string }[]): Promise<void> {
+    await Promise.resolve();
+    if (!this.open || !this.session) throw new Error('Not connected to WhatsApp.');
+    this.network.markRead(
+      this.session.phone,
+      chatJid,
+      messages.map((m) => m.id),
+    );
+  }
+
   // ---- SimEndpoint: called by the network ----
 
   deliver(message: IncomingMessage): void {

@@ -24,6 +24,11 @@ export const FEATURE_INFO: Record<BotFeature, { label: string; description: stri
   autoReply: { label: 'Auto-reply', description: 'Answers keywords and commands with your saved replies.' },
   antiDelete: { label: 'Anti-delete', description: 'Keeps a copy of messages people delete, so nothing is lost.' },
   campaigns: { label: 'Campaigns', description: 'Allows scheduled bulk sends from this number.' },
+  readReceipts: { label: 'Read receipts', description: 'Shows contacts blue ticks when you open their chat in Wren.' },
+  notifications: {
+    label: 'Notifications',
+    description: 'A desktop notification for each new message (not for muted chats).',
+  },
 };
 
 /** Singular, like the kinds themselves, so a chip reads the same as the tag on its rows. */

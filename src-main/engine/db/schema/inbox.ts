@@ -1,0 +1,113 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { bots } from './bots';
+
+/**
+ * The people a bot talks to. WhatsApp addresses one person by phone-number JID
+ * (`447…@s.whatsapp.net`) or by LID (`…@lid`); both point at one row once known.
+ */
+export const contacts = sqliteTable(
+  'contacts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    botId: text('bot_id')
+      .notNull()
+      .references(() => bots.id, { onDelete: 'cascade' }),
+    phoneJid: text('phone_jid'),
+    lidJid: text('lid_jid'),
+    /** What the person calls themselves (WhatsApp push name). */
+    pushName: text('push_name'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('contacts_phone')
+      .on(t.botId, t.phoneJid)
+      .where(sql`phone_jid IS NOT NULL`),
+    uniqueIndex('contacts_lid')
+      .on(t.botId, t.lidJid)
+      .where(sql`lid_jid IS NOT NULL`),
+  ],
+);
+
+export const chats = sqliteTable(
+  'chats',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    botId: text('bot_id')
+      .notNull()
+      .references(() => bots.id, { onDelete: 'cascade' }),
+    /** The chat's one address: the phone JID of a person when known (else the LID), or the group JID. */
+    jid: text('jid').notNull(),
+    kind: text('kind', { enum: ['user', 'group'] }).notNull(),
+    contactId: integer('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
+    /** A group's subject; people are named from their contact. */
+    title: text('title'),
+    lastMessageId: integer('last_message_id'),
+    /** Sort key of the chat list: the time of the newest message (or of creation). */
+    lastTs: integer('last_ts').notNull(),
+    unread: integer('unread').notNull().default(0),
+    pinnedAt: integer('pinned_at'),
+    archived: integer('archived', { mode: 'boolean' }).notNull().default(false),
+    mutedUntil: integer('muted_until'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('chats_jid').on(t.botId, t.jid),
+    // The chat list: pinned first, then newest, paged by (last_ts, id).
+    index('chats_list').on(t.botId, t.archived, t.lastTs, t.id),
+  ],
+);
+
+export const messages = sqliteTable(
+  'messages',
+  {
+    // The rowid itself (no AUTOINCREMENT bookkeeping on the hottest insert path); the FTS index
+    // is keyed by it.
+    id: integer('id').primaryKey(),
+    botId: text('bot_id')
+      .notNull()
+      .references(() => bots.id, { onDelete: 'cascade' }),
+    chatId: integer('chat_id')
+      .notNull()
+      .references(() => chats.id, { onDelete: 'cascade' }),
+    /** WhatsApp's message id: unique within a chat and direction. */
+    waId: text('wa_id').notNull(),
+    fromMe: integer('from_me', { mode: 'boolean' }).notNull(),
+    senderJid: text('sender_jid').notNull(),
+    senderName: text('sender_name'),
+    ts: integer('ts').notNull(),
+    kind: text('kind').notNull(),
+    /** The text, or a media caption. */
+    text: text('text'),
+    /** Outgoing only: pending (in the outbox), sent, delivered, read, played, failed. */
+    status: text('status'),
+    error: text('error'),
+    quotedWaId: text('quoted_wa_id'),
+    quotedText: text('quoted_text'),
+    quotedSender: text('quoted_sender'),
+    forwarded: integer('forwarded', { mode: 'boolean' }).notNull().default(false),
+    editedAt: integer('edited_at'),
+    /** The sender deleted it for everyone; with anti-delete on, `text` keeps the original. */
+    deletedAt: integer('deleted_at'),
+  },
+  (t) => [
+    uniqueIndex('messages_wa_id').on(t.chatId, t.fromMe, t.waId),
+    // A thread, newest first, paged by (ts, id).
+    index('messages_thread').on(t.chatId, t.ts, t.id),
+    // The outbox: a bot's pending messages in the order they were written.
+    index('messages_outbox').on(t.botId, t.status, t.id),
+  ],
+);
+
+export const reactions = sqliteTable(
+  'reactions',
+  {
+    messageId: integer('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    senderJid: text('sender_jid').notNull(),
+    emoji: text('emoji').notNull(),
+    ts: integer('ts').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.messageId, t.senderJid] })],
+);

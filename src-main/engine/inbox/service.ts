@@ -1,0 +1,298 @@
+import { randomBytes } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { Chat, ChatKey, Message } from '../../../src-shared/inbox';
+import { ContractError } from '../../../src-shared/contract';
+import { normalizePhone } from '../bots/phone';
+import type { Clock } from '../clock';
+import type { EngineEvents } from '../events';
+import type { Logger } from '../log/logger';
+import type { IncomingMessage, Transport } from '../wa/transport';
+import { jidOfPhone } from './jid';
+import { InboxReader } from './reader';
+import type { Ingested } from './writer';
+import { InboxWriter } from './writer';
+
+/** History arrives in batches of thousands; stored in slices so the engine keeps answering meanwhile. */
+const HISTORY_SLICE = 500;
+
+export type InboxDeps = {
+  sqlite: Database.Database;
+  clock: Clock;
+  events: EngineEvents;
+  logger: Logger;
+  /** The bot's own JID (for "my" reactions), once linked. */
+  botJid(botId: string): string | null;
+  isFeatureOn(botId: string, feature: 'antiDelete' | 'readReceipts'): boolean;
+  /** The live transport of an online bot, else null. */
+  onlineTransport(botId: string): Transport | null;
+  botExists(botId: string): boolean;
+};
+
+export type InboxService = ReturnType<typeof createInboxService>;
+
+export const createInboxService = (deps: InboxDeps) => {
+  const { sqlite, clock, events, logger } = deps;
+  const writer = new InboxWriter(sqlite);
+  const reader = new InboxReader(sqlite);
+  const flushing = new Map<string, Promise<void>>();
+
+  const chatOrThrow = (chatId: number): Chat => {
+    const chat = reader.chat(chatId);
+    if (!chat) throw new ContractError('not_found', 'That chat does not exist any more.');
+    return chat;
+  };
+
+  const publish = (botId: string, changed: Ingested[]): void => {
+    const botJid = deps.botJid(botId);
+    const chats = new Set<number>();
+    for (const { messageId, chatId } of changed) {
+      const message = reader.message(messageId, botJid);
+      if (message) events.emit('message:upsert', { message });
+      chats.add(chatId);
+    }
+    for (const chatId of chats) {
+      const chat = reader.chat(chatId);
+      if (chat) events.emit('chat:upsert', { chat });
+    }
+  };
+
+  const guarded =
+    <A>(what: string, fn: (arg: A) => void) =>
+    (arg: A): void => {
+      try {
+        fn(arg);
+      } catch (error) {
+        logger.error({ err: error }, `inbox: storing ${what} failed`);
+      }
+    };
+
+  const ingestHistory = async (botId: string, messages: IncomingMessage[]): Promise<void> => {
+    for (let i = 0; i < messages.length; i += HISTORY_SLICE) {
+      if (!deps.botExists(botId)) return;
+      writer.ingest(botId, messages.slice(i, i + HISTORY_SLICE), false, clock.now());
+      // Yield between slices so calls from the UI are answered while a long history is stored.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    events.emit('chats:changed', { botId });
+  };
+
+  /** Sends the bot's pending messages in the order they were written; one flush at a time per bot. */
+  const flushOutbox = (botId: string): Promise<void> => {
+    const previous = flushing.get(botId) ?? Promise.resolve();
+    const next = previous.then(async () => {
+      const pending = sqlite
+        .prepare(
+          `SELECT m.id, m.wa_id, m.text, m.quoted_wa_id, c.jid FROM messages m JOIN chats c ON c.id = m.chat_id
+           WHERE m.bot_id = ? AND m.status = 'pending' ORDER BY m.id`,
+        )
+        .all(botId) as { id: number; wa_id: string; text: string | null; quoted_wa_id: string | null; jid: string }[];
+      for (const row of pending) {
+        const transport = deps.onlineTransport(botId);
+        if (!transport) return; // still pending: sent when the bot is online again
+        const quoted = row.quoted_wa_id ? quotedFor(row.id) : undefined;
+        try {
+          await transport.sendText(row.jid, row.text ?? '', { id: row.wa_id, ...(quoted ? { quoted } : {}) });
+          const changed = writer.status(botId, { id: row.wa_id, chatJid: row.jid, status: 'sent' });
+          if (changed) publish(botId, [changed]);
+        } catch (error) {
+          if (!deps.onlineTransport(botId)) return; // the connection went: try again when back
+          writer.failPending(row.id, (error as Error).message);
+          publish(botId, [{ messageId: row.id, chatId: reader.message(row.id, null)?.chatId ?? 0 }]);
+        }
+      }
+    });
+    const settled = next.catch((error: unknown) => logger.error({ err: error, botId }, 'inbox: outbox flush failed'));
+    flushing.set(botId, settled);
+    return settled;
+  };
+
+  const quotedFor = (messageId: number) => {
+    const row = sqlite
+      .prepare(
+        `SELECT q.wa_id, q.from_me, q.sender_jid, q.text FROM messages m
+         JOIN messages q ON q.chat_id = m.chat_id AND q.wa_id = m.quoted_wa_id WHERE m.id = ?`,
+      )
+      .get(messageId) as { wa_id: string; from_me: number; sender_jid: string; text: string | null } | undefined;
+    return row ? { id: row.wa_id, fromMe: row.from_me === 1, senderJid: row.sender_jid, text: row.text } : undefined;
+  };
+
+  return {
+    /** Stores everything a bot's transport reports, and tells the UI. */
+    attach(botId: string, transport: Transport): void {
+      transport.on(
+        'message',
+        guarded('a message', (message) => publish(botId, writer.ingest(botId, [message], true, clock.now()))),
+      );
+      transport.on(
+        'message-status',
+        guarded('a status', (update) => {
+          const changed = writer.status(botId, update);
+          if (changed) publish(botId, [changed]);
+        }),
+      );
+      transport.on(
+        'message-edit',
+        guarded('an edit', (edit) => {
+          const changed = writer.edit(botId, edit);
+          if (changed) publish(botId, [changed]);
+        }),
+      );
+      transport.on(
+        'message-delete',
+        guarded('a deletion', (deletion) => {
+          const changed = writer.remove(botId, deletion, deps.isFeatureOn(botId, 'antiDelete'));
+          if (changed) publish(botId, [changed]);
+        }),
+      );
+      transport.on(
+        'reaction',
+        guarded('a reaction', (reaction) => {
+          const changed = writer.react(botId, reaction);
+          if (changed) publish(botId, [changed]);
+        }),
+      );
+      transport.on('history', ({ messages }) => {
+        ingestHistory(botId, messages).catch((error: unknown) =>
+          logger.error({ err: error, botId }, 'inbox: storing history failed'),
+        );
+      });
+    },
+
+    /** The bot is online: what waited in its outbox goes out now. */
+    onOnline: (botId: string): Promise<void> => flushOutbox(botId),
+
+    chats: (args: { botId: string; archived: boolean; query?: string; before?: ChatKey; limit: number }) => {
+      if (!deps.botExists(args.botId)) throw new ContractError('not_found', 'That bot does not exist any more.');
+      return reader.chats(args);
+    },
+
+    chat: (chatId: number): Chat => chatOrThrow(chatId),
+
+    /** The chat with a number (created if new), to write to someone who has not written yet. */
+    openChat(botId: string, phoneInput: string): Chat {
+      if (!deps.botExists(botId)) throw new ContractError('not_found', 'That bot does not exist any more.');
+      const phone = normalizePhone(phoneInput);
+      const chatId = writer.chatForJid(botId, jidOfPhone(phone), null, null, clock.now());
+      return chatOrThrow(chatId);
+    },
+
+    updateChat(chatId: number, patch: { pinned?: boolean; archived?: boolean; mutedUntil?: number | null }): Chat {
+      const chat = chatOrThrow(chatId);
+      if (patch.pinned && !chat.pinned) {
+        const pinned = (
+          sqlite
+            .prepare('SELECT count(*) AS n FROM chats WHERE bot_id = ? AND pinned_at IS NOT NULL')
+            .get(chat.botId) as {
+            n: number;
+          }
+        ).n;
+        if (pinned >= 3) throw new ContractError('invalid_state', 'You can pin up to 3 chats. Unpin one first.');
+      }
+      sqlite
+        .prepare(
+          `UPDATE chats SET
+             pinned_at = CASE WHEN ? IS NULL THEN pinned_at WHEN ? THEN coalesce(pinned_at, ?) ELSE NULL END,
+             archived = coalesce(?, archived),
+             muted_until = CASE WHEN ? THEN ? ELSE muted_until END
+           WHERE id = ?`,
+        )
+        .run(
+          patch.pinned === undefined ? null : 1,
+          patch.pinned ? 1 : 0,
+          clock.now(),
+          patch.archived === undefined ? null : patch.archived ? 1 : 0,
+          patch.mutedUntil === undefined ? 0 : 1,
+          patch.mutedUntil ?? null,
+          chatId,
+        );
+      const updated = chatOrThrow(chatId);
+      events.emit('chat:upsert', { chat: updated });
+      return updated;
+    },
+
+    /** Clears the unread count and, where the bot allows, sends read receipts for what was unread. */
+    async markRead(chatId: number): Promise<Chat> {
+      const chat = chatOrThrow(chatId);
+      const unread = chat.unread;
+      sqlite.prepare('UPDATE chats SET unread = 0 WHERE id = ?').run(chatId);
+      const updated = chatOrThrow(chatId);
+      events.emit('chat:upsert', { chat: updated });
+      const transport = deps.onlineTransport(chat.botId);
+      if (unread > 0 && transport && deps.isFeatureOn(chat.botId, 'readReceipts')) {
+        const rows = sqlite
+          .prepare(
+            `SELECT wa_id, sender_jid FROM messages WHERE chat_id = ? AND from_me = 0
+             ORDER BY ts DESC, id DESC LIMIT ?`,
+          )
+          .all(chatId, Math.min(unread, 100)) as { wa_id: string; sender_jid: string }[];
+        try {
+          await transport.markRead(
+            chat.jid,
+            rows.map((r) => ({ id: r.wa_id, senderJid: r.sender_jid })),
+          );
+        } catch (error) {
+          logger.warn({ err: error, chatId }, 'inbox: sending read receipts failed');
+        }
+      }
+      return updated;
+    },
+
+    messages: (args: { chatId: number; before?: ChatKey; limit: number }) => {
+      const chat = chatOrThrow(args.chatId);
+      return reader.messages({ ...args, botJid: deps.botJid(chat.botId) });
+    },
+
+    newer: (args: { chatId: number; after: ChatKey; limit: number }) => {
+      const chat = chatOrThrow(args.chatId);
+      return reader.newer({ ...args, botJid: deps.botJid(chat.botId) });
+    },
+
+    around(args: { messageId: number; limit: number }) {
+      const target = reader.message(args.messageId, null);
+      if (!target) throw new ContractError('not_found', 'That message does not exist any more.');
+      const chat = chatOrThrow(target.chatId);
+      const window = reader.around({ ...args, botJid: deps.botJid(chat.botId) });
+      if (!window) throw new ContractError('not_found', 'That message does not exist any more.');
+      return { chat, items: window.items, nextBefore: window.nextBefore, nextAfter: window.nextAfter };
+    },
+
+    search: (args: { botId: string; query: string; before?: ChatKey; limit: number }) => {
+      if (!deps.botExists(args.botId)) throw new ContractError('not_found', 'That bot does not exist any more.');
+      return reader.searchMessages({ ...args, botJid: deps.botJid(args.botId) });
+    },
+
+    /**
+     * Writes a message: stored at once as pending (the outbox, shown with a clock), sent now if
+     * the bot is online, else when it is next online.
+     */
+    send(args: { chatId: number; text: string; quotedId?: number }): Message {
+      const chat = chatOrThrow(args.chatId);
+      let quoted: IncomingMessage['quoted'] = null;
+      if (args.quotedId !== undefined) {
+        const target = reader.message(args.quotedId, null);
+        if (!target || target.chatId !== chat.id) {
+          throw new ContractError('invalid_input', 'The message you reply to is not in this chat any more.');
+        }
+        quoted = { id: target.waId, text: target.text, senderJid: target.senderJid };
+      }
+      const waId = `3EB0${randomBytes(10).toString('hex').toUpperCase()}`;
+      const id = writer.insertOutgoing(chat.botId, chat.id, {
+        id: waId,
+        senderJid: deps.botJid(chat.botId) ?? 'me',
+        ts: clock.now(),
+        text: args.text,
+        quoted,
+      });
+      publish(chat.botId, [{ messageId: id, chatId: chat.id }]);
+      if (deps.onlineTransport(chat.botId)) void flushOutbox(chat.botId);
+      const message = reader.message(id, deps.botJid(chat.botId));
+      if (!message) throw new Error('The message was stored but cannot be read back.');
+      return message;
+    },
+
+    /** Waits for outbox flushes under way (tests, shutdown). */
+    idle: async (): Promise<void> => {
+      await Promise.all(flushing.values());
+    },
+  };
+};

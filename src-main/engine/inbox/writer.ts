@@ -1,0 +1,222 @@
+import type Database from 'better-sqlite3';
+import type { MessageStatus } from '../../../src-shared/inbox';
+import type {
+  IncomingMessage,
+  MessageDeleteEvent,
+  MessageEditEvent,
+  MessageStatusEvent,
+  ReactionEvent,
+} from '../wa/transport';
+import { Identities } from './identities';
+import { bareJid, isGroupJid } from './jid';
+
+/** A status only moves forward: a late "delivered" never undoes "read". Failed only replaces pending. */
+const RANK: Record<MessageStatus, number> = { pending: 0, failed: 0.5, sent: 1, delivered: 2, read: 3, played: 4 };
+
+export type Ingested = { messageId: number; chatId: number };
+
+type MessageRow = { id: number; chat_id: number; status: MessageStatus | null };
+
+/**
+ * Every write the inbox makes, on prepared statements (history ingest is the hot path). Each
+ * public method is one transaction: a batch is stored whole or not at all, and storing the same
+ * message twice (live and again from history, or after a reconnect) keeps one row.
+ */
+export class InboxWriter {
+  readonly identities: Identities;
+  private readonly chatByJid: Database.Statement<[string, string], { id: number }>;
+  private readonly insertChat: Database.Statement<[string, string, string, number | null, number, number]>;
+  private readonly insertMessage: Database.Statement<unknown[]>;
+  private readonly bumpChat: Database.Statement<[number, number, number, number, number, number]>;
+  private readonly addUnread: Database.Statement<[number]>;
+  private readonly findMessage: Database.Statement<[number, number, string], MessageRow>;
+  private readonly setStatus: Database.Statement<[string, string | null, number]>;
+  private readonly setText: Database.Statement<[string, number, number]>;
+  private readonly markDeleted: Database.Statement<[number, number, number]>;
+  private readonly upsertReaction: Database.Statement<[number, string, string, number]>;
+  private readonly deleteReaction: Database.Statement<[number, string]>;
+  private readonly batch: (botId: string, messages: IncomingMessage[], live: boolean, now: number) => Ingested[];
+
+  constructor(private readonly sqlite: Database.Database) {
+    this.identities = new Identities(sqlite);
+    this.chatByJid = sqlite.prepare('SELECT id FROM chats WHERE bot_id = ? AND jid = ?');
+    this.insertChat = sqlite.prepare(
+      'INSERT INTO chats (bot_id, jid, kind, contact_id, last_ts, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.insertMessage = sqlite.prepare(
+      `INSERT INTO messages (bot_id, chat_id, wa_id, from_me, sender_jid, sender_name, ts, kind, text, status,
+         quoted_wa_id, quoted_text, quoted_sender, forwarded)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (chat_id, from_me, wa_id) DO NOTHING`,
+    );
+    this.bumpChat = sqlite.prepare(
+      `UPDATE chats SET last_ts = ?, last_message_id = ?
+       WHERE id = ? AND (last_message_id IS NULL OR last_ts < ? OR (last_ts = ? AND last_message_id < ?))`,
+    );
+    this.addUnread = sqlite.prepare('UPDATE chats SET unread = unread + 1 WHERE id = ?');
+    this.findMessage = sqlite.prepare(
+      'SELECT id, chat_id, status FROM messages WHERE chat_id = ? AND from_me = ? AND wa_id = ?',
+    );
+    this.setStatus = sqlite.prepare('UPDATE messages SET status = ?, error = ? WHERE id = ?');
+    this.setText = sqlite.prepare('UPDATE messages SET text = ?, edited_at = ? WHERE id = ?');
+    this.markDeleted = sqlite.prepare(
+      'UPDATE messages SET deleted_at = ?, text = CASE WHEN ? THEN text ELSE NULL END WHERE id = ?',
+    );
+    this.upsertReaction = sqlite.prepare(
+      `INSERT INTO reactions (message_id, sender_jid, emoji, ts) VALUES (?, ?, ?, ?)
+       ON CONFLICT (message_id, sender_jid) DO UPDATE SET emoji = excluded.emoji, ts = excluded.ts
+       WHERE excluded.ts >= reactions.ts`,
+    );
+    this.deleteReaction = sqlite.prepare('DELETE FROM reactions WHERE message_id = ? AND sender_jid = ?');
+    this.batch = sqlite.transaction((botId: string, messages: IncomingMessage[], live: boolean, now: number) => {
+      const chats = new Map<string, number>();
+      const stored: Ingested[] = [];
+      for (const message of messages) {
+        const chatId = this.chatFor(botId, message, now, chats);
+        const id = this.insertOne(botId, chatId, message);
+        if (id === null) continue;
+        this.bumpChat.run(message.ts, id, chatId, message.ts, message.ts, id);
+        if (live && !message.fromMe) this.addUnread.run(chatId);
+        stored.push({ messageId: id, chatId });
+      }
+      return stored;
+    });
+  }
+
+  /**
+   * Stores messages (live, offline or history) in one transaction; returns the ones that were new.
+   * `live` counts new incoming ones as unread; history does not.
+   */
+  ingest(botId: string, messages: IncomingMessage[], live: boolean, now: number): Ingested[] {
+    return this.batch(botId, messages, live, now);
+  }
+
+  /** An outgoing message the user wrote: stored as pending (the outbox) before anything is sent. */
+  insertOutgoing(
+    botId: string,
+    chatId: number,
+    message: Pick<IncomingMessage, 'id' | 'senderJid' | 'ts' | 'text' | 'quoted'>,
+  ): number {
+    return this.sqlite.transaction(() => {
+      const id = this.insertOne(botId, chatId, { ...message, senderName: null, fromMe: true }, 'pending');
+      if (id === null) throw new Error(`A message with id ${message.id} exists already in this chat.`);
+      this.bumpChat.run(message.ts, id, chatId, message.ts, message.ts, id);
+      return id;
+    })();
+  }
+
+  /** Moves a message's status forward; returns the message's row id when it changed. */
+  status(
+    botId: string,
+    event: Pick<MessageStatusEvent, 'id' | 'chatJid' | 'status'>,
+    error: string | null = null,
+  ): Ingested | null {
+    const row = this.ownMessage(botId, event.chatJid, event.id);
+    if (!row || RANK[event.status] <= (row.status ? RANK[row.status] : -1)) return null;
+    this.setStatus.run(event.status, event.status === 'failed' ? error : null, row.id);
+    return { messageId: row.id, chatId: row.chat_id };
+  }
+
+  /** Marks one of the bot's own messages failed with the reason, whatever it was before sending. */
+  failPending(messageId: number, reason: string): void {
+    this.setStatus.run('failed', reason, messageId);
+  }
+
+  edit(botId: string, event: MessageEditEvent): Ingested | null {
+    const row = this.anyMessage(botId, event.chatJid, event.id);
+    if (!row) return null;
+    this.setText.run(event.text, event.ts, row.id);
+    return { messageId: row.id, chatId: row.chat_id };
+  }
+
+  /** A delete for everyone: the text goes, unless anti-delete keeps it (the message is still marked). */
+  remove(botId: string, event: MessageDeleteEvent, keepText: boolean): Ingested | null {
+    const chatId = this.identities.chatIdOf(botId, bareJid(event.chatJid));
+    const row = chatId === undefined ? undefined : this.findMessage.get(chatId, event.fromMe ? 1 : 0, event.id);
+    if (!row) return null;
+    this.markDeleted.run(event.ts, keepText ? 1 : 0, row.id);
+    return { messageId: row.id, chatId: row.chat_id };
+  }
+
+  react(botId: string, event: ReactionEvent): Ingested | null {
+    const chatId = this.identities.chatIdOf(botId, bareJid(event.chatJid));
+    const row = chatId === undefined ? undefined : this.findMessage.get(chatId, event.targetFromMe ? 1 : 0, event.id);
+    if (!row) return null;
+    const sender = bareJid(event.senderJid);
+    if (event.emoji) this.upsertReaction.run(row.id, sender, event.emoji, event.ts);
+    else this.deleteReaction.run(row.id, sender);
+    return { messageId: row.id, chatId: row.chat_id };
+  }
+
+  /** The chat of a person or group, created on first sight. */
+  chatForJid(botId: string, jid: string, alt: string | null, pushName: string | null, now: number): number {
+    return this.sqlite.transaction(() =>
+      this.chatFor(
+        botId,
+        { chatJid: jid, chatAltJid: alt, senderName: pushName, fromMe: false, ts: now },
+        now,
+        new Map(),
+      ),
+    )();
+  }
+
+  private chatFor(
+    botId: string,
+    message: Pick<IncomingMessage, 'chatJid' | 'chatAltJid' | 'senderName' | 'fromMe' | 'ts'>,
+    now: number,
+    cache: Map<string, number>,
+  ): number {
+    const cacheKey = `${message.chatJid}|${message.chatAltJid ?? ''}`;
+    const cached = cache.get(cacheKey);
+    if (cached !== undefined) return cached;
+    const group = isGroupJid(message.chatJid);
+    // A person's own push name only comes with their messages, not with the bot's.
+    const name = group || message.fromMe ? null : message.senderName;
+    const { contactId, chatJid } = this.identities.person(botId, message.chatJid, message.chatAltJid, name, now);
+    const existing = this.chatByJid.get(botId, chatJid);
+    const chatId =
+      existing?.id ??
+      Number(this.insertChat.run(botId, chatJid, group ? 'group' : 'user', contactId, message.ts, now).lastInsertRowid);
+    cache.set(cacheKey, chatId);
+    return chatId;
+  }
+
+  private insertOne(
+    botId: string,
+    chatId: number,
+    m: Pick<
+      IncomingMessage,
+      'id' | 'fromMe' | 'senderJid' | 'senderName' | 'ts' | 'kind' | 'text' | 'quoted' | 'forwarded'
+    >,
+    status: MessageStatus | null = m.fromMe ? 'sent' : null,
+  ): number | null {
+    const result = this.insertMessage.run(
+      botId,
+      chatId,
+      m.id,
+      m.fromMe ? 1 : 0,
+      bareJid(m.senderJid),
+      m.senderName,
+      m.ts,
+      m.kind ?? 'text',
+      m.text,
+      status,
+      m.quoted?.id ?? null,
+      m.quoted?.text ?? null,
+      m.quoted?.senderJid ?? null,
+      m.forwarded ? 1 : 0,
+    );
+    return result.changes === 0 ? null : Number(result.lastInsertRowid);
+  }
+
+  private ownMessage(botId: string, chatJid: string, waId: string): MessageRow | undefined {
+    const chatId = this.identities.chatIdOf(botId, bareJid(chatJid));
+    return chatId === undefined ? undefined : this.findMessage.get(chatId, 1, waId);
+  }
+
+  private anyMessage(botId: string, chatJid: string, waId: string): MessageRow | undefined {
+    const chatId = this.identities.chatIdOf(botId, bareJid(chatJid));
+    if (chatId === undefined) return undefined;
+    return this.findMessage.get(chatId, 0, waId) ?? this.findMessage.get(chatId, 1, waId);
+  }
+}
