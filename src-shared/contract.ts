@@ -168,6 +168,21 @@ export const calls = {
       .strict(),
     z.object({ items: z.array(searchHitSchema), nextBefore: chatKeySchema.nullable() }),
   ),
+  /**
+   * Demo bots only: a simulated customer writes to the bot (queued if it is offline), so the inbox
+   * can be tried without waiting. Without `text` they say something typical; without `from` a
+   * demo customer is picked.
+   */
+  'demo:receive': call(
+    z
+      .object({
+        botId,
+        text: z.string().trim().min(1).max(MESSAGE_TEXT_MAX).optional(),
+        from: z.string().trim().min(1).max(32).optional(),
+      })
+      .strict(),
+    z.object({ messageId: z.string(), from: z.string() }),
+  ),
   /** Demo bots only: the simulated phone scans the QR (or enters the pairing code). */
   'demo:simulate-scan': call(z.object({ botId }).strict(), botSchema),
 } as const;

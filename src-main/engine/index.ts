@@ -8,10 +8,10 @@ import { openDb, type OpenedDb } from './db/open';
 import { createEngineEvents, type EngineEvents } from './events';
 import { createInboxService, type InboxService } from './inbox/service';
 import { silentLogger, type Logger } from './log/logger';
-import { seededRandom, type Random } from './random';
+import { pick, seededRandom, type Random } from './random';
 import { createAuthStore } from './wa/auth-store';
 import { createBaileysTransport } from './wa/baileys/transport';
-import { startDemoActivity, type DemoActivity } from './wa/sim/demo-activity';
+import { DEMO_CUSTOMERS, demoLine, startDemoActivity, type DemoActivity } from './wa/sim/demo-activity';
 import { SimNetwork } from './wa/sim/network';
 import { SimTransport } from './wa/sim/transport';
 import type { Transport } from './wa/transport';
@@ -84,6 +84,16 @@ export const createEngine = (options: EngineOptions): Engine => {
     createAuthStore: authStore,
     simulateScan: (botId) => {
       network.scan(botId);
+    },
+    simulateIncoming: ({ to, from, text }) => {
+      const customer = from ? { phone: from, name: null } : pick(random, DEMO_CUSTOMERS);
+      const message = network.receive({
+        from: customer.phone,
+        ...(customer.name ? { fromName: customer.name } : {}),
+        to,
+        text: text ?? demoLine(random),
+      });
+      return { messageId: message.id, from: customer.phone };
     },
     onTransport: (botId, transport) => inbox.attach(botId, transport),
     onOnline: (botId) => void inbox.onOnline(botId),

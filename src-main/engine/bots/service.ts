@@ -42,6 +42,8 @@ export type BotServiceDeps = {
   createAuthStore(botId: string): AuthStore;
   /** Demo bots: the simulated phone scans the QR. */
   simulateScan(botId: string): void;
+  /** Demo bots: a simulated customer writes to this number. */
+  simulateIncoming(args: { to: string; from: string | null; text: string | null }): { messageId: string; from: string };
   /** Each bot's transport, once made: the inbox stores what it reports. */
   onTransport?(botId: string, transport: Transport): void;
   /** A bot came online (its outbox can go out). */
@@ -258,6 +260,19 @@ export const createBotService = (deps: BotServiceDeps) => {
       requireStatus(row, ['linking'], 'This bot is not waiting for a scan. Press Link first.');
       deps.simulateScan(botId);
       return toBot(rowOrThrow(botId));
+    },
+
+    simulateIncoming: (botId: string, text: string | null, fromInput: string | null) => {
+      const row = rowOrThrow(botId);
+      if (row.kind !== 'demo') {
+        throw new ContractError(
+          'invalid_state',
+          'Only Demo bots have simulated customers. Real contacts write to WhatsApp bots.',
+        );
+      }
+      if (!row.phone) throw new ContractError('invalid_state', 'Link the bot first: customers write to its number.');
+      const from = fromInput === null ? null : normalizePhone(fromInput);
+      return deps.simulateIncoming({ to: row.phone, from, text });
     },
 
     /** Bots that were running when the app closed start again. */

@@ -34,6 +34,7 @@ export const registerHandlers = (
   handle('messages:around', (input) => inbox.around(input));
   handle('messages:send', (input) => inbox.send(input));
   handle('messages:search', (input) => inbox.search(input));
+  handle('demo:receive', ({ botId, text, from }) => bots.simulateIncoming(botId, text ?? null, from ?? null));
   handle('demo:simulate-scan', ({ botId }) => bots.simulateScan(botId));
   const missing = dispatcher.missing();
   if (missing.length > 0) throw new Error(`No handler for: ${missing.join(', ')}`);

@@ -22,6 +22,9 @@ const LINES = [
   'menu',
 ] as const;
 
+/** What a demo customer says when nobody chose the words. */
+export const demoLine = (random: Random): string => pick(random, LINES);
+
 export const DEMO_MIN_GAP_MS = 25_000;
 export const DEMO_MAX_GAP_MS = 70_000;
 
