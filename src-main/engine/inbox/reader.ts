@@ -67,12 +67,13 @@ export class InboxReader {
   private readonly messageById: Database.Statement<[number], MessageRow>;
   private readonly olderPage: Database.Statement<[number, number, number, number, number], MessageRow>;
   private readonly newerPage: Database.Statement<[number, number, number, number, number], MessageRow>;
+  private readonly reactionsOf: Database.Statement<[string], { message_id: number; emoji: string; sender_jid: string }>;
   private readonly search: Database.Statement<
     [string, string, number, number, number, number],
     MessageRow & { snip: string }
   >;
 
-  constructor(private readonly sqlite: Database.Database) {
+  constructor(sqlite: Database.Database) {
     this.chatById = sqlite.prepare(`${CHAT_SELECT} WHERE c.id = ?`);
     this.pinned = sqlite.prepare(
       `${CHAT_SELECT} WHERE c.bot_id = ? AND c.archived = ? AND c.pinned_at IS NOT NULL ORDER BY c.pinned_at DESC`,
@@ -83,6 +84,11 @@ export class InboxReader {
        ORDER BY c.last_ts DESC, c.id DESC LIMIT ?`,
     );
     this.messageById = sqlite.prepare('SELECT * FROM messages WHERE id = ?');
+    // One prepared statement for any page size: the ids come as a JSON array.
+    this.reactionsOf = sqlite.prepare(
+      `SELECT message_id, emoji, sender_jid FROM reactions
+       WHERE message_id IN (SELECT value FROM json_each(?)) ORDER BY ts`,
+    );
     this.olderPage = sqlite.prepare(
       `SELECT * FROM messages WHERE chat_id = ? AND (ts < ? OR (ts = ? AND id < ?))
        ORDER BY ts DESC, id DESC LIMIT ?`,
@@ -91,9 +97,11 @@ export class InboxReader {
       `SELECT * FROM messages WHERE chat_id = ? AND (ts > ? OR (ts = ? AND id > ?))
        ORDER BY ts ASC, id ASC LIMIT ?`,
     );
+    // CROSS JOIN fixes the join order: the FTS match first, then each hit's row. Left to itself
+    // the planner walks every message of the bot and runs the match once per row.
     this.search = sqlite.prepare(
       `SELECT m.*, snippet(messages_fts, 0, char(1), char(2), '…', 12) AS snip
-       FROM messages_fts JOIN messages m ON m.id = messages_fts.rowid
+       FROM messages_fts CROSS JOIN messages m ON m.id = messages_fts.rowid
        WHERE messages_fts MATCH ? AND m.bot_id = ? AND (m.ts < ? OR (m.ts = ? AND m.id < ?))
        ORDER BY m.ts DESC, m.id DESC LIMIT ?`,
     );
@@ -213,13 +221,7 @@ export class InboxReader {
 
   private withReactions(rows: MessageRow[], botJid: string | null): Message[] {
     if (rows.length === 0) return [];
-    const ids = rows.map((r) => r.id);
-    const reactions = this.sqlite
-      .prepare(
-        `SELECT message_id, emoji, sender_jid FROM reactions WHERE message_id IN (${ids.map(() => '?').join(',')})
-         ORDER BY ts`,
-      )
-      .all(...ids) as { message_id: number; emoji: string; sender_jid: string }[];
+    const reactions = this.reactionsOf.all(JSON.stringify(rows.map((r) => r.id)));
     const byMessage = new Map<number, Message['reactions']>();
     for (const r of reactions) {
       const list = byMessage.get(r.message_id) ?? [];

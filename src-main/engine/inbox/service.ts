@@ -12,8 +12,13 @@ import { InboxReader } from './reader';
 import type { Ingested } from './writer';
 import { InboxWriter } from './writer';
 
-/** History arrives in batches of thousands; stored in slices so the engine keeps answering meanwhile. */
-const HISTORY_SLICE = 500;
+/**
+ * History arrives in batches of thousands. It is stored in slices, one transaction each, and the
+ * engine yields to the event loop whenever a turn has run this long, so calls from the UI are
+ * still answered within a few tens of milliseconds while a long history is stored.
+ */
+const HISTORY_SLICE = 50;
+const HISTORY_TURN_MS = 8;
 
 export type InboxDeps = {
   sqlite: Database.Database;
@@ -67,11 +72,14 @@ export const createInboxService = (deps: InboxDeps) => {
     };
 
   const ingestHistory = async (botId: string, messages: IncomingMessage[]): Promise<void> => {
+    let turnStart = performance.now();
     for (let i = 0; i < messages.length; i += HISTORY_SLICE) {
       if (!deps.botExists(botId)) return;
       writer.ingest(botId, messages.slice(i, i + HISTORY_SLICE), false, clock.now());
-      // Yield between slices so calls from the UI are answered while a long history is stored.
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (performance.now() - turnStart >= HISTORY_TURN_MS) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        turnStart = performance.now();
+      }
     }
     events.emit('chats:changed', { botId });
   };

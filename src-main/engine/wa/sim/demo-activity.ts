@@ -1,32 +1,52 @@
 import type { Clock, TimerId } from '../../clock';
 import { pick, type Random } from '../../random';
 import type { SimNetwork } from './network';
+import {
+  DEMO_CUSTOMERS,
+  FORWARDS,
+  LINES,
+  PHOTO_CAPTIONS,
+  REACTIONS,
+  REPLY_LINES,
+  TYPOS,
+  WRONG_CHAT,
+  type DemoCustomer,
+} from './script';
 
-/** Simulated customers who write to online demo bots now and then, so a new user sees Wren work. */
-export const DEMO_CUSTOMERS = [
-  { phone: '+447700900501', name: 'Ana Souza' },
-  { phone: '+447700900502', name: 'Ben Carter' },
-  { phone: '+447700900503', name: 'Chloé Martin' },
-  { phone: '+447700900504', name: 'Dev Patel' },
-  { phone: '+447700900505', name: 'Emeka Obi' },
-] as const;
+export { DEMO_CUSTOMERS, demoLine } from './script';
 
-const LINES = [
-  'Hi! Are you open today?',
-  'How much is delivery to the city centre?',
-  'Do you have this in blue?',
-  'Can I book a table for Saturday at 8?',
-  'Thanks, got it 👍',
-  'What is your address?',
-  'Is the offer still on?',
-  'menu',
-] as const;
-
-/** What a demo customer says when nobody chose the words. */
-export const demoLine = (random: Random): string => pick(random, LINES);
+/**
+ * Simulated customers who write to online demo bots now and then, so a new user sees Wren work:
+ * mostly plain texts, sometimes a photo, a reply quoting the bot, a reaction (or taking one back),
+ * something forwarded, a typo fixed by an edit, or a message to the wrong chat deleted at once.
+ */
 
 export const DEMO_MIN_GAP_MS = 25_000;
 export const DEMO_MAX_GAP_MS = 70_000;
+
+export type DemoBehaviour = 'text' | 'photo' | 'reply' | 'react' | 'forward' | 'edit' | 'delete';
+
+/** How often each happens, out of the total; most ticks stay plain texts. */
+const WEIGHTS: readonly [DemoBehaviour, number][] = [
+  ['text', 60],
+  ['photo', 8],
+  ['reply', 9],
+  ['react', 9],
+  ['forward', 4],
+  ['edit', 5],
+  ['delete', 5],
+];
+
+const TOTAL_WEIGHT = WEIGHTS.reduce((sum, [, weight]) => sum + weight, 0);
+
+export const pickBehaviour = (random: Random): DemoBehaviour => {
+  let roll = random() * TOTAL_WEIGHT;
+  for (const [behaviour, weight] of WEIGHTS) {
+    roll -= weight;
+    if (roll < 0) return behaviour;
+  }
+  return 'text';
+};
 
 export type DemoActivity = { stop(): void };
 
@@ -36,24 +56,78 @@ export const startDemoActivity = (deps: {
   random: Random;
   onlineDemoPhones(): string[];
 }): DemoActivity => {
+  const { network, clock, random } = deps;
   let timer: TimerId | null = null;
+  /** Second halves of a behaviour (the edit after the typo, the delete after the slip). */
+  const followUps = new Set<TimerId>();
+
+  const later = (ms: number, fn: () => void) => {
+    const id = clock.setTimeout(() => {
+      followUps.delete(id);
+      try {
+        fn();
+      } catch {
+        // The message changed meanwhile (say, it was deleted): the demo simply moves on.
+      }
+    }, ms);
+    followUps.add(id);
+  };
+
+  const act = (behaviour: DemoBehaviour, customer: DemoCustomer, to: string): void => {
+    const who = { from: customer.phone, fromName: customer.name, to };
+    const lastFromBot = network.conversation(to, customer.phone).findLast((m) => m.fromMe && m.deletedAt === null);
+    switch (behaviour) {
+      case 'photo':
+        network.sendPhoto({ ...who, caption: pick(random, PHOTO_CAPTIONS) });
+        return;
+      case 'reply':
+        if (!lastFromBot) break;
+        network.reply({ ...who, text: pick(random, REPLY_LINES), quotedId: lastFromBot.id });
+        return;
+      case 'react':
+        if (!lastFromBot) break;
+        // Sometimes a reaction is taken back, as people do.
+        network.react({ ...who, id: lastFromBot.id, emoji: lastFromBot.reaction ? null : pick(random, REACTIONS) });
+        return;
+      case 'forward':
+        network.forward({ ...who, text: pick(random, FORWARDS) });
+        return;
+      case 'edit': {
+        const [typo, fixed] = pick(random, TYPOS);
+        const sent = network.receive({ ...who, text: typo });
+        later(4_000 + Math.floor(random() * 40_000), () => network.edit({ ...who, id: sent.id, text: fixed }));
+        return;
+      }
+      case 'delete': {
+        const sent = network.receive({ ...who, text: pick(random, WRONG_CHAT) });
+        later(3_000 + Math.floor(random() * 15_000), () => network.deleteForEveryone({ ...who, id: sent.id }));
+        return;
+      }
+      case 'text':
+        break;
+    }
+    network.receive({ ...who, text: pick(random, LINES) });
+  };
+
   const schedule = () => {
-    const gap = DEMO_MIN_GAP_MS + Math.floor(deps.random() * (DEMO_MAX_GAP_MS - DEMO_MIN_GAP_MS));
-    timer = deps.clock.setTimeout(tick, gap);
+    const gap = DEMO_MIN_GAP_MS + Math.floor(random() * (DEMO_MAX_GAP_MS - DEMO_MIN_GAP_MS));
+    timer = clock.setTimeout(tick, gap);
   };
   const tick = () => {
     const phones = deps.onlineDemoPhones();
     if (phones.length > 0) {
-      const customer = pick(deps.random, DEMO_CUSTOMERS);
-      deps.network.receive({
-        from: customer.phone,
-        fromName: customer.name,
-        to: pick(deps.random, phones),
-        text: pick(deps.random, LINES),
-      });
+      const customer = pick(random, DEMO_CUSTOMERS);
+      const to = pick(random, phones);
+      act(pickBehaviour(random), customer, to);
     }
     schedule();
   };
   schedule();
-  return { stop: () => deps.clock.clearTimeout(timer) };
+  return {
+    stop: () => {
+      clock.clearTimeout(timer);
+      for (const id of followUps) clock.clearTimeout(id);
+      followUps.clear();
+    },
+  };
 };

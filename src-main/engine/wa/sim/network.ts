@@ -1,10 +1,34 @@
-import type { Clock } from '../../clock';
-import type { Random } from '../../random';
-import type { CloseReason, IncomingMessage, MessageStatus } from '../transport';
+import type { Clock, TimerId } from '../../clock';
+import { seededRandom, type Random } from '../../random';
+import type {
+  CloseReason,
+  HistoryEvent,
+  IncomingMessage,
+  MessageDeleteEvent,
+  MessageEditEvent,
+  MessageStatus,
+  ReactionEvent,
+} from '../transport';
+import {
+  blankMessage,
+  contactDeletes,
+  contactEdits,
+  contactReacts,
+  contactWrites,
+  type ContactDeps,
+  type SimContactArgs,
+  type SimReceiveArgs,
+  type SimUpdate,
+} from './contacts';
+import { historyBatches, makePast } from './history';
+import { jidOfPhone, SimThreads, type SimThreadMessage } from './threads';
+
+export { SIM_DELETE_WINDOW_MS, SIM_EDIT_WINDOW_MS, type SimContactArgs } from './contacts';
 
 /**
  * A simulated WhatsApp network, in process. Phones own accounts; linked devices (bots) connect
- * through SimTransport; simulated contacts send and receive texts and produce receipts. Tests and
+ * through SimTransport; simulated contacts send texts and photos, reply, edit, delete and react,
+ * and produce receipts. A newly linked device receives the phone's past as history. Tests and
  * demo mode drive it; nothing here touches the real WhatsApp.
  */
 
@@ -14,6 +38,10 @@ export type SimSession = { phone: string; deviceId: number };
 export type SimEndpoint = {
   readonly botId: string;
   deliver(message: IncomingMessage): void;
+  edited(event: MessageEditEvent): void;
+  deleted(event: MessageDeleteEvent): void;
+  reacted(event: ReactionEvent): void;
+  history(event: HistoryEvent): void;
   status(id: string, chatJid: string, status: MessageStatus): void;
   kick(reason: Exclude<CloseReason, 'closed-by-app'>, code: number): void;
   /** The device was linked: persist the session and restart (like WhatsApp's 515). */
@@ -27,12 +55,34 @@ type Account = {
   /** Linked device ids still valid for this account. */
   devices: Set<number>;
   nextDevice: number;
+  /** The phone already has its made-up past (or never needs one: it came back from a restart). */
+  hasPast: boolean;
+  /** Devices linked but not yet sent the phone's history: only a device's first login gets it. */
+  historyDue: Set<number>;
 };
 
-export type SimContactMessage = { id: string; from: string; to: string; text: string; ts: number };
+export type SimContactMessage = {
+  id: string;
+  from: string;
+  to: string;
+  text: string;
+  ts: number;
+  /** The message this one replies to. */
+  quotedId: string | null;
+};
 
-const jidOf = (phone: string) => `${phone.replace(/^\+/, '')}@s.whatsapp.net`;
+/** History starts a moment after the first login, then comes in batches. */
+export const SIM_HISTORY_DELAY_MS = 1_500;
+export const SIM_HISTORY_BATCH_GAP_MS = 500;
+
 export const phoneOfJid = (jid: string): string => `+${jid.split('@')[0]?.split(':')[0] ?? ''}`;
+
+const deliverTo = (endpoint: SimEndpoint, update: SimUpdate, offline: boolean): void => {
+  if (update.type === 'message') endpoint.deliver(offline ? { ...update.message, offline: true } : update.message);
+  else if (update.type === 'edit') endpoint.edited(update.event);
+  else if (update.type === 'delete') endpoint.deleted(update.event);
+  else endpoint.reacted(update.event);
+};
 
 export class SimNetwork {
   private readonly accounts = new Map<string, Account>();
@@ -40,18 +90,30 @@ export class SimNetwork {
   private readonly online = new Map<string, SimEndpoint>();
   /** Devices showing a QR or pairing code, by bot id. */
   private readonly linking = new Map<string, { endpoint: SimEndpoint; pairingPhone: string | null }>();
-  /** Messages for a bot that was offline, delivered at its next login. */
-  private readonly queued = new Map<string, IncomingMessage[]>();
+  /** What contacts did while a bot was offline, delivered in order at its next login. */
+  private readonly queued = new Map<string, SimUpdate[]>();
+  /** Every conversation as the phones keep it. */
+  private readonly threads = new SimThreads();
+  private readonly historyTimers = new Map<SimEndpoint, TimerId>();
   /** Everything a bot sent, as each contact received it. */
   readonly inboxOfContacts: SimContactMessage[] = [];
   private readonly silenced = new Set<string>();
   private nextPhone = 100;
   private seq = 0;
+  private busiestChat: number | null = null;
+  private readonly contacts: ContactDeps;
 
   constructor(
     private readonly clock: Clock,
     private readonly random: Random,
-  ) {}
+  ) {
+    this.contacts = {
+      threads: this.threads,
+      clock,
+      nextId: () => `SIM${(++this.seq).toString(16).toUpperCase().padStart(8, '0')}`,
+      toBot: (phone, update) => this.toBot(phone, update),
+    };
+  }
 
   // ---- devices (used by SimTransport) ----
 
@@ -78,6 +140,8 @@ export class SimNetwork {
       const restored = this.ensureAccount(session.phone);
       restored.devices.add(session.deviceId);
       restored.nextDevice = session.deviceId + 1;
+      // Its history went to the device in an earlier run; inventing another would duplicate it.
+      restored.hasPast = true;
     }
     const account = this.ensureAccount(session.phone);
     if (!account.devices.has(session.deviceId)) return { reason: 'logged-out', code: 401 };
@@ -87,18 +151,23 @@ export class SimNetwork {
     this.online.set(session.phone, endpoint);
     const queued = this.queued.get(session.phone) ?? [];
     this.queued.delete(session.phone);
-    for (const message of queued) endpoint.deliver({ ...message, offline: true });
+    for (const update of queued) deliverTo(endpoint, update, true);
+    if (account.historyDue.has(session.deviceId)) this.sendHistory(endpoint, session);
     return null;
   }
 
   logoff(endpoint: SimEndpoint, session: SimSession | null): void {
     if (session && this.online.get(session.phone) === endpoint) this.online.delete(session.phone);
     this.linking.delete(endpoint.botId);
+    this.clock.clearTimeout(this.historyTimers.get(endpoint));
+    this.historyTimers.delete(endpoint);
   }
 
   /** The linked device unlinks itself (Wren's relink). */
   removeDevice(session: SimSession): void {
-    this.accounts.get(session.phone)?.devices.delete(session.deviceId);
+    const account = this.accounts.get(session.phone);
+    account?.devices.delete(session.deviceId);
+    account?.historyDue.delete(session.deviceId);
   }
 
   isSilenced(phone: string): boolean {
@@ -110,10 +179,19 @@ export class SimNetwork {
   }
 
   /** A bot sends a text to a contact: acked at once, delivered and read a little later. */
-  send(fromPhone: string, toJid: string, text: string, id: string): number {
+  send(fromPhone: string, toJid: string, text: string, id: string, quotedId: string | null = null): number {
     const ts = this.clock.now();
     const toPhone = phoneOfJid(toJid);
-    this.inboxOfContacts.push({ id, from: fromPhone, to: toPhone, text, ts });
+    this.inboxOfContacts.push({ id, from: fromPhone, to: toPhone, text, ts, quotedId });
+    const chatJid = toJid.endsWith('@s.whatsapp.net') ? jidOfPhone(toPhone) : toJid;
+    this.threads.add(fromPhone, chatJid, {
+      ...blankMessage(id, ts),
+      fromMe: true,
+      senderPhone: fromPhone,
+      senderName: this.accountName(fromPhone),
+      text,
+      quotedId,
+    });
     const sender = () => this.online.get(fromPhone);
     this.clock.setTimeout(() => sender()?.status(id, toJid, 'delivered'), 300 + Math.floor(this.random() * 1200));
     this.clock.setTimeout(() => sender()?.status(id, toJid, 'read'), 2000 + Math.floor(this.random() * 4000));
@@ -129,6 +207,17 @@ export class SimNetwork {
 
   // ---- the phone side and test controls ----
 
+  /**
+   * How many messages the busiest chat of a phone's made-up past holds (the others keep a
+   * handful), for phones linked from now on; 0 leaves the past empty. Tests and benches use it.
+   */
+  setHistorySize(messages: number | null): void {
+    if (messages !== null && (!Number.isInteger(messages) || messages < 0)) {
+      throw new Error('The history size is a whole number of messages, 0 or more.');
+    }
+    this.busiestChat = messages;
+  }
+
   /** The phone scans a linking bot's QR (or enters its pairing code). Returns the linked number. */
   scan(botId: string, phone?: string): string {
     const pending = this.linking.get(botId);
@@ -137,6 +226,8 @@ export class SimNetwork {
     const account = this.ensureAccount(number);
     const deviceId = account.nextDevice++;
     account.devices.add(deviceId);
+    if (!account.hasPast) this.givePast(account);
+    account.historyDue.add(deviceId);
     this.linking.delete(botId);
     pending.endpoint.linked({ phone: number, deviceId });
     return number;
@@ -149,22 +240,52 @@ export class SimNetwork {
     return this.scan(botId, phone);
   }
 
-  /** A contact writes to a bot's number. Queued if the bot is offline. */
-  receive(args: { from: string; fromName?: string; to: string; text: string; chatJid?: string }): IncomingMessage {
-    const message: IncomingMessage = {
-      id: `SIM${(++this.seq).toString(16).toUpperCase().padStart(8, '0')}`,
-      chatJid: args.chatJid ?? jidOf(args.from),
-      senderJid: jidOf(args.from),
-      senderName: args.fromName ?? null,
-      fromMe: false,
-      ts: this.clock.now(),
-      text: args.text,
-      offline: false,
-    };
-    const endpoint = this.online.get(args.to);
-    if (endpoint) endpoint.deliver(message);
-    else this.queued.set(args.to, [...(this.queued.get(args.to) ?? []), message]);
-    return message;
+  /**
+   * A contact writes to a bot's number: a text, or a photo (`kind: 'image'`, `text` its caption),
+   * optionally replying to a message of the chat or forwarded. Queued if the bot is offline.
+   */
+  receive(args: SimReceiveArgs): IncomingMessage {
+    return contactWrites(this.contacts, args);
+  }
+
+  /** A contact replies to the bot, quoting its latest message to them unless `quotedId` says which. */
+  reply(args: SimContactArgs & { text: string; quotedId?: string }): IncomingMessage {
+    const quotedId = args.quotedId ?? this.threads.latest(args.to, jidOfPhone(args.from), (m) => m.fromMe)?.id;
+    if (quotedId === undefined) throw new Error(`The bot has written nothing to ${args.from} to reply to.`);
+    return this.receive({ ...args, quotedId });
+  }
+
+  /** A contact forwards a text from another chat. */
+  forward(args: SimContactArgs & { text: string }): IncomingMessage {
+    return this.receive({ ...args, forwarded: true });
+  }
+
+  /** A contact sends a photo (no bytes: the simulated network carries what it is, not the image). */
+  sendPhoto(args: SimContactArgs & { caption?: string | null }): IncomingMessage {
+    return this.receive({ ...args, kind: 'image', text: args.caption ?? null });
+  }
+
+  /** A contact edits one of their messages (their latest unless `id` says which), within 15 minutes. */
+  edit(args: { from: string; to: string; text: string; id?: string }): MessageEditEvent {
+    return contactEdits(this.contacts, args);
+  }
+
+  /** A contact deletes one of their messages for everyone (their latest unless `id` says which). */
+  deleteForEveryone(args: { from: string; to: string; id?: string }): MessageDeleteEvent {
+    return contactDeletes(this.contacts, args);
+  }
+
+  /**
+   * A contact reacts to a message (the bot's latest to them unless `id` says which); `emoji: null`
+   * removes their reaction.
+   */
+  react(args: { from: string; to: string; emoji: string | null; id?: string }): ReactionEvent {
+    return contactReacts(this.contacts, args);
+  }
+
+  /** A chat between a bot's number and a contact, oldest first, as the phone keeps it. */
+  conversation(botPhone: string, contactPhone: string): readonly SimThreadMessage[] {
+    return this.threads.messages(botPhone, jidOfPhone(contactPhone));
   }
 
   /** Drops the socket as a network failure would (no reason sent by WhatsApp). */
@@ -176,6 +297,7 @@ export class SimNetwork {
   logOutFromPhone(phone: string): void {
     const account = this.accounts.get(phone);
     account?.devices.clear();
+    account?.historyDue.clear();
     this.online.get(phone)?.kick('logged-out', 401);
   }
 
@@ -200,10 +322,61 @@ export class SimNetwork {
     return this.online.has(phone);
   }
 
+  private toBot(phone: string, update: SimUpdate): void {
+    const endpoint = this.online.get(phone);
+    if (endpoint) {
+      deliverTo(endpoint, update, false);
+      return;
+    }
+    const queue = this.queued.get(phone);
+    if (queue) queue.push(update);
+    else this.queued.set(phone, [update]);
+  }
+
+  /** The phone's made-up past, seeded from the network's randomness: one draw, so runs stay reproducible. */
+  private givePast(account: Account): void {
+    const random = seededRandom(Math.floor(this.random() * 2 ** 32));
+    const chats = makePast({
+      botPhone: account.phone,
+      botName: account.name,
+      now: this.clock.now(),
+      random,
+      busiestChat: this.busiestChat,
+    });
+    for (const chat of chats) this.threads.addPast(account.phone, chat.chatJid, chat.messages);
+    account.hasPast = true;
+  }
+
+  /** Hands a newly linked device what the phone holds, newest first, a batch at a time. */
+  private sendHistory(endpoint: SimEndpoint, session: SimSession): void {
+    this.clock.clearTimeout(this.historyTimers.get(endpoint));
+    let batches: ReturnType<typeof historyBatches> | null = null;
+    const step = () => {
+      this.historyTimers.delete(endpoint);
+      const account = this.accounts.get(session.phone);
+      // Gone offline or unlinked meanwhile: the device still gets it all at its next login.
+      if (this.online.get(session.phone) !== endpoint || !account?.historyDue.has(session.deviceId)) return;
+      batches ??= historyBatches(this.threads.snapshot(session.phone));
+      const batch = batches.shift();
+      if (batch) endpoint.history(batch);
+      if (batches.length === 0) account.historyDue.delete(session.deviceId);
+      else this.historyTimers.set(endpoint, this.clock.setTimeout(step, SIM_HISTORY_BATCH_GAP_MS));
+    };
+    this.historyTimers.set(endpoint, this.clock.setTimeout(step, SIM_HISTORY_DELAY_MS));
+  }
+
   private ensureAccount(phone: string): Account {
     let account = this.accounts.get(phone);
     if (!account) {
-      account = { phone, name: 'Wren demo', banned: false, devices: new Set(), nextDevice: 1 };
+      account = {
+        phone,
+        name: 'Wren demo',
+        banned: false,
+        devices: new Set(),
+        nextDevice: 1,
+        hasPast: false,
+        historyDue: new Set(),
+      };
       this.accounts.set(phone, account);
     }
     return account;

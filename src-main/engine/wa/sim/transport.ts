@@ -4,8 +4,13 @@ import { Emitter } from '../../emitter';
 import type {
   AuthStore,
   CloseReason,
+  HistoryEvent,
   IncomingMessage,
+  MessageDeleteEvent,
+  MessageEditEvent,
   MessageStatus,
+  ReactionEvent,
+  SendOptions,
   SentMessage,
   Transport,
   TransportEvents,
@@ -102,11 +107,11 @@ export class SimTransport implements Transport, SimEndpoint {
     return this.lastFrameAt;
   }
 
-  async sendText(jid: string, text: string, options: { id?: string } = {}): Promise<SentMessage> {
+  async sendText(jid: string, text: string, options: SendOptions = {}): Promise<SentMessage> {
     await Promise.resolve();
     if (!this.open || !this.session) throw new Error('Not connected to WhatsApp.');
     const id = options.id ?? `3EB0${randomBytes(8).toString('hex').toUpperCase()}`;
-    const ts = this.network.send(this.session.phone, jid, text, id);
+    const ts = this.network.send(this.session.phone, jid, text, id, options.quoted?.id ?? null);
     return { id, ts };
   }
 
@@ -125,6 +130,26 @@ export class SimTransport implements Transport, SimEndpoint {
   deliver(message: IncomingMessage): void {
     this.lastFrameAt = this.clock.now();
     this.emitter.emit('message', message);
+  }
+
+  edited(event: MessageEditEvent): void {
+    this.lastFrameAt = this.clock.now();
+    this.emitter.emit('message-edit', event);
+  }
+
+  deleted(event: MessageDeleteEvent): void {
+    this.lastFrameAt = this.clock.now();
+    this.emitter.emit('message-delete', event);
+  }
+
+  reacted(event: ReactionEvent): void {
+    this.lastFrameAt = this.clock.now();
+    this.emitter.emit('reaction', event);
+  }
+
+  history(event: HistoryEvent): void {
+    this.lastFrameAt = this.clock.now();
+    this.emitter.emit('history', event);
   }
 
   status(id: string, chatJid: string, status: MessageStatus): void {
