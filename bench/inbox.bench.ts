@@ -203,6 +203,7 @@ const main = async () => {
     isFeatureOn: () => true,
     onlineTransport: () => null,
     botExists: () => true,
+    note: () => undefined,
   });
   inbox.attach('bot', transport);
   const history = makeMessages(100_000, 0);

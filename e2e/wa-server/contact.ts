@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import type { AnyMessageContent, MiscMessageGenerationOptions } from '@whiskeysockets/baileys';
 import pino from 'pino';
 import {
   initAuthCreds,
@@ -14,7 +16,15 @@ import {
 } from './baileys';
 import type { WaServer } from './server';
 
-export type ReceivedText = { id: string; fromJid: string; pushName: string | null; text: string; offline: boolean };
+export type ReceivedText = {
+  id: string;
+  fromJid: string;
+  pushName: string | null;
+  text: string;
+  offline: boolean;
+  /** The message this one replies to, as its contextInfo names it. */
+  quoted: { id: string; participant: string | null; text: string | null } | null;
+};
 
 type ContactEvents = {
   text: [ReceivedText];
@@ -22,6 +32,8 @@ type ContactEvents = {
   open: [];
   close: [number | undefined];
 };
+
+const jidOf = (phone: string): string => `${phone.replace(/\D/g, '')}@s.whatsapp.net`;
 
 /** Keys in memory: a simulated contact lives as long as its test. */
 const memoryKeyStore = (): SignalKeyStore => {
@@ -57,6 +69,8 @@ export class Contact extends EventEmitter<ContactEvents> {
   private socket: WASocket | null = null;
   /** The keys Baileys gave received messages, for read receipts addressed as it expects. */
   private readonly keysById = new Map<string, WAMessage['key']>();
+  /** Messages sent and received, whole: a reply quotes the message itself. */
+  private readonly messagesById = new Map<string, WAMessage>();
   private readonly creds: AuthenticationCreds = initAuthCreds();
   private readonly keys = memoryKeyStore();
   private stopped = false;
@@ -85,9 +99,71 @@ export class Contact extends EventEmitter<ContactEvents> {
   }
 
   async sendText(toPhone: string, text: string): Promise<string> {
-    const sent = await this.requireSocket().sendMessage(`${toPhone.replace(/\D/g, '')}@s.whatsapp.net`, { text });
+    return this.send(toPhone, { text });
+  }
+
+  /** Replies to a message this contact sent or received, quoting it. */
+  async reply(toPhone: string, text: string, quotedMessageId: string): Promise<string> {
+    const quoted = this.messagesById.get(quotedMessageId);
+    if (!quoted) throw new Error(`Contact ${this.phone} has no message ${quotedMessageId} to quote.`);
+    return this.send(toPhone, { text }, { quoted });
+  }
+
+  /**
+   * Reacts to a message (an empty emoji takes the reaction away). `fromMe` is from this
+   * contact's side: true when the message is the contact's own, false when it is the bot's.
+   */
+  async react(toPhone: string, messageId: string, emoji: string, fromMe: boolean): Promise<string> {
+    return this.send(toPhone, { react: { text: emoji, key: { remoteJid: jidOf(toPhone), id: messageId, fromMe } } });
+  }
+
+  /** Edits a text this contact sent. */
+  async edit(toPhone: string, messageId: string, newText: string): Promise<string> {
+    return this.send(toPhone, { text: newText, edit: { remoteJid: jidOf(toPhone), id: messageId, fromMe: true } });
+  }
+
+  /** Deletes a message this contact sent, for everyone. */
+  async deleteForEveryone(toPhone: string, messageId: string): Promise<string> {
+    return this.send(toPhone, { delete: { remoteJid: jidOf(toPhone), id: messageId, fromMe: true } });
+  }
+
+  /**
+   * Sends an image message whose media was never uploaded: Baileys uploads media to a media host
+   * over HTTPS (a `w:m` media connection the protocol server does not offer), so this relays the
+   * message itself with made-up media fields. The receiver sees a photo with its caption; only
+   * downloading it would fail.
+   */
+  async sendImageMessage(toPhone: string, caption: string | null): Promise<string> {
+    const id = randomBytes(8).toString('hex').toUpperCase();
+    await this.requireSocket().relayMessage(
+      jidOf(toPhone),
+      {
+        imageMessage: {
+          url: 'https://mmg.whatsapp.test/not-uploaded',
+          mimetype: 'image/jpeg',
+          mediaKey: randomBytes(32),
+          fileSha256: randomBytes(32),
+          fileEncSha256: randomBytes(32),
+          fileLength: 1024,
+          width: 64,
+          height: 64,
+          ...(caption === null ? {} : { caption }),
+        },
+      },
+      { messageId: id },
+    );
+    return id;
+  }
+
+  private async send(
+    toPhone: string,
+    content: AnyMessageContent,
+    options?: MiscMessageGenerationOptions,
+  ): Promise<string> {
+    const sent = await this.requireSocket().sendMessage(jidOf(toPhone), content, options);
     const id = sent?.key.id;
-    if (!id) throw new Error('Baileys returned no id for the sent message.');
+    if (!sent || !id) throw new Error('Baileys returned no id for the sent message.');
+    this.messagesById.set(id, sent);
     return id;
   }
 
@@ -196,14 +272,23 @@ export class Contact extends EventEmitter<ContactEvents> {
     }
     const text = message.message?.conversation ?? message.message?.extendedTextMessage?.text;
     if (!text || !key.id || !key.remoteJid) return;
+    const context = message.message?.extendedTextMessage?.contextInfo;
     const received: ReceivedText = {
       id: key.id,
       fromJid: key.remoteJidAlt?.endsWith('@s.whatsapp.net') ? key.remoteJidAlt : key.remoteJid,
       pushName: message.pushName ?? null,
       text,
       offline,
+      quoted: context?.stanzaId
+        ? {
+            id: context.stanzaId,
+            participant: context.participant ?? null,
+            text: context.quotedMessage?.conversation ?? context.quotedMessage?.extendedTextMessage?.text ?? null,
+          }
+        : null,
     };
     this.keysById.set(key.id, key);
+    this.messagesById.set(key.id, message);
     this.received.push(received);
     this.emit('text', received);
   }

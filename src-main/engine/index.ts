@@ -108,6 +108,7 @@ export const createEngine = (options: EngineOptions): Engine => {
     isFeatureOn: (botId, feature) => bots.isFeatureOn(botId, feature),
     onlineTransport: (botId) => bots.onlineTransport(botId),
     botExists: (botId) => bots.exists(botId),
+    note: (botId, message) => bots.note(botId, message),
   });
 
   const dispatcher = createDispatcher((name, error) => logger.error({ err: error, call: name }, 'Call failed'));

@@ -312,6 +312,9 @@ export const createBotService = (deps: BotServiceDeps) => {
 
     exists: (botId: string): boolean => q.getBotRow(db, botId) !== undefined,
 
+    /** An informational line in the bot's event log, from another part of the engine. */
+    note: (botId: string, message: string): void => log(botId, 'info', 'info', message),
+
     /** Phones of online demo bots, for the demo customers who write in. */
     onlineDemoPhones: (): string[] =>
       q

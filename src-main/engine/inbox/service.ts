@@ -31,6 +31,8 @@ export type InboxDeps = {
   /** The live transport of an online bot, else null. */
   onlineTransport(botId: string): Transport | null;
   botExists(botId: string): boolean;
+  /** A line in the bot's event log (e.g. history stored). */
+  note(botId: string, message: string): void;
 };
 
 export type InboxService = ReturnType<typeof createInboxService>;
@@ -40,6 +42,7 @@ export const createInboxService = (deps: InboxDeps) => {
   const writer = new InboxWriter(sqlite);
   const reader = new InboxReader(sqlite);
   const flushing = new Map<string, Promise<void>>();
+  const storingHistory = new Set<Promise<void>>();
 
   const chatOrThrow = (chatId: number): Chat => {
     const chat = reader.chat(chatId);
@@ -73,15 +76,17 @@ export const createInboxService = (deps: InboxDeps) => {
 
   const ingestHistory = async (botId: string, messages: IncomingMessage[]): Promise<void> => {
     let turnStart = performance.now();
+    let stored = 0;
     for (let i = 0; i < messages.length; i += HISTORY_SLICE) {
       if (!deps.botExists(botId)) return;
-      writer.ingest(botId, messages.slice(i, i + HISTORY_SLICE), false, clock.now());
+      stored += writer.ingest(botId, messages.slice(i, i + HISTORY_SLICE), false, clock.now()).length;
       if (performance.now() - turnStart >= HISTORY_TURN_MS) {
         await new Promise<void>((resolve) => setImmediate(resolve));
         turnStart = performance.now();
       }
     }
     events.emit('chats:changed', { botId });
+    if (stored > 0) deps.note(botId, `Stored ${stored.toLocaleString('en')} earlier messages from the phone.`);
   };
 
   /** Sends the bot's pending messages in the order they were written; one flush at a time per bot. */
@@ -160,9 +165,10 @@ export const createInboxService = (deps: InboxDeps) => {
         }),
       );
       transport.on('history', ({ messages }) => {
-        ingestHistory(botId, messages).catch((error: unknown) =>
-          logger.error({ err: error, botId }, 'inbox: storing history failed'),
-        );
+        const storing = ingestHistory(botId, messages)
+          .catch((error: unknown) => logger.error({ err: error, botId }, 'inbox: storing history failed'))
+          .finally(() => storingHistory.delete(storing));
+        storingHistory.add(storing);
       });
     },
 
@@ -298,9 +304,9 @@ export const createInboxService = (deps: InboxDeps) => {
       return message;
     },
 
-    /** Waits for outbox flushes under way (tests, shutdown). */
+    /** Waits for outbox flushes and history being stored (tests, shutdown). */
     idle: async (): Promise<void> => {
-      await Promise.all(flushing.values());
+      await Promise.all([...flushing.values(), ...storingHistory]);
     },
   };
 };

@@ -1,10 +1,7 @@
 import {
-  isJidBroadcast,
   isJidGroup,
-  isJidNewsletter,
   jidNormalizedUser,
   makeWASocket,
-  normalizeMessageContent,
   toNumber,
   WA_CERT_DETAILS,
   WAMessageStatus,
@@ -23,7 +20,6 @@ import type { SqliteAuthStore } from '../auth-store';
 import type {
   AccountInfo,
   CloseReason,
-  IncomingMessage,
   MessageStatus,
   SendOptions,
   SentMessage,
@@ -33,6 +29,7 @@ import type {
 import { captureAsyncStorages, type CapturedStorages } from './async-storage';
 import { createSqliteAuthState } from './auth-state';
 import { mapDisconnect } from './disconnect';
+import { mapHistory, mapMessage, preferPhoneJid, type Mapped, type MappedEvent, type Me } from './incoming';
 
 /** The part of a Baileys socket the transport uses; tests hand in a fake with the same shape. */
 export type SocketLike = {
@@ -182,9 +179,19 @@ export const createBaileysTransport = (options: BaileysTransportOptions): Transp
     if (status) emitter.emit('message-status', { id, chatJid: preferPhoneJid(remoteJid, remoteJidAlt), status });
   };
 
+  const meOf = (current: Session): Me => {
+    const me = current.creds.me;
+    return {
+      jid: me?.id ? jidNormalizedUser(me.id) : null,
+      lid: me?.lid ? jidNormalizedUser(me.lid) : null,
+    };
+  };
+
+  const emitMapped = <E extends MappedEvent>({ event, payload }: Mapped<E>): void => emitter.emit(event, payload);
+
   const onUpsert = (current: Session, { messages, type }: BaileysEventMap['messages.upsert']): void => {
     const offline = type !== 'notify';
-    const me = current.creds.me?.id ? jidNormalizedUser(current.creds.me.id) : null;
+    const me = meOf(current);
     for (const msg of messages) {
       const key = msg.key;
       // Baileys merges receipts that arrive while it buffers into the upserted message.
@@ -198,9 +205,16 @@ export const createBaileysTransport = (options: BaileysTransportOptions): Transp
         emitStatus(key.id, key.remoteJid, key.remoteJidAlt, msg.status);
       }
       if (key.id && current.sentIds.delete(key.id)) continue;
-      const incoming = toIncoming(msg, offline, me, clock);
-      if (incoming) emitter.emit('message', incoming);
+      const mapped = mapMessage(msg, offline, me, clock.now());
+      if (mapped) emitMapped(mapped);
     }
+  };
+
+  /** What the phone sends after linking (and on demand): stored as history, never answered. */
+  const onHistory = (current: Session, batch: BaileysEventMap['messaging-history.set']): void => {
+    const messages = mapHistory(batch.messages, meOf(current), clock.now());
+    if (messages.length === 0 && batch.progress == null) return;
+    emitter.emit('history', { messages, progress: batch.progress ?? null });
   };
 
   const onUpdate = (updates: BaileysEventMap['messages.update']): void => {
@@ -229,17 +243,22 @@ export const createBaileysTransport = (options: BaileysTransportOptions): Transp
     const creds = guard('creds.update', () => current.saveCreds());
     const upsert = guard('messages.upsert', (u: BaileysEventMap['messages.upsert']) => onUpsert(current, u));
     const update = guard('messages.update', onUpdate);
+    const history = guard('messaging-history.set', (h: BaileysEventMap['messaging-history.set']) =>
+      onHistory(current, h),
+    );
     const frame = () => (lastFrameAt = clock.now());
     sock.ev.on('connection.update', connection);
     sock.ev.on('creds.update', creds);
     sock.ev.on('messages.upsert', upsert);
     sock.ev.on('messages.update', update);
+    sock.ev.on('messaging-history.set', history);
     sock.ws?.on('frame', frame);
     return () => {
       sock.ev.off('connection.update', connection);
       sock.ev.off('creds.update', creds);
       sock.ev.off('messages.upsert', upsert);
       sock.ev.off('messages.update', update);
+      sock.ev.off('messaging-history.set', history);
       sock.ws?.off('frame', frame);
     };
   };
@@ -378,40 +397,4 @@ const parseRootKey = (hex: string): typeof WA_CERT_DETAILS.PUBLIC_KEY => {
     throw new Error('rootPublicKeyHex must be a 32-byte Curve25519 public key as 64 hex digits.');
   }
   return Buffer.from(hex, 'hex');
-};
-
-/**
- * Baileys 7 addresses many chats by LID (`…@lid`) and gives the phone-number JID as the `…Alt`;
- * the phone form keeps one chat per contact whichever way a message was addressed.
- */
-const preferPhoneJid = (jid: string, alt: string | null | undefined): string =>
-  jid.endsWith('@lid') && alt?.endsWith('@s.whatsapp.net') ? alt : jid;
-
-const toIncoming = (msg: WAMessage, offline: boolean, me: string | null, clock: Clock): IncomingMessage | null => {
-  const { key } = msg;
-  const remoteJid = key.remoteJid;
-  if (!remoteJid || !key.id) return null;
-  // Status updates and channels are not conversations with the bot.
-  if (isJidBroadcast(remoteJid) || isJidNewsletter(remoteJid)) return null;
-  const content = normalizeMessageContent(msg.message);
-  const text = content?.conversation ?? content?.extendedTextMessage?.text ?? null;
-  if (!text) return null;
-  const fromMe = key.fromMe === true;
-  const chatJid = preferPhoneJid(remoteJid, key.remoteJidAlt);
-  const senderJid = fromMe
-    ? (me ?? chatJid)
-    : isJidGroup(remoteJid)
-      ? preferPhoneJid(key.participant ?? remoteJid, key.participantAlt)
-      : chatJid;
-  const seconds = toNumber(msg.messageTimestamp);
-  return {
-    id: key.id,
-    chatJid,
-    senderJid,
-    senderName: fromMe ? null : (msg.pushName ?? null),
-    fromMe,
-    ts: seconds > 0 ? seconds * 1000 : clock.now(),
-    text,
-    offline,
-  };
 };

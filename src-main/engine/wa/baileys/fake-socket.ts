@@ -1,0 +1,111 @@
+import { EventEmitter } from 'node:events';
+import { Boom } from '@hapi/boom';
+import {
+  DisconnectReason,
+  makeEventBuffer,
+  WAMessageStatus,
+  type AnyMessageContent,
+  type AuthenticationCreds,
+  type MiscMessageGenerationOptions,
+  type UserFacingSocketConfig,
+  type WAMessage,
+  type WAMessageKey,
+} from '@whiskeysockets/baileys';
+import pino from 'pino';
+import { vi } from 'vitest';
+import type { Transport, TransportEvents } from '../transport';
+import type { SocketLike } from './transport';
+
+/** Test support for the Baileys transport's tests; never imported by the app. */
+
+const logger = pino({ level: 'silent' });
+
+/**
+ * Stands in for makeWASocket: Baileys' own event buffer as `ev`, a 'frame'-emitting `ws`, and
+ * end() behaving as Socket/socket.js's does (one close update, then its listeners are dropped).
+ */
+export class FakeSocket implements SocketLike {
+  readonly ev = makeEventBuffer(logger);
+  readonly ws = new EventEmitter();
+  readonly creds: AuthenticationCreds;
+  ended = false;
+  readonly sent: Array<{ jid: string; content: AnyMessageContent; options?: MiscMessageGenerationOptions }> = [];
+
+  constructor(readonly config: UserFacingSocketConfig) {
+    this.creds = config.auth.creds;
+    // makeSocket registers this before any caller can: creds updates are merged first.
+    this.ev.on('creds.update', (update) => Object.assign(this.creds, update));
+  }
+
+  end = vi.fn(async (error: Error | undefined): Promise<void> => {
+    await Promise.resolve();
+    if (this.ended) return;
+    this.ended = true;
+    this.ev.emit('connection.update', { connection: 'close', lastDisconnect: { error, date: new Date() } });
+    this.ev.removeAllListeners('connection.update');
+    this.ev.destroy();
+  });
+
+  logout = vi.fn(async (): Promise<void> => {
+    await Promise.resolve();
+    void this.end(new Boom('Intentional Logout', { statusCode: DisconnectReason.loggedOut }));
+  });
+
+  requestPairingCode = vi.fn(async (phone: string): Promise<string> => {
+    await Promise.resolve();
+    this.ev.emit('creds.update', { pairingCode: 'WREN2345', me: { id: `${phone}@s.whatsapp.net`, name: '~' } });
+    return 'WREN2345';
+  });
+
+  sendMessage = vi.fn(
+    async (jid: string, content: AnyMessageContent, options?: MiscMessageGenerationOptions): Promise<WAMessage> => {
+      await Promise.resolve();
+      this.sent.push({ jid, content, ...(options ? { options } : {}) });
+      return {
+        key: { remoteJid: jid, fromMe: true, id: options?.messageId ?? '3EB0GENERATED' },
+        messageTimestamp: 1_767_603_700,
+        status: WAMessageStatus.PENDING,
+      };
+    },
+  );
+
+  readMessages = vi.fn(async (_keys: WAMessageKey[]): Promise<void> => {
+    await Promise.resolve();
+  });
+
+  // Shortcuts for what the server would make Baileys emit.
+  connecting = () => this.ev.emit('connection.update', { connection: 'connecting', qr: undefined });
+  qr = (qr: string) => this.ev.emit('connection.update', { qr });
+  open = (me = { id: '447700900123:12@s.whatsapp.net', lid: '98765432101234:12@lid' }) => {
+    this.ev.emit('creds.update', { me: { ...me, name: undefined } });
+    this.ev.emit('connection.update', { connection: 'open' });
+  };
+}
+
+export const upsert = (sock: FakeSocket, type: 'notify' | 'append', ...messages: WAMessage[]) =>
+  sock.ev.emit('messages.upsert', { messages, type });
+
+export type Recorded = { [E in keyof TransportEvents]: Array<TransportEvents[E]> };
+
+/** Every event a transport emits, in order per event. */
+export const recordEvents = (t: Transport): Recorded => {
+  const seen: Recorded = {
+    connection: [],
+    message: [],
+    'message-status': [],
+    'message-edit': [],
+    'message-delete': [],
+    reaction: [],
+    history: [],
+    warning: [],
+  };
+  t.on('connection', (e) => seen.connection.push(e));
+  t.on('message', (e) => seen.message.push(e));
+  t.on('message-status', (e) => seen['message-status'].push(e));
+  t.on('message-edit', (e) => seen['message-edit'].push(e));
+  t.on('message-delete', (e) => seen['message-delete'].push(e));
+  t.on('reaction', (e) => seen.reaction.push(e));
+  t.on('history', (e) => seen.history.push(e));
+  t.on('warning', (e) => seen.warning.push(e));
+  return seen;
+};

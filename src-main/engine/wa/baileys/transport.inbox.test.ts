@@ -1,0 +1,188 @@
+import { cleanMessage, proto, WAMessageStubType, type WAMessage } from '@whiskeysockets/baileys';
+import Database from 'better-sqlite3';
+import pino from 'pino';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { FakeClock } from '../../clock';
+import { migrate } from '../../db/migrate';
+import { createAuthStore } from '../auth-store';
+import type { Transport } from '../transport';
+import { FakeSocket, recordEvents, upsert, type Recorded } from './fake-socket';
+import { createBaileysTransport } from './transport';
+
+/** What the inbox needs from the Baileys transport beyond plain texts, against a fake socket. */
+
+const ME = { id: '447700900123:12@s.whatsapp.net', lid: '98765432101234:12@lid' };
+const ANA = '447700900555@s.whatsapp.net';
+const { REVOKE, MESSAGE_EDIT } = proto.Message.ProtocolMessage.Type;
+
+let sock: FakeSocket;
+let transport: Transport;
+let seen: Recorded;
+
+beforeEach(async () => {
+  const sqlite = new Database(':memory:');
+  migrate(sqlite);
+  sqlite
+    .prepare(
+      "INSERT INTO bots (id, name, kind, status, auto_start, created_at, updated_at) VALUES ('bot', 'Bot', 'whatsapp', 'stopped', 0, 0, 0)",
+    )
+    .run();
+  const sockets: FakeSocket[] = [];
+  transport = createBaileysTransport({
+    authStore: createAuthStore(sqlite, 'bot'),
+    clock: new FakeClock(),
+    logger: pino({ level: 'silent' }),
+    makeSocket: (config) => {
+      const made = new FakeSocket(config);
+      sockets.push(made);
+      return made;
+    },
+  });
+  seen = recordEvents(transport);
+  await transport.connect();
+  const made = sockets[0];
+  if (!made) throw new Error('no socket was made');
+  sock = made;
+  sock.open(ME);
+});
+
+/** A message from Ana as Baileys upserts it: cleaned from the bot's point of view first. */
+const fromAna = (id: string, message: proto.IMessage): WAMessage => {
+  const msg: WAMessage = { key: { remoteJid: ANA, fromMe: false, id }, message, messageTimestamp: 1_767_603_600 };
+  cleanMessage(msg, ME.id, ME.lid);
+  return msg;
+};
+
+describe('Baileys transport: edits, deletions and reactions', () => {
+  it('reports each once, from the upsert, though Baileys then re-emits them as updates', () => {
+    upsert(sock, 'notify', fromAna('A1', { conversation: 'see you at 4' }));
+    upsert(
+      sock,
+      'notify',
+      fromAna('E1', {
+        protocolMessage: {
+          type: MESSAGE_EDIT,
+          key: { remoteJid: ME.id, fromMe: true, id: 'A1' },
+          editedMessage: { conversation: 'see you at 5' },
+          timestampMs: 1_767_603_610_000,
+        },
+      }),
+    );
+    // What processMessage emits next for that edit (Utils/process-message.js).
+    sock.ev.emit('messages.update', [
+      {
+        key: { remoteJid: ANA, fromMe: false, id: 'A1' },
+        update: { message: { editedMessage: { message: { conversation: 'see you at 5' } } } },
+      },
+    ]);
+    const reaction = fromAna('R1', {
+      reactionMessage: { key: { remoteJid: ME.id, fromMe: false, id: 'BOT1' }, text: '🙏' },
+    });
+    upsert(sock, 'notify', reaction);
+    sock.ev.emit('messages.reaction', [
+      { key: reaction.message?.reactionMessage?.key ?? {}, reaction: reaction.message?.reactionMessage ?? {} },
+    ]);
+    upsert(
+      sock,
+      'notify',
+      fromAna('D1', { protocolMessage: { type: REVOKE, key: { remoteJid: ME.id, fromMe: true, id: 'A1' } } }),
+    );
+    sock.ev.emit('messages.update', [
+      {
+        key: { remoteJid: ANA, fromMe: false, id: 'A1' },
+        update: { message: null, messageStubType: WAMessageStubType.REVOKE },
+      },
+    ]);
+
+    expect(seen.message.map((m) => [m.id, m.text])).toEqual([['A1', 'see you at 4']]);
+    expect(seen['message-edit']).toEqual([{ id: 'A1', chatJid: ANA, text: 'see you at 5', ts: 1_767_603_610_000 }]);
+    expect(seen.reaction).toEqual([
+      { id: 'BOT1', chatJid: ANA, targetFromMe: true, senderJid: ANA, emoji: '🙏', ts: 1_767_603_600_000 },
+    ]);
+    expect(seen['message-delete']).toEqual([{ id: 'A1', chatJid: ANA, fromMe: false, ts: 1_767_603_600_000 }]);
+    expect(seen['message-status']).toEqual([]);
+  });
+
+  it('an edit Baileys absorbed while buffering (offline catch-up) still ends with the new text', () => {
+    sock.ev.buffer();
+    upsert(sock, 'append', fromAna('A1', { conversation: 'see you at 4' }));
+    upsert(
+      sock,
+      'append',
+      fromAna('E1', {
+        protocolMessage: { type: MESSAGE_EDIT, key: { id: 'A1' }, editedMessage: { conversation: 'at 5' } },
+      }),
+    );
+    sock.ev.emit('messages.update', [
+      {
+        key: { remoteJid: ANA, fromMe: false, id: 'A1' },
+        update: { message: { editedMessage: { message: { conversation: 'at 5' } } } },
+      },
+    ]);
+    sock.ev.flush();
+    expect(seen.message.map((m) => [m.id, m.text, m.offline])).toEqual([['A1', 'at 5', true]]);
+    expect(seen['message-edit'].map((e) => [e.id, e.text])).toEqual([['A1', 'at 5']]);
+  });
+});
+
+describe('Baileys transport: history', () => {
+  it('reports a history batch with its progress, thread messages only', () => {
+    sock.ev.emit('messaging-history.set', {
+      chats: [],
+      contacts: [],
+      messages: [
+        { key: { remoteJid: ANA, fromMe: false, id: 'H1' }, message: { conversation: 'old' }, messageTimestamp: 1 },
+        {
+          key: { remoteJid: ANA, fromMe: true, id: 'H2' },
+          message: { reactionMessage: { key: { id: 'H1' }, text: '👍' } },
+        },
+        { key: { remoteJid: ANA, fromMe: true, id: 'H3' }, message: { stickerMessage: {} }, messageTimestamp: 2 },
+      ],
+      progress: 40,
+      syncType: proto.HistorySync.HistorySyncType.RECENT,
+    });
+    sock.ev.emit('messaging-history.set', { chats: [], contacts: [], messages: [] });
+    expect(seen.history).toHaveLength(1);
+    expect(seen.history[0]?.progress).toBe(40);
+    expect(seen.history[0]?.messages.map((m) => [m.id, m.kind, m.fromMe, m.offline, m.ts])).toEqual([
+      ['H1', 'text', false, true, 1_000],
+      ['H3', 'sticker', true, true, 2_000],
+    ]);
+    expect(seen.message).toEqual([]);
+  });
+});
+
+describe('Baileys transport: replies and read receipts', () => {
+  it('sends a reply with the quoted message as Baileys builds its context from', async () => {
+    await transport.sendText(ANA, 'yes, 10 to 4', {
+      id: 'WREN2',
+      quoted: { id: 'A1', fromMe: false, senderJid: ANA, text: 'open sunday?' },
+    });
+    await transport.sendText('1203630@g.us', 'noted', {
+      quoted: { id: 'G1', fromMe: false, senderJid: '447700900666@s.whatsapp.net', text: null },
+    });
+    await transport.sendText(ANA, 'as I said', { quoted: { id: 'WREN1', fromMe: true, senderJid: ME.id, text: 'hi' } });
+    expect(sock.sent.map((s) => s.options?.quoted)).toEqual([
+      { key: { remoteJid: ANA, id: 'A1', fromMe: false }, message: { conversation: 'open sunday?' } },
+      {
+        key: { remoteJid: '1203630@g.us', id: 'G1', fromMe: false, participant: '447700900666@s.whatsapp.net' },
+        message: { conversation: '' },
+      },
+      { key: { remoteJid: ANA, id: 'WREN1', fromMe: true }, message: { conversation: 'hi' } },
+    ]);
+    expect(sock.sent[0]?.options?.messageId).toBe('WREN2');
+  });
+
+  it('marks messages read with keys addressed as Baileys expects, and nothing while offline', async () => {
+    await transport.markRead(ANA, [{ id: 'A1', senderJid: ANA }]);
+    await transport.markRead('1203630@g.us', [{ id: 'G1', senderJid: '447700900666@s.whatsapp.net' }]);
+    await transport.markRead(ANA, []);
+    expect(sock.readMessages.mock.calls).toEqual([
+      [[{ remoteJid: ANA, id: 'A1', fromMe: false }]],
+      [[{ remoteJid: '1203630@g.us', id: 'G1', fromMe: false, participant: '447700900666@s.whatsapp.net' }]],
+    ]);
+    await transport.close();
+    await transport.markRead(ANA, [{ id: 'A2', senderJid: ANA }]);
+    expect(sock.readMessages).toHaveBeenCalledTimes(2);
+  });
+});
