@@ -49,7 +49,7 @@ test('a new user creates a Demo bot, links it, runs it and deletes it', async ({
   // The event log tells the story, newest first, and filters by kind.
   await p.getByRole('tab', { name: 'Event log' }).click();
   const rows = p.getByTestId('event-row');
-  await expect(rows.first()).toContainText('Online as +44');
+  await expect(rows.filter({ hasText: 'Online as +44' }).first()).toBeVisible();
   await expect(rows.filter({ hasText: 'Session cleared; linking again.' })).toHaveCount(1);
   await expect(
     rows.filter({ hasText: 'Anti-link' }).or(rows.filter({ hasText: 'antiLink turned on' })),

@@ -10,6 +10,11 @@ import './styles/bots-list.css';
 import './styles/bot-panel.css';
 import './styles/send-test.css';
 import './styles/bot-dialogs.css';
+import './styles/chats-list.css';
+import './styles/chat-rows.css';
+import './styles/chat-thread.css';
+import './styles/bubbles.css';
+import './styles/composer.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { BotsPage } from '../features/bots/components/BotsPage';
+import { ChatsPage } from '../features/inbox/components/ChatsPage';
 import { useModalStore } from '../ui/modal-store';
 import { Toaster } from '../ui/Toaster';
 import { AccessRefused } from './AccessRefused';
@@ -27,7 +28,13 @@ export const App = () => {
         <div className="app-body">
           <Sidebar active={route.section} />
           <main className="app-main">
-            {route.section === 'bots' ? <BotsPage routeBotId={route.botId} /> : <ComingSoon section={route.section} />}
+            {route.section === 'bots' ? (
+              <BotsPage routeBotId={route.botId} />
+            ) : route.section === 'chats' ? (
+              <ChatsPage />
+            ) : (
+              <ComingSoon section={route.section} />
+            )}
           </main>
         </div>
       </div>

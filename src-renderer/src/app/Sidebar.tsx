@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react';
+import { ChatsUnreadBadge } from '../features/inbox/components/ChatsUnreadBadge';
 import { BoltIcon, BotIcon, ChatIcon, ContactsIcon, MegaphoneIcon, SettingsIcon, WrenLogo } from '../ui/icons';
 import { hrefFor, type Section } from './router';
 import { StatusLine } from './StatusLine';
@@ -34,6 +35,7 @@ export const Sidebar = ({ active }: { active: Section }) => (
         >
           <Icon size={21} />
           <span className="nav-label">{label}</span>
+          {section === 'chats' ? <ChatsUnreadBadge /> : null}
         </a>
       ))}
     </nav>

@@ -1,6 +1,11 @@
 import type { Engine } from '../contract';
 import { useBotsStore } from '../features/bots/store';
+import { inboxActions } from '../features/inbox/actions';
+import { noticeFor, showNotice } from '../features/inbox/notify';
+import { useInboxStore } from '../features/inbox/store';
+import type { Message } from '../../../src-shared/inbox';
 import { useAppStore } from './connection-store';
+import { navigate, parseHash } from './router';
 
 /**
  * The one place engine events enter the app: each becomes a store action. Components never
@@ -8,11 +13,15 @@ import { useAppStore } from './connection-store';
  */
 export const startBridge = ({ client, connection }: Engine): (() => void) => {
   const bots = () => useBotsStore.getState();
+  const inbox = () => useInboxStore.getState();
 
   const onOpen = () => {
     // The host may have restarted while we were away: everything is read fresh.
     bots().clearLogs();
-    void bots().load();
+    inbox().reset();
+    void bots()
+      .load()
+      .then(() => inboxActions.loadFirstPages(bots().ids));
     client
       .call('app:info', {})
       .then((info) => useAppStore.getState().setInfo(info))
@@ -23,13 +32,43 @@ export const startBridge = ({ client, connection }: Engine): (() => void) => {
 
   const stops = [
     client.on('bot:status', ({ bot }) => bots().receiveStatus(bot)),
-    client.on('bot:removed', ({ botId }) => bots().receiveRemoved(botId)),
+    client.on('bot:removed', ({ botId }) => {
+      bots().receiveRemoved(botId);
+      inbox().removeBot(botId);
+    }),
     client.on('bot:event', ({ event }) => bots().receiveEvent(event)),
+    client.on('message:upsert', ({ message }) => {
+      inbox().receiveMessage(message);
+      notify(message);
+    }),
+    client.on('chat:upsert', ({ chat }) => inbox().receiveChat(chat)),
+    client.on('chats:changed', ({ botId }) => void inboxActions.reloadBot(botId)),
     connection.onState((state) => {
       useAppStore.getState().setConnection(state);
       if (state === 'open') onOpen();
     }),
   ];
+
+  const notify = (message: Message) => {
+    const watching =
+      inbox().openChatId === message.chatId &&
+      parseHash(window.location.hash).section === 'chats' &&
+      document.visibilityState === 'visible' &&
+      document.hasFocus();
+    const notice = noticeFor(message, {
+      bot: bots().byId[message.botId],
+      chat: inbox().chatsById[message.chatId],
+      watching,
+      now: Date.now(),
+    });
+    if (!notice) return;
+    showNotice(notice, () => {
+      navigate({ section: 'chats' });
+      // The chat may belong to another bot than the one shown: show that bot's chats.
+      inbox().chooseBot(message.botId);
+      void inboxActions.openChat(message.chatId);
+    });
+  };
 
   const initial = connection.getState();
   useAppStore.getState().setConnection(initial);

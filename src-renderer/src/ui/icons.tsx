@@ -3,9 +3,9 @@ import type { ReactNode } from 'react';
 /* Line icons drawn on a 24-unit grid (shapes after Lucide, ISC). Decorative: the text next to
    them, or the button's aria-label, carries the meaning. */
 
-type IconProps = { size?: number };
+export type IconProps = { size?: number };
 
-const Icon = ({ size = 20, children }: IconProps & { children: ReactNode }) => (
+export const Icon = ({ size = 20, children }: IconProps & { children: ReactNode }) => (
   <svg
     className="icon"
     width={size}

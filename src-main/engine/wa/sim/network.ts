@@ -110,7 +110,10 @@ export class SimNetwork {
     this.contacts = {
       threads: this.threads,
       clock,
-      nextId: () => `SIM${(++this.seq).toString(16).toUpperCase().padStart(8, '0')}`,
+      // Time plus a counter: unique across app restarts too (the counter alone starts again at 1,
+      // and the inbox would take a new message for an old one with the same id).
+      nextId: () =>
+        `SIM${this.clock.now().toString(16).toUpperCase()}${(++this.seq).toString(16).toUpperCase().padStart(4, '0')}`,
       toBot: (phone, update) => this.toBot(phone, update),
     };
   }

@@ -1,0 +1,70 @@
+import { Virtuoso } from 'react-virtuoso';
+import { Spinner } from '../../../ui/Spinner';
+import { inboxActions } from '../actions';
+import { useChatList } from '../hooks/useChats';
+import { ChatRow } from './ChatRow';
+
+type ListContext = { loadingMore: boolean };
+
+/** Defined once: Virtuoso remounts parts whose component identity changes. */
+const Footer = ({ context }: { context?: ListContext }) =>
+  context?.loadingMore ? (
+    <div className="list-more">
+      <Spinner size={20} label="Loading more chats" />
+    </div>
+  ) : null;
+
+const COMPONENTS = { Footer };
+
+type ChatListProps = { botId: string; archived: boolean; query: string };
+
+/** The chats, virtualized: a few dozen rows in the page however many chats the bot has. */
+export const ChatList = ({ botId, archived, query }: ChatListProps) => {
+  const { ids, meta } = useChatList(botId, { archived, query });
+
+  if (!meta || meta.status === 'loading') {
+    return (
+      <div className="list-message">
+        <Spinner size={24} label="Loading chats" />
+      </div>
+    );
+  }
+  if (meta.status === 'error') {
+    return (
+      <div className="list-message" role="alert">
+        <p>{meta.error}</p>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => void inboxActions.loadChats(botId, { archived, query })}
+        >
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (ids.length === 0) {
+    return (
+      <p className="list-message list-empty" data-testid="chat-list-empty">
+        {query
+          ? `No chats match “${query}”. Press Enter to search messages.`
+          : archived
+            ? 'No archived chats.'
+            : 'No chats yet. When someone writes to this bot, the chat appears here.'}
+      </p>
+    );
+  }
+  return (
+    <Virtuoso
+      className="chat-list"
+      data-testid="chat-list"
+      data={ids}
+      context={{ loadingMore: meta.loadingMore }}
+      computeItemKey={(_, id) => id}
+      itemContent={(_, id) => <ChatRow chatId={id} />}
+      endReached={() => void inboxActions.loadMoreChats(botId)}
+      increaseViewportBy={300}
+      components={COMPONENTS}
+    />
+  );
+};

@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'react';
+import { useDebounced } from '../../../lib/useDebounced';
+import { ArchiveIcon, ArrowLeftIcon, NewChatIcon, SearchIcon } from '../../../ui/chat-icons';
+import { inboxActions } from '../actions';
+import { useInboxBot } from '../hooks/useChats';
+import { BotPicker } from './BotPicker';
+import { ChatList } from './ChatList';
+import { NewChatDialog } from './NewChatDialog';
+import { NotificationBanner } from './NotificationBanner';
+import { SearchBox } from './SearchBox';
+import { SearchResults } from './SearchResults';
+
+/** The left column: bot, search, the Archived entry and the chat list (or message search results). */
+export const ChatListPane = ({ botId }: { botId: string }) => {
+  const { botIds } = useInboxBot();
+  const [archived, setArchived] = useState(false);
+  const [input, setInput] = useState('');
+  const query = useDebounced(input.trim(), 250);
+  const [searchingMessages, setSearchingMessages] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const showMessages = searchingMessages && query !== '';
+
+  // While message results are shown, they follow what is typed.
+  useEffect(() => {
+    if (showMessages) void inboxActions.search(botId, query);
+  }, [showMessages, botId, query]);
+
+  return (
+    <div className="chat-list-column">
+      <header className="chat-list-header">
+        <h1>Chats</h1>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="New chat"
+          title="New chat"
+          onClick={() => setCreating(true)}
+        >
+          <NewChatIcon size={21} />
+        </button>
+      </header>
+      <BotPicker botId={botId} botIds={botIds} />
+      <NotificationBanner />
+      <SearchBox
+        value={input}
+        onChange={(value) => {
+          setInput(value);
+          if (!value.trim()) setSearchingMessages(false);
+        }}
+        onSubmit={() => setSearchingMessages(true)}
+        onBack={showMessages ? () => setSearchingMessages(false) : null}
+      />
+      {showMessages ? (
+        <SearchResults />
+      ) : (
+        <>
+          {archived ? (
+            <div className="list-section-header">
+              <button
+                type="button"
+                className="icon-button"
+                aria-label="Back to chats"
+                onClick={() => setArchived(false)}
+              >
+                <ArrowLeftIcon size={19} />
+              </button>
+              <h2>Archived</h2>
+            </div>
+          ) : query ? null : (
+            <button type="button" className="list-entry" onClick={() => setArchived(true)}>
+              <span className="list-entry-icon">
+                <ArchiveIcon size={19} />
+              </span>
+              Archived
+            </button>
+          )}
+          {query ? (
+            <button type="button" className="list-entry" onClick={() => setSearchingMessages(true)}>
+              <span className="list-entry-icon">
+                <SearchIcon size={19} />
+              </span>
+              <span>
+                Search messages for <strong>“{query}”</strong>
+              </span>
+            </button>
+          ) : null}
+          <ChatList botId={botId} archived={archived} query={query} />
+        </>
+      )}
+      {creating ? <NewChatDialog botId={botId} onClose={() => setCreating(false)} /> : null}
+    </div>
+  );
+};

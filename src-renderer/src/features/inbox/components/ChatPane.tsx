@@ -1,0 +1,47 @@
+import { hrefFor } from '../../../app/router';
+import { botActions } from '../../bots/actions';
+import { useBot } from '../../bots/hooks/useBots';
+import { isRunning, needsLink, STATUS_DISPLAY } from '../../bots/labels';
+import { useChat } from '../hooks/useChats';
+import { useAutoMarkRead } from '../hooks/useThread';
+import { ChatHeader } from './ChatHeader';
+import { Composer } from './Composer';
+import { Thread } from './Thread';
+
+/** The open chat: header, thread and composer. */
+export const ChatPane = ({ chatId }: { chatId: number }) => {
+  const chat = useChat(chatId);
+  useAutoMarkRead(chatId);
+  return (
+    <div className="chat-pane" data-testid="chat-pane" data-chat-id={chatId}>
+      <ChatHeader chatId={chatId} />
+      {chat ? <BotNotice botId={chat.botId} /> : null}
+      <Thread chatId={chatId} />
+      <Composer chatId={chatId} />
+    </div>
+  );
+};
+
+/** While the bot is not online, what is written waits in the outbox: say so, and how to fix it. */
+const BotNotice = ({ botId }: { botId: string }) => {
+  const bot = useBot(botId);
+  if (!bot || bot.status === 'online') return null;
+  const status = STATUS_DISPLAY[bot.status].label;
+  return (
+    <div className="bot-notice" role="status" data-testid="bot-notice">
+      <span>
+        <strong>{bot.name}</strong> is not online ({status}). Messages you write wait here with a clock and go out once
+        it is.
+      </span>
+      {needsLink(bot.status) ? (
+        <a className="link-button" href={hrefFor({ section: 'bots', botId })}>
+          Link it
+        </a>
+      ) : isRunning(bot.status) ? null : (
+        <button type="button" className="link-button" onClick={() => void botActions.start(botId)}>
+          Start it
+        </button>
+      )}
+    </div>
+  );
+};

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { Chat } from '../../../../src-shared/inbox';
+import { displayTitle, phoneOfJid, previewText, senderLabel, splitSnippet } from './text';
+
+const person: Chat = {
+  id: 1,
+  botId: 'b',
+  jid: '447911123401@s.whatsapp.net',
+  kind: 'user',
+  title: '+447911123401',
+  phone: '+447911123401',
+  lastMessage: null,
+  lastTs: 0,
+  unread: 0,
+  pinned: false,
+  archived: false,
+  mutedUntil: null,
+};
+
+describe('inbox text', () => {
+  it('marks the parts of a snippet the engine wrapped in \\u0001…\\u0002', () => {
+    expect(splitSnippet('Where is the nearest \u0001branch\u0002?')).toEqual([
+      { text: 'Where is the nearest ', mark: false },
+      { text: 'branch', mark: true },
+      { text: '?', mark: false },
+    ]);
+    expect(splitSnippet('\u0001a\u0002 and \u0001b\u0002')).toEqual([
+      { text: 'a', mark: true },
+      { text: ' and ', mark: false },
+      { text: 'b', mark: true },
+    ]);
+    expect(splitSnippet('')).toEqual([]);
+  });
+
+  it('previews media with their label and deleted messages as deleted', () => {
+    expect(previewText({ kind: 'image', text: 'Our new cakes', deleted: false })).toBe('📷 Photo: Our new cakes');
+    expect(previewText({ kind: 'poll', text: null, deleted: false })).toBe('📊 Poll');
+    expect(previewText({ kind: 'text', text: 'secret', deleted: true })).toBe('🚫 This message was deleted');
+  });
+
+  it('names people: the bot is "You", a member by the name they go by, else their number', () => {
+    expect(phoneOfJid('447911123401:2@s.whatsapp.net')).toBe('+447911123401');
+    expect(phoneOfJid('1203630001@g.us')).toBeNull();
+    expect(displayTitle(person)).toBe('+44 7911 123401');
+    expect(senderLabel('447911123499@s.whatsapp.net', '+447911123499', person)).toBe('You');
+    expect(senderLabel('447911123401@s.whatsapp.net', '+447911123499', person)).toBe('+44 7911 123401');
+    const group: Chat = { ...person, kind: 'group', title: 'Staff', jid: '1203630001@g.us', phone: null };
+    const names = { '447911123402@s.whatsapp.net': 'Tom' };
+    expect(senderLabel('447911123402:4@s.whatsapp.net', null, group, names)).toBe('Tom');
+    expect(senderLabel('447911123403@s.whatsapp.net', null, group, names)).toBe('+44 7911 123403');
+  });
+});

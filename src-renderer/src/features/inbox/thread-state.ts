@@ -1,0 +1,187 @@
+import type { StoreApi } from 'zustand';
+import type { ChatKey, Message } from '../../../../src-shared/inbox';
+import { insertMessageId, mergeMessage, mergeThreadIds } from './normalize';
+import { nextSeq } from './seq';
+import { bareJid } from './text';
+import type { InboxState } from './store';
+
+export type ThreadMeta = {
+  status: 'loading' | 'ready' | 'error';
+  error: string | null;
+  nextBefore: ChatKey | null;
+  nextAfter: ChatKey | null;
+  /** The loaded window reaches the newest message, so live messages join it. */
+  live: boolean;
+  loadingOlder: boolean;
+  loadingNewer: boolean;
+  /**
+   * The list index of the first loaded message. It goes down by the number of messages put in
+   * front, which is how the virtual list keeps what is on screen still while older pages load.
+   */
+  firstItemIndex: number;
+  /** The message to show first (a search hit), else the newest. */
+  focusId: number | null;
+  seq: number;
+};
+
+type Page = { items: Message[] };
+
+export type ThreadActions = {
+  /** Starts reading a chat's thread; other threads are let go (one is open at a time). */
+  beginThread: (chatId: number, focusId: number | null) => number;
+  applyLatest: (chatId: number, seq: number, page: Page & { nextBefore: ChatKey | null }) => void;
+  applyAround: (
+    chatId: number,
+    seq: number,
+    page: Page & { nextBefore: ChatKey | null; nextAfter: ChatKey | null },
+  ) => void;
+  applyOlder: (chatId: number, seq: number, page: Page & { nextBefore: ChatKey | null }) => void;
+  applyNewer: (chatId: number, seq: number, page: Page & { nextAfter: ChatKey | null }) => void;
+  patchThread: (chatId: number, seq: number, patch: Partial<ThreadMeta>) => void;
+};
+
+/** Well above any thread's length: the index must stay positive however many pages go in front. */
+export const FIRST_INDEX = 10_000_000;
+
+type Slice = Pick<InboxState, 'messagesById' | 'idsByChat' | 'threads' | 'senderNames'>;
+
+const withMessages = (byId: Record<number, Message>, items: Message[]): Record<number, Message> => {
+  const next = { ...byId };
+  for (const message of items) next[message.id] = mergeMessage(next[message.id], message);
+  return next;
+};
+
+/**
+ * Members' names as their own messages carry them: a quote only has the sender's JID, and
+ * "Maria" reads better than her number. Unchanged (same object) when nothing new was learnt.
+ */
+export const learnNames = (names: Record<string, string>, items: Message[]): Record<string, string> => {
+  let next = names;
+  for (const m of items) {
+    const jid = bareJid(m.senderJid);
+    if (!m.fromMe && m.senderName && next[jid] !== m.senderName) {
+      if (next === names) next = { ...names };
+      next[jid] = m.senderName;
+    }
+  }
+  return next;
+};
+
+/** A live message joins its thread in time order. */
+export const insertLive = (s: Slice, message: Message): Partial<Slice> => {
+  const messagesById = { ...s.messagesById, [message.id]: message };
+  const ids = insertMessageId(s.idsByChat[message.chatId] ?? [], message, messagesById);
+  return {
+    messagesById,
+    idsByChat: { ...s.idsByChat, [message.chatId]: ids },
+    senderNames: learnNames(s.senderNames, [message]),
+  };
+};
+
+export const threadReducers = (set: StoreApi<InboxState>['setState']): ThreadActions => {
+  /** Applies a change to the thread of request `seq`, or nothing when a newer request replaced it. */
+  const update = (chatId: number, seq: number, change: (s: InboxState, meta: ThreadMeta) => Partial<InboxState>) =>
+    set((s) => {
+      const meta = s.threads[chatId];
+      return meta && meta.seq === seq ? change(s, meta) : s;
+    });
+
+  return {
+    beginThread(chatId, focusId) {
+      const seq = nextSeq();
+      const meta: ThreadMeta = {
+        status: 'loading',
+        error: null,
+        nextBefore: null,
+        nextAfter: null,
+        live: focusId === null,
+        loadingOlder: false,
+        loadingNewer: false,
+        firstItemIndex: FIRST_INDEX,
+        focusId,
+        seq,
+      };
+      set({ threads: { [chatId]: meta }, idsByChat: { [chatId]: [] }, messagesById: {} });
+      return seq;
+    },
+
+    applyLatest(chatId, seq, page) {
+      update(chatId, seq, (s, meta) => {
+        const messagesById = withMessages(s.messagesById, page.items);
+        // Messages that arrived live while the page was on its way are kept.
+        const ids = mergeThreadIds(
+          page.items.map((m) => m.id),
+          s.idsByChat[chatId] ?? [],
+          messagesById,
+        );
+        return {
+          messagesById,
+          idsByChat: { ...s.idsByChat, [chatId]: ids },
+          senderNames: learnNames(s.senderNames, page.items),
+          threads: { ...s.threads, [chatId]: { ...meta, status: 'ready', nextBefore: page.nextBefore, live: true } },
+        };
+      });
+    },
+
+    applyAround(chatId, seq, page) {
+      update(chatId, seq, (s, meta) => ({
+        messagesById: withMessages(s.messagesById, page.items),
+        idsByChat: { ...s.idsByChat, [chatId]: page.items.map((m) => m.id).reverse() },
+        senderNames: learnNames(s.senderNames, page.items),
+        threads: {
+          ...s.threads,
+          [chatId]: {
+            ...meta,
+            status: 'ready',
+            nextBefore: page.nextBefore,
+            nextAfter: page.nextAfter,
+            live: page.nextAfter === null,
+          },
+        },
+      }));
+    },
+
+    applyOlder(chatId, seq, page) {
+      update(chatId, seq, (s, meta) => {
+        const ids = s.idsByChat[chatId] ?? [];
+        const have = new Set(ids);
+        const added = page.items.filter((m) => !have.has(m.id)).reverse();
+        return {
+          messagesById: withMessages(s.messagesById, added),
+          idsByChat: { ...s.idsByChat, [chatId]: [...added.map((m) => m.id), ...ids] },
+          senderNames: learnNames(s.senderNames, added),
+          threads: {
+            ...s.threads,
+            [chatId]: {
+              ...meta,
+              nextBefore: page.nextBefore,
+              loadingOlder: false,
+              firstItemIndex: meta.firstItemIndex - added.length,
+            },
+          },
+        };
+      });
+    },
+
+    applyNewer(chatId, seq, page) {
+      update(chatId, seq, (s, meta) => {
+        const ids = s.idsByChat[chatId] ?? [];
+        const have = new Set(ids);
+        const added = page.items.filter((m) => !have.has(m.id)).reverse();
+        return {
+          messagesById: withMessages(s.messagesById, added),
+          idsByChat: { ...s.idsByChat, [chatId]: [...ids, ...added.map((m) => m.id)] },
+          senderNames: learnNames(s.senderNames, added),
+          threads: {
+            ...s.threads,
+            [chatId]: { ...meta, nextAfter: page.nextAfter, live: page.nextAfter === null, loadingNewer: false },
+          },
+        };
+      });
+    },
+
+    patchThread(chatId, seq, patch) {
+      update(chatId, seq, (s, meta) => ({ threads: { ...s.threads, [chatId]: { ...meta, ...patch } } }));
+    },
+  };
+};
