@@ -1,7 +1,12 @@
 /** `npm run bench`: every benchmark, each printing ratios to a baseline measured in the same run. */
 import { spawnSync } from 'node:child_process';
 
-const benches = [['bench/auth-state.bench.ts', process.env.WREN_BENCH_MESSAGES ?? '4000'], ['bench/startup.bench.ts']];
+const benches = [
+  ['bench/auth-state.bench.ts', process.env.WREN_BENCH_MESSAGES ?? '4000'],
+  ['bench/startup.bench.ts'],
+  ['bench/wa-sessions.bench.ts'],
+  ['bench/inbox.bench.ts'],
+];
 let failed = false;
 for (const [file, ...args] of benches) {
   console.log(`\n=== ${file}`);

@@ -36,7 +36,7 @@ type ContactEvents = {
 const jidOf = (phone: string): string => `${phone.replace(/\D/g, '')}@s.whatsapp.net`;
 
 /** Keys in memory: a simulated contact lives as long as its test. */
-const memoryKeyStore = (): SignalKeyStore => {
+export const memoryKeyStore = (): SignalKeyStore => {
   const data = new Map<string, unknown>();
   return {
     get: <T extends keyof SignalDataTypeMap>(type: T, ids: string[]) => {
