@@ -3,71 +3,34 @@
  * reaches the bot's stored chats and messages, and what the bot does in the inbox reaches the
  * contact. Real clock: Baileys' timers and sockets are real, so the engine's must be too.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Bot } from '../../src-shared/bots';
 import type { Chat, Message } from '../../src-shared/inbox';
-import { systemClock } from '../../src-main/engine/clock';
-import { createHarness, type Harness } from '../../src-main/engine/testing/engine-harness';
-import { Contact } from './contact';
-import { WaServer } from './server';
+import type { Contact } from './contact';
+import { useEngineOnServer } from './engine-on-server';
 
 const BOT_PHONE = '447911123401';
 const BOT_JID = `${BOT_PHONE}@s.whatsapp.net`;
 const CUSTOMER_PHONE = '447911123402';
 const CUSTOMER_JID = `${CUSTOMER_PHONE}@s.whatsapp.net`;
 
-let server: WaServer;
-let h: Harness;
-const contacts: Contact[] = [];
-
-beforeEach(async () => {
-  server = await WaServer.start();
-  h = await createHarness({
-    clock: systemClock,
-    baileys: { waWebSocketUrl: server.url, rootPublicKeyHex: server.rootPublicKeyHex },
-  });
-});
-
-afterEach(async (context) => {
-  await h.dispose();
-  await Promise.all(contacts.splice(0).map((c) => c.close()));
-  await server.close();
-  if (context.task.result?.state === 'fail' || process.env.WA_TRACE) console.log(server.trace.format());
-  expect(server.trace.errors).toEqual([]);
-});
+const env = useEngineOnServer();
 
 /** Resolves with the next stored version of a message (from now on) that satisfies `match`. */
 const nextMessage = (match: (m: Message) => boolean): Promise<Message> =>
   new Promise((resolve) => {
-    const off = h.engine.events.on('message:upsert', ({ message }) => {
+    const off = env.h.engine.events.on('message:upsert', ({ message }) => {
       if (!match(message)) return;
       off();
       resolve(message);
     });
   });
 
-const waitForBot = (botId: string, match: (bot: Bot) => boolean): Promise<Bot> => {
-  const now = h.engine.bots.get(botId);
-  if (match(now)) return Promise.resolve(now);
-  return new Promise((resolve) => {
-    const off = h.engine.events.on('bot:status', ({ bot }) => {
-      if (bot.id !== botId || !match(bot)) return;
-      off();
-      resolve(bot);
-    });
-  });
-};
-
 /** A linked, online WhatsApp bot and a contact, Dana, who is online too. */
 const setUp = async (): Promise<{ bot: Bot; dana: Contact }> => {
-  const bot = await h.call('bots:create', { name: 'Shop', kind: 'whatsapp' });
-  await h.call('bots:start', { botId: bot.id });
-  const linking = await waitForBot(bot.id, (b) => b.link?.qr != null);
-  await server.scanQr(linking.link?.qr ?? '', BOT_PHONE, 'Shop Owner');
-  const online = await waitForBot(bot.id, (b) => b.status === 'online');
-  const dana = await Contact.link(server, CUSTOMER_PHONE, 'Dana');
-  contacts.push(dana);
-  return { bot: online, dana };
+  const bot = await env.linkBot(BOT_PHONE, 'Shop Owner');
+  const dana = await env.linkContact(CUSTOMER_PHONE, 'Dana');
+  return { bot, dana };
 };
 
 /** Dana writes to the bot; resolves with the message as the inbox stored it. */
@@ -79,10 +42,10 @@ const danaWrites = async (dana: Contact, text: string): Promise<Message> => {
   return message;
 };
 
-const thread = async (chatId: number): Promise<Message[]> => (await h.call('messages:page', { chatId })).items;
+const thread = async (chatId: number): Promise<Message[]> => (await env.h.call('messages:page', { chatId })).items;
 
 const danaChat = async (botId: string): Promise<Chat> => {
-  const { items } = await h.call('chats:list', { botId });
+  const { items } = await env.h.call('chats:list', { botId });
   const chat = items.find((c) => c.jid === CUSTOMER_JID);
   if (!chat) throw new Error(`No chat with Dana among ${items.map((c) => c.jid).join(', ')}`);
   return chat;
@@ -116,7 +79,7 @@ describe('the inbox of a WhatsApp bot against the local protocol server', () => 
 
     // The bot answers from the inbox, quoting the question.
     const delivered = nextMessage((m) => m.fromMe && m.status === 'delivered');
-    const answer = await h.call('messages:send', { chatId: chat.id, text: 'Yes, in black', quotedId: question.id });
+    const answer = await env.h.call('messages:send', { chatId: chat.id, text: 'Yes, in black', quotedId: question.id });
     expect(answer.status).toBe('pending');
     const got = await dana.waitForText((m) => m.id === answer.waId);
     expect(got).toMatchObject({
@@ -146,7 +109,7 @@ describe('the inbox of a WhatsApp bot against the local protocol server', () => 
     const { bot, dana } = await setUp();
     const first = await danaWrites(dana, 'pick up at 4');
     const chat = await danaChat(bot.id);
-    const answer = await h.call('messages:send', { chatId: chat.id, text: 'See you then' });
+    const answer = await env.h.call('messages:send', { chatId: chat.id, text: 'See you then' });
     await dana.waitForText((m) => m.id === answer.waId);
 
     const edited = nextMessage((m) => m.id === first.id && m.editedAt !== null);
@@ -183,7 +146,7 @@ describe('the inbox of a WhatsApp bot against the local protocol server', () => 
 
   it('drops the text of a message deleted for everyone when anti-delete is off', async () => {
     const { bot, dana } = await setUp();
-    await h.call('bots:set-feature', { botId: bot.id, feature: 'antiDelete', enabled: false });
+    await env.h.call('bots:set-feature', { botId: bot.id, feature: 'antiDelete', enabled: false });
     const message = await danaWrites(dana, 'my card number is 1234');
     const deleted = nextMessage((m) => m.id === message.id && m.deletedAt !== null);
     await dana.deleteForEveryone(BOT_PHONE, message.waId);
@@ -197,7 +160,7 @@ describe('the inbox of a WhatsApp bot against the local protocol server', () => 
     await Promise.all([dana.waitForStatus(first.waId, 3), dana.waitForStatus(second.waId, 3)]);
     expect([dana.statuses.get(first.waId), dana.statuses.get(second.waId)]).toEqual([3, 3]);
 
-    const chat = await h.call('chats:mark-read', { chatId: (await danaChat(bot.id)).id });
+    const chat = await env.h.call('chats:mark-read', { chatId: (await danaChat(bot.id)).id });
     expect(chat.unread).toBe(0);
     await Promise.all([dana.waitForStatus(first.waId, 4), dana.waitForStatus(second.waId, 4)]);
   });
