@@ -1,43 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Chat, Message } from '../../../../src-shared/inbox';
+import { makeChat, makeMessage } from './test-data';
 import { appendIds, insertMessageId, matchesQuery, mergeMessage, unreadTotal } from './normalize';
 
-const chat = (patch: Partial<Chat>): Chat => ({
-  id: 1,
-  botId: 'bot-1',
-  jid: '447911123401@s.whatsapp.net',
-  kind: 'user',
-  title: 'Ana Souza',
-  phone: '+447911123401',
-  lastMessage: null,
-  lastTs: 0,
-  unread: 0,
-  pinned: false,
-  archived: false,
-  mutedUntil: null,
-  ...patch,
-});
+const chat = (patch: Partial<Chat>): Chat => makeChat(patch);
 
-const message = (id: number, ts: number, patch: Partial<Message> = {}): Message => ({
-  id,
-  chatId: 1,
-  botId: 'bot-1',
-  waId: `W${id}`,
-  fromMe: true,
-  senderJid: 'me',
-  senderName: null,
-  ts,
-  kind: 'text',
-  text: 'hi',
-  status: 'pending',
-  error: null,
-  quoted: null,
-  forwarded: false,
-  editedAt: null,
-  deletedAt: null,
-  reactions: [],
-  ...patch,
-});
+const message = (id: number, ts: number, patch: Partial<Message> = {}): Message =>
+  makeMessage({ id, waId: `W${id}`, fromMe: true, senderJid: 'me', ts, status: 'pending', ...patch });
 
 describe('inbox normalization', () => {
   it('totals unread across bots, leaving out archived and muted chats', () => {

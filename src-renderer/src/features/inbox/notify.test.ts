@@ -2,44 +2,31 @@ import { describe, expect, it } from 'vitest';
 import type { Bot } from '../../../../src-shared/bots';
 import type { Chat, Message } from '../../../../src-shared/inbox';
 import { noticeFor, type NotifyContext } from './notify';
+import { makeChat, makeMessage } from './test-data';
 
 const NOW = 1_700_000_000_000;
 const bot = (notifications: boolean) => ({ id: 'b', features: { notifications } }) as unknown as Bot;
-const chat: Chat = {
-  id: 1,
+const chat: Chat = makeChat({
   botId: 'b',
   jid: '1203630001@g.us',
   kind: 'group',
   title: 'Staff',
   phone: null,
-  lastMessage: null,
   lastTs: NOW,
   unread: 1,
-  pinned: false,
-  archived: false,
-  mutedUntil: null,
-};
-let nextId = 1;
-const incoming = (patch: Partial<Message> = {}): Message => ({
-  id: nextId++,
-  chatId: 1,
-  botId: 'b',
-  waId: 'W',
-  fromMe: false,
-  senderJid: '447911123402@s.whatsapp.net',
-  senderName: 'Tom',
-  ts: NOW - 1_000,
-  kind: 'text',
-  text: 'Oven is fixed',
-  status: null,
-  error: null,
-  quoted: null,
-  forwarded: false,
-  editedAt: null,
-  deletedAt: null,
-  reactions: [],
-  ...patch,
 });
+let nextId = 1;
+const incoming = (patch: Partial<Message> = {}): Message =>
+  makeMessage({
+    id: nextId++,
+    botId: 'b',
+    waId: 'W',
+    senderJid: '447911123402@s.whatsapp.net',
+    senderName: 'Tom',
+    ts: NOW - 1_000,
+    text: 'Oven is fixed',
+    ...patch,
+  });
 const ctx = (patch: Partial<NotifyContext> = {}): NotifyContext => ({
   bot: bot(true),
   chat,

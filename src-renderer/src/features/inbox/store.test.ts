@@ -1,44 +1,21 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Chat, Message } from '../../../../src-shared/inbox';
 import { useInboxStore } from './store';
+import { makeChat, makeMessage } from './test-data';
 import { FIRST_INDEX } from './thread-state';
 
-const chat = (id: number, patch: Partial<Chat> = {}): Chat => ({
-  id,
-  botId: 'bot-1',
-  jid: `4479111234${String(id).padStart(2, '0')}@s.whatsapp.net`,
-  kind: 'user',
-  title: `Customer ${id}`,
-  phone: `+4479111234${String(id).padStart(2, '0')}`,
-  lastMessage: null,
-  lastTs: id * 1_000,
-  unread: 0,
-  pinned: false,
-  archived: false,
-  mutedUntil: null,
-  ...patch,
-});
+const chat = (id: number, patch: Partial<Chat> = {}): Chat =>
+  makeChat({
+    id,
+    jid: `4479111234${String(id).padStart(2, '0')}@s.whatsapp.net`,
+    title: `Customer ${id}`,
+    phone: `+4479111234${String(id).padStart(2, '0')}`,
+    lastTs: id * 1_000,
+    ...patch,
+  });
 
-const message = (id: number, patch: Partial<Message> = {}): Message => ({
-  id,
-  chatId: 1,
-  botId: 'bot-1',
-  waId: `W${id}`,
-  fromMe: false,
-  senderJid: '447911123401@s.whatsapp.net',
-  senderName: 'Ana',
-  ts: id * 1_000,
-  kind: 'text',
-  text: `message ${id}`,
-  status: null,
-  error: null,
-  quoted: null,
-  forwarded: false,
-  editedAt: null,
-  deletedAt: null,
-  reactions: [],
-  ...patch,
-});
+const message = (id: number, patch: Partial<Message> = {}): Message =>
+  makeMessage({ id, waId: `W${id}`, senderName: 'Ana', ts: id * 1_000, text: `message ${id}`, ...patch });
 
 const store = () => useInboxStore.getState();
 const order = () => store().chatIdsByBot['bot-1'];

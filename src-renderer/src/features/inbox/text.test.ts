@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Chat } from '../../../../src-shared/inbox';
+import { makeChat } from './test-data';
 import { displayTitle, phoneOfJid, previewText, senderLabel, splitSnippet } from './text';
 
-const person: Chat = {
-  id: 1,
-  botId: 'b',
-  jid: '447911123401@s.whatsapp.net',
-  kind: 'user',
-  title: '+447911123401',
-  phone: '+447911123401',
-  lastMessage: null,
-  lastTs: 0,
-  unread: 0,
-  pinned: false,
-  archived: false,
-  mutedUntil: null,
-};
+const person: Chat = makeChat({ botId: 'b', title: '+447911123401' });
 
 describe('inbox text', () => {
   it('marks the parts of a snippet the engine wrapped in \\u0001…\\u0002', () => {
