@@ -20,6 +20,8 @@ import { InboxReader } from '../src-main/engine/inbox/reader';
 import { createInboxService } from '../src-main/engine/inbox/service';
 import { InboxWriter } from '../src-main/engine/inbox/writer';
 import { silentLogger } from '../src-main/engine/log/logger';
+import { createMediaService } from '../src-main/engine/media/service';
+import { MediaStore } from '../src-main/engine/media/store';
 import { seededRandom } from '../src-main/engine/random';
 import type { IncomingMessage, Transport, TransportEvents } from '../src-main/engine/wa/transport';
 
@@ -204,6 +206,14 @@ const main = async () => {
     onlineTransport: () => null,
     botExists: () => true,
     note: () => undefined,
+    media: createMediaService({
+      sqlite: c.sqlite,
+      store: new MediaStore(mkdtempSync(join(tmpdir(), 'wren-bench-media-'))),
+      logger: silentLogger(),
+      onlineTransport: () => null,
+      autoDownload: () => false,
+      changed: () => undefined,
+    }),
   });
   inbox.attach('bot', transport);
   const history = makeMessages(100_000, 0);

@@ -31,6 +31,7 @@ export const botFeatureSchema = z.enum([
   'campaigns',
   'readReceipts',
   'notifications',
+  'autoDownload',
 ]);
 export type BotFeature = z.infer<typeof botFeatureSchema>;
 export const BOT_FEATURES = botFeatureSchema.options;

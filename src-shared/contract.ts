@@ -8,6 +8,7 @@ import {
   botSchema,
   pageKeySchema,
 } from './bots';
+import { ATTACHMENT_MAX_BYTES, formatBytes } from './attachments';
 import { chatKeySchema, chatSchema, MESSAGE_TEXT_MAX, messageSchema, searchHitSchema } from './inbox';
 
 /**
@@ -26,6 +27,8 @@ const botName = z
   .max(BOT_NAME_MAX, `Keep the name under ${BOT_NAME_MAX + 1} characters.`);
 
 const TEST_TEXT_MAX = 4096;
+/** Base64 of the largest attachment (4 characters per 3 bytes, padded). */
+const ATTACHMENT_MAX_BASE64 = Math.ceil(ATTACHMENT_MAX_BYTES / 3) * 4;
 
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
@@ -84,11 +87,14 @@ export const calls = {
       .strict(),
     z.object({ messageId: z.string(), to: z.string() }),
   ),
-  /** A bot's chats: pinned first, then newest first, paged by key; optionally filtered by name or number. */
+  /**
+   * A bot's chats, or with `botId: null` every bot's chats in one list ("All bots"): pinned first,
+   * then newest first, paged by key; optionally filtered by name or number.
+   */
   'chats:list': call(
     z
       .object({
-        botId,
+        botId: botId.nullable(),
         archived: z.boolean().default(false),
         query: z.string().trim().max(100).optional(),
         before: chatKeySchema.optional(),
@@ -141,7 +147,10 @@ export const calls = {
       nextAfter: chatKeySchema.nullable(),
     }),
   ),
-  /** Writes a message: stored as pending at once and sent now or when the bot is next online. */
+  /**
+   * Writes a message: stored as pending at once and sent now or when the bot is next online. With
+   * an attachment the text is its caption and may be empty.
+   */
   'messages:send': call(
     z
       .object({
@@ -149,12 +158,32 @@ export const calls = {
         text: z
           .string()
           .trim()
-          .min(1, 'Write a message first.')
-          .max(MESSAGE_TEXT_MAX, `Keep the message under ${MESSAGE_TEXT_MAX + 1} characters.`),
+          .max(MESSAGE_TEXT_MAX, `Keep the message under ${MESSAGE_TEXT_MAX + 1} characters.`)
+          .default(''),
         quotedId: messageId.optional(),
+        attachment: z
+          .object({
+            name: z.string().trim().min(1, 'The file needs a name.').max(255, 'Shorten the file name.'),
+            /** The file's bytes, base64. */
+            data: z
+              .string()
+              .max(ATTACHMENT_MAX_BASE64, `Files can be at most ${formatBytes(ATTACHMENT_MAX_BYTES)}.`)
+              .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file data must be base64.'),
+          })
+          .strict()
+          .optional(),
       })
-      .strict(),
+      .strict()
+      .refine((input) => input.text.length > 0 || input.attachment !== undefined, {
+        message: 'Write a message first.',
+        path: ['text'],
+      }),
     messageSchema,
+  ),
+  /** The file of a message (downloaded from WhatsApp first if needed), to open or save. */
+  'media:get': call(
+    z.object({ messageId }).strict(),
+    z.object({ name: z.string(), mime: z.string(), data: z.string() }),
   ),
   /** Full-text search of a bot's messages, newest first. */
   'messages:search': call(
@@ -179,6 +208,8 @@ export const calls = {
         botId,
         text: z.string().trim().min(1).max(MESSAGE_TEXT_MAX).optional(),
         from: z.string().trim().min(1).max(32).optional(),
+        /** A photo, with `text` as its caption. */
+        photo: z.boolean().default(false),
       })
       .strict(),
     z.object({ messageId: z.string(), from: z.string() }),

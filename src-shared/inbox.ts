@@ -22,6 +22,22 @@ export const MESSAGE_TEXT_MAX = 4096;
 
 export const reactionSummarySchema = z.object({ emoji: z.string(), count: z.number(), mine: z.boolean() });
 
+/** The file a message carries, as the chat shows it; the bytes come with `media:get`. */
+export const messageMediaSchema = z.object({
+  mime: z.string(),
+  fileName: z.string().nullable(),
+  size: z.number().nullable(),
+  width: z.number().nullable(),
+  height: z.number().nullable(),
+  seconds: z.number().nullable(),
+  /** remote: on WhatsApp, downloaded when opened; stored: in Wren's media folder; failed: see error. */
+  state: z.enum(['remote', 'stored', 'failed', 'too-large']),
+  error: z.string().nullable(),
+  /** A small JPEG as a data: URL, for the bubble. */
+  thumb: z.string().nullable(),
+});
+export type MessageMedia = z.infer<typeof messageMediaSchema>;
+
 export const messageSchema = z.object({
   id: z.number(),
   chatId: z.number(),
@@ -42,6 +58,7 @@ export const messageSchema = z.object({
   /** The sender deleted it for everyone; `text` is kept when anti-delete was on. */
   deletedAt: z.number().nullable(),
   reactions: z.array(reactionSummarySchema),
+  media: messageMediaSchema.nullable(),
 });
 export type Message = z.infer<typeof messageSchema>;
 

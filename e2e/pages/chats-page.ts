@@ -38,6 +38,16 @@ export class ChatsPage {
     return this.row(title).getByTestId('chat-preview');
   }
 
+  /** The bot label a row carries while "All bots" is shown. */
+  botLabel(title: string | RegExp): Locator {
+    return this.row(title).getByTestId('chat-bot');
+  }
+
+  /** Picks whose chats are shown: a bot's name, or "All bots". */
+  async chooseBot(name: string): Promise<void> {
+    await this.page.getByLabel('Bot', { exact: true }).selectOption({ label: name });
+  }
+
   async openChat(title: string | RegExp): Promise<void> {
     await this.row(title).click();
     await expect(this.headerTitle()).toHaveText(title);

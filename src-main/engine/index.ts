@@ -8,6 +8,8 @@ import { openDb, type OpenedDb } from './db/open';
 import { createEngineEvents, type EngineEvents } from './events';
 import { createInboxService, type InboxService } from './inbox/service';
 import { silentLogger, type Logger } from './log/logger';
+import { createMediaService, type MediaService } from './media/service';
+import { MediaStore } from './media/store';
 import { pick, seededRandom, type Random } from './random';
 import { createAuthStore } from './wa/auth-store';
 import { createBaileysTransport } from './wa/baileys/transport';
@@ -39,6 +41,7 @@ export type Engine = {
   events: EngineEvents;
   bots: BotService;
   inbox: InboxService;
+  media: MediaService;
   network: SimNetwork;
   db: OpenedDb;
   dataDir: string;
@@ -48,6 +51,8 @@ export type Engine = {
 };
 
 export const DB_FILE = 'wren.db';
+/** Files of messages, named by content (see media/store.ts). */
+export const MEDIA_DIR = 'media';
 
 /** Builds the whole engine on one SQLite file in `dataDir`. Plain Node: never imports Electron. */
 export const createEngine = (options: EngineOptions): Engine => {
@@ -85,18 +90,24 @@ export const createEngine = (options: EngineOptions): Engine => {
     simulateScan: (botId) => {
       network.scan(botId);
     },
-    simulateIncoming: ({ to, from, text }) => {
+    simulateIncoming: ({ to, from, text, photo }) => {
       const customer = from ? { phone: from, name: null } : pick(random, DEMO_CUSTOMERS);
-      const message = network.receive({
-        from: customer.phone,
-        ...(customer.name ? { fromName: customer.name } : {}),
-        to,
-        text: text ?? demoLine(random),
-      });
+      const who = { from: customer.phone, ...(customer.name ? { fromName: customer.name } : {}), to };
+      const message = photo
+        ? network.sendPhoto({ ...who, caption: text })
+        : network.receive({ ...who, text: text ?? demoLine(random) });
       return { messageId: message.id, from: customer.phone };
     },
     onTransport: (botId, transport) => inbox.attach(botId, transport),
     onOnline: (botId) => void inbox.onOnline(botId),
+  });
+  const media = createMediaService({
+    sqlite: opened.sqlite,
+    store: new MediaStore(join(options.dataDir, MEDIA_DIR)),
+    logger,
+    onlineTransport: (botId) => bots.onlineTransport(botId),
+    autoDownload: (botId) => bots.isFeatureOn(botId, 'autoDownload'),
+    changed: (botId, messageId, chatId) => inbox.changed(botId, messageId, chatId),
   });
   // The inbox reads bot facts through the bot service; both are made before either is used.
   const inbox: InboxService = createInboxService({
@@ -109,12 +120,14 @@ export const createEngine = (options: EngineOptions): Engine => {
     onlineTransport: (botId) => bots.onlineTransport(botId),
     botExists: (botId) => bots.exists(botId),
     note: (botId, message) => bots.note(botId, message),
+    media,
   });
 
   const dispatcher = createDispatcher((name, error) => logger.error({ err: error, call: name }, 'Call failed'));
   registerHandlers(dispatcher, {
     bots,
     inbox,
+    media,
     info: { version: options.version, mode: options.mode, dataDir: options.dataDir },
   });
 
@@ -124,6 +137,7 @@ export const createEngine = (options: EngineOptions): Engine => {
     events,
     bots,
     inbox,
+    media,
     network,
     db: opened,
     dataDir: options.dataDir,
@@ -136,6 +150,7 @@ export const createEngine = (options: EngineOptions): Engine => {
       demo?.stop();
       await bots.shutdown();
       await inbox.idle();
+      await media.idle();
       events.clear();
       opened.close();
     },

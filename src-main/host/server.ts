@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { ATTACHMENT_MAX_BYTES } from '../../src-shared/attachments';
 import { events as eventSchemas, type EventName } from '../../src-shared/contract';
 import type { Engine } from '../engine';
 import type { Logger } from '../engine/log/logger';
@@ -37,10 +38,11 @@ const MIME: Record<string, string> = {
 };
 
 const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; " +
   "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
-export const MAX_FRAME_BYTES = 1024 * 1024;
+/** One call carries at most an attachment (16 MB as base64) and its caption. */
+export const MAX_FRAME_BYTES = Math.ceil(ATTACHMENT_MAX_BYTES / 3) * 4 + 64 * 1024;
 
 export const newToken = (): string => randomBytes(24).toString('base64url');
 

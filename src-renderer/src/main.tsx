@@ -15,6 +15,7 @@ import './styles/chat-rows.css';
 import './styles/chat-thread.css';
 import './styles/bubbles.css';
 import './styles/composer.css';
+import './styles/media.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

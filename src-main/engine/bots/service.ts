@@ -30,6 +30,7 @@ const DEFAULT_FEATURES: BotFeatures = {
   campaigns: true,
   readReceipts: true,
   notifications: true,
+  autoDownload: true,
 };
 
 export type BotServiceDeps = {
@@ -43,7 +44,10 @@ export type BotServiceDeps = {
   /** Demo bots: the simulated phone scans the QR. */
   simulateScan(botId: string): void;
   /** Demo bots: a simulated customer writes to this number. */
-  simulateIncoming(args: { to: string; from: string | null; text: string | null }): { messageId: string; from: string };
+  simulateIncoming(args: { to: string; from: string | null; text: string | null; photo: boolean }): {
+    messageId: string;
+    from: string;
+  };
   /** Each bot's transport, once made: the inbox stores what it reports. */
   onTransport?(botId: string, transport: Transport): void;
   /** A bot came online (its outbox can go out). */
@@ -262,7 +266,7 @@ export const createBotService = (deps: BotServiceDeps) => {
       return toBot(rowOrThrow(botId));
     },
 
-    simulateIncoming: (botId: string, text: string | null, fromInput: string | null) => {
+    simulateIncoming: (botId: string, text: string | null, fromInput: string | null, photo = false) => {
       const row = rowOrThrow(botId);
       if (row.kind !== 'demo') {
         throw new ContractError(
@@ -272,7 +276,7 @@ export const createBotService = (deps: BotServiceDeps) => {
       }
       if (!row.phone) throw new ContractError('invalid_state', 'Link the bot first: customers write to its number.');
       const from = fromInput === null ? null : normalizePhone(fromInput);
-      return deps.simulateIncoming({ to: row.phone, from, text });
+      return deps.simulateIncoming({ to: row.phone, from, text, photo });
     },
 
     /** Bots that were running when the app closed start again. */

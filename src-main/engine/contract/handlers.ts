@@ -1,5 +1,6 @@
 import type { BotService } from '../bots/service';
 import type { InboxService } from '../inbox/service';
+import type { MediaService } from '../media/service';
 import type { Dispatcher } from './dispatcher';
 
 export type AppInfo = { version: string; mode: 'electron' | 'headless'; dataDir: string };
@@ -7,9 +8,9 @@ export type AppInfo = { version: string; mode: 'electron' | 'headless'; dataDir:
 /** Binds every call of the contract to the service that answers it. */
 export const registerHandlers = (
   dispatcher: Dispatcher,
-  deps: { bots: BotService; inbox: InboxService; info: AppInfo },
+  deps: { bots: BotService; inbox: InboxService; media: MediaService; info: AppInfo },
 ): void => {
-  const { bots, inbox, info } = deps;
+  const { bots, inbox, media, info } = deps;
   const { handle } = dispatcher;
   handle('app:info', () => info);
   handle('bots:list', () => bots.list());
@@ -34,7 +35,13 @@ export const registerHandlers = (
   handle('messages:around', (input) => inbox.around(input));
   handle('messages:send', (input) => inbox.send(input));
   handle('messages:search', (input) => inbox.search(input));
-  handle('demo:receive', ({ botId, text, from }) => bots.simulateIncoming(botId, text ?? null, from ?? null));
+  handle('media:get', async ({ messageId }) => {
+    const file = await media.file(messageId);
+    return { name: file.name, mime: file.mime, data: file.bytes.toString('base64') };
+  });
+  handle('demo:receive', ({ botId, text, from, photo }) =>
+    bots.simulateIncoming(botId, text ?? null, from ?? null, photo),
+  );
   handle('demo:simulate-scan', ({ botId }) => bots.simulateScan(botId));
   const missing = dispatcher.missing();
   if (missing.length > 0) throw new Error(`No handler for: ${missing.join(', ')}`);

@@ -1,5 +1,13 @@
 import type Database from 'better-sqlite3';
-import type { Chat, ChatKey, Message, MessageKind, MessageStatus, SearchHit } from '../../../src-shared/inbox';
+import type {
+  Chat,
+  ChatKey,
+  Message,
+  MessageKind,
+  MessageMedia,
+  MessageStatus,
+  SearchHit,
+} from '../../../src-shared/inbox';
 import { phoneOfJid } from './jid';
 
 type ChatRow = {
@@ -63,11 +71,14 @@ export const ftsQuery = (input: string): string | null => {
 export class InboxReader {
   private readonly chatById: Database.Statement<[number], ChatRow>;
   private readonly pinned: Database.Statement<[string, number], ChatRow>;
-  private readonly chatPage: Database.Statement<[string, number, number, number, number, number], ChatRow>;
+  private readonly pinnedAll: Database.Statement<[number], ChatRow>;
+  private readonly chatPage: Database.Statement<[string, number, number, number, number], ChatRow>;
+  private readonly chatPageAll: Database.Statement<[number, number, number, number], ChatRow>;
   private readonly messageById: Database.Statement<[number], MessageRow>;
   private readonly olderPage: Database.Statement<[number, number, number, number, number], MessageRow>;
   private readonly newerPage: Database.Statement<[number, number, number, number, number], MessageRow>;
   private readonly reactionsOf: Database.Statement<[string], { message_id: number; emoji: string; sender_jid: string }>;
+  private readonly mediaOf: Database.Statement<[string], MediaRow>;
   private readonly search: Database.Statement<
     [string, string, number, number, number, number],
     MessageRow & { snip: string }
@@ -76,11 +87,21 @@ export class InboxReader {
   constructor(sqlite: Database.Database) {
     this.chatById = sqlite.prepare(`${CHAT_SELECT} WHERE c.id = ?`);
     this.pinned = sqlite.prepare(
-      `${CHAT_SELECT} WHERE c.bot_id = ? AND c.archived = ? AND c.pinned_at IS NOT NULL ORDER BY c.pinned_at DESC`,
+      `${CHAT_SELECT} WHERE c.bot_id = ? AND c.archived = ? AND c.pinned_at IS NOT NULL
+       ORDER BY c.pinned_at DESC, c.id DESC`,
     );
+    this.pinnedAll = sqlite.prepare(
+      `${CHAT_SELECT} WHERE c.archived = ? AND c.pinned_at IS NOT NULL ORDER BY c.pinned_at DESC, c.id DESC`,
+    );
+    // The key as a row value: the index seeks straight to it (an OR of the two parts would make
+    // every page walk down from the newest chat, as OFFSET does).
     this.chatPage = sqlite.prepare(
-      `${CHAT_SELECT} WHERE c.bot_id = ? AND c.archived = ? AND c.pinned_at IS NULL
-         AND (c.last_ts < ? OR (c.last_ts = ? AND c.id < ?))
+      `${CHAT_SELECT} WHERE c.bot_id = ? AND c.archived = ? AND c.pinned_at IS NULL AND (c.last_ts, c.id) < (?, ?)
+       ORDER BY c.last_ts DESC, c.id DESC LIMIT ?`,
+    );
+    // "All bots": the same list over every bot's chats, served by chats_list_all.
+    this.chatPageAll = sqlite.prepare(
+      `${CHAT_SELECT} WHERE c.archived = ? AND c.pinned_at IS NULL AND (c.last_ts, c.id) < (?, ?)
        ORDER BY c.last_ts DESC, c.id DESC LIMIT ?`,
     );
     this.messageById = sqlite.prepare('SELECT * FROM messages WHERE id = ?');
@@ -88,6 +109,10 @@ export class InboxReader {
     this.reactionsOf = sqlite.prepare(
       `SELECT message_id, emoji, sender_jid FROM reactions
        WHERE message_id IN (SELECT value FROM json_each(?)) ORDER BY ts`,
+    );
+    this.mediaOf = sqlite.prepare(
+      `SELECT message_id, mime, file_name, size, width, height, seconds, state, error, thumb FROM media
+       WHERE message_id IN (SELECT value FROM json_each(?))`,
     );
     this.olderPage = sqlite.prepare(
       `SELECT * FROM messages WHERE chat_id = ? AND (ts < ? OR (ts = ? AND id < ?))
@@ -112,16 +137,24 @@ export class InboxReader {
     return row ? toChat(row) : null;
   }
 
-  /** Pinned chats come first on the first page (WhatsApp allows a few); the rest newest first. */
-  chats(args: { botId: string; archived: boolean; query?: string; before?: ChatKey; limit: number }): {
+  /**
+   * Pinned chats come first on the first page (WhatsApp allows a few); the rest newest first.
+   * `botId: null` lists every bot's chats in one list, in the same order.
+   */
+  chats(args: { botId: string | null; archived: boolean; query?: string; before?: ChatKey; limit: number }): {
     items: Chat[];
     nextBefore: ChatKey | null;
   } {
+    const { botId, limit } = args;
     const archived = args.archived ? 1 : 0;
     const match = args.query ? chatMatcher(args.query) : null;
+    const page = (key: ChatKey) =>
+      botId === null
+        ? this.chatPageAll.all(archived, key.ts, key.id, limit)
+        : this.chatPage.all(botId, archived, key.ts, key.id, limit);
     const items: Chat[] = [];
     if (!args.before) {
-      for (const row of this.pinned.all(args.botId, archived)) {
+      for (const row of botId === null ? this.pinnedAll.all(archived) : this.pinned.all(botId, archived)) {
         const chat = toChat(row);
         if (!match || match(chat)) items.push(chat);
       }
@@ -129,15 +162,15 @@ export class InboxReader {
     let key = args.before ?? { ts: Number.MAX_SAFE_INTEGER, id: Number.MAX_SAFE_INTEGER };
     // A name filter may drop rows: keep reading pages until the page is full or the list ends.
     for (;;) {
-      const rows = this.chatPage.all(args.botId, archived, key.ts, key.ts, key.id, args.limit);
+      const rows = page(key);
       for (const row of rows) {
         const chat = toChat(row);
         if (!match || match(chat)) items.push(chat);
       }
       const last = rows[rows.length - 1];
-      if (!last || rows.length < args.limit) return { items, nextBefore: null };
+      if (!last || rows.length < limit) return { items, nextBefore: null };
       key = { ts: last.last_ts, id: last.id };
-      if (items.length >= args.limit) return { items, nextBefore: key };
+      if (items.length >= limit) return { items, nextBefore: key };
     }
   }
 
@@ -221,7 +254,11 @@ export class InboxReader {
 
   private withReactions(rows: MessageRow[], botJid: string | null): Message[] {
     if (rows.length === 0) return [];
-    const reactions = this.reactionsOf.all(JSON.stringify(rows.map((r) => r.id)));
+    const ids = JSON.stringify(rows.map((r) => r.id));
+    const reactions = this.reactionsOf.all(ids);
+    // Only messages of a media kind can have a file: a page of texts skips the lookup.
+    const files = rows.some((r) => r.kind !== 'text') ? this.mediaOf.all(ids) : [];
+    const mediaById = new Map(files.map((f) => [f.message_id, toMedia(f)]));
     const byMessage = new Map<number, Message['reactions']>();
     for (const r of reactions) {
       const list = byMessage.get(r.message_id) ?? [];
@@ -233,7 +270,7 @@ export class InboxReader {
       } else list.push({ emoji: r.emoji, count: 1, mine });
       byMessage.set(r.message_id, list);
     }
-    return rows.map((row) => toMessage(row, byMessage.get(row.id) ?? []));
+    return rows.map((row) => toMessage(row, byMessage.get(row.id) ?? [], mediaById.get(row.id) ?? null));
   }
 }
 
@@ -272,7 +309,32 @@ const toChat = (row: ChatRow): Chat => {
   };
 };
 
-const toMessage = (row: MessageRow, reactions: Message['reactions']): Message => ({
+type MediaRow = {
+  message_id: number;
+  mime: string;
+  file_name: string | null;
+  size: number | null;
+  width: number | null;
+  height: number | null;
+  seconds: number | null;
+  state: MessageMedia['state'];
+  error: string | null;
+  thumb: Buffer | null;
+};
+
+const toMedia = (row: MediaRow): MessageMedia => ({
+  mime: row.mime,
+  fileName: row.file_name,
+  size: row.size,
+  width: row.width,
+  height: row.height,
+  seconds: row.seconds,
+  state: row.state,
+  error: row.error,
+  thumb: row.thumb ? `data:image/jpeg;base64,${row.thumb.toString('base64')}` : null,
+});
+
+const toMessage = (row: MessageRow, reactions: Message['reactions'], media: MessageMedia | null): Message => ({
   id: row.id,
   chatId: row.chat_id,
   botId: row.bot_id,
@@ -290,4 +352,5 @@ const toMessage = (row: MessageRow, reactions: Message['reactions']): Message =>
   editedAt: row.edited_at,
   deletedAt: row.deleted_at,
   reactions,
+  media,
 });

@@ -6,7 +6,8 @@ import { normalizePhone } from '../bots/phone';
 import type { Clock } from '../clock';
 import type { EngineEvents } from '../events';
 import type { Logger } from '../log/logger';
-import type { IncomingMessage, Transport } from '../wa/transport';
+import type { MediaService } from '../media/service';
+import type { IncomingMessage, OutgoingMedia, Transport } from '../wa/transport';
 import { jidOfPhone } from './jid';
 import { InboxReader } from './reader';
 import type { Ingested } from './writer';
@@ -33,9 +34,20 @@ export type InboxDeps = {
   botExists(botId: string): boolean;
   /** A line in the bot's event log (e.g. history stored). */
   note(botId: string, message: string): void;
+  media: MediaService;
 };
 
 export type InboxService = ReturnType<typeof createInboxService>;
+
+type PendingRow = {
+  id: number;
+  wa_id: string;
+  kind: string;
+  text: string | null;
+  quoted_wa_id: string | null;
+  jid: string;
+  has_file: number;
+};
 
 export const createInboxService = (deps: InboxDeps) => {
   const { sqlite, clock, events, logger } = deps;
@@ -95,16 +107,19 @@ export const createInboxService = (deps: InboxDeps) => {
     const next = previous.then(async () => {
       const pending = sqlite
         .prepare(
-          `SELECT m.id, m.wa_id, m.text, m.quoted_wa_id, c.jid FROM messages m JOIN chats c ON c.id = m.chat_id
+          `SELECT m.id, m.wa_id, m.kind, m.text, m.quoted_wa_id, c.jid, f.message_id IS NOT NULL AS has_file
+           FROM messages m JOIN chats c ON c.id = m.chat_id LEFT JOIN media f ON f.message_id = m.id
            WHERE m.bot_id = ? AND m.status = 'pending' ORDER BY m.id`,
         )
-        .all(botId) as { id: number; wa_id: string; text: string | null; quoted_wa_id: string | null; jid: string }[];
+        .all(botId) as PendingRow[];
       for (const row of pending) {
         const transport = deps.onlineTransport(botId);
         if (!transport) return; // still pending: sent when the bot is online again
         const quoted = row.quoted_wa_id ? quotedFor(row.id) : undefined;
         try {
-          await transport.sendText(row.jid, row.text ?? '', { id: row.wa_id, ...(quoted ? { quoted } : {}) });
+          const options = { id: row.wa_id, ...(quoted ? { quoted } : {}) };
+          if (row.has_file) await transport.sendMedia(row.jid, await outgoingFile(row), options);
+          else await transport.sendText(row.jid, row.text ?? '', options);
           const changed = writer.status(botId, { id: row.wa_id, chatJid: row.jid, status: 'sent' });
           if (changed) publish(botId, [changed]);
         } catch (error) {
@@ -117,6 +132,18 @@ export const createInboxService = (deps: InboxDeps) => {
     const settled = next.catch((error: unknown) => logger.error({ err: error, botId }, 'inbox: outbox flush failed'));
     flushing.set(botId, settled);
     return settled;
+  };
+
+  /** The stored file of a pending message; gone from the store means it can never be sent. */
+  const outgoingFile = async (row: PendingRow): Promise<OutgoingMedia> => {
+    const file = await deps.media.file(row.id);
+    return {
+      kind: row.kind as OutgoingMedia['kind'],
+      bytes: file.bytes,
+      mime: file.mime,
+      fileName: file.name,
+      caption: row.text,
+    };
   };
 
   const quotedFor = (messageId: number) => {
@@ -134,7 +161,15 @@ export const createInboxService = (deps: InboxDeps) => {
     attach(botId: string, transport: Transport): void {
       transport.on(
         'message',
-        guarded('a message', (message) => publish(botId, writer.ingest(botId, [message], true, clock.now()))),
+        guarded('a message', (message) => {
+          const stored = writer.ingest(botId, [message], true, clock.now());
+          publish(botId, stored);
+          if (message.media)
+            deps.media.arrived(
+              botId,
+              stored.map((s) => s.messageId),
+            );
+        }),
       );
       transport.on(
         'message-status',
@@ -172,11 +207,17 @@ export const createInboxService = (deps: InboxDeps) => {
       });
     },
 
+    /** Something about a message changed outside the inbox (its file was downloaded): tell the UI. */
+    changed: (botId: string, messageId: number, chatId: number): void => publish(botId, [{ messageId, chatId }]),
+
     /** The bot is online: what waited in its outbox goes out now. */
     onOnline: (botId: string): Promise<void> => flushOutbox(botId),
 
-    chats: (args: { botId: string; archived: boolean; query?: string; before?: ChatKey; limit: number }) => {
-      if (!deps.botExists(args.botId)) throw new ContractError('not_found', 'That bot does not exist any more.');
+    /** `botId: null`: every bot's chats in one list. */
+    chats: (args: { botId: string | null; archived: boolean; query?: string; before?: ChatKey; limit: number }) => {
+      if (args.botId !== null && !deps.botExists(args.botId)) {
+        throw new ContractError('not_found', 'That bot does not exist any more.');
+      }
       return reader.chats(args);
     },
 
@@ -279,8 +320,17 @@ export const createInboxService = (deps: InboxDeps) => {
      * Writes a message: stored at once as pending (the outbox, shown with a clock), sent now if
      * the bot is online, else when it is next online.
      */
-    send(args: { chatId: number; text: string; quotedId?: number }): Message {
+    async send(args: {
+      chatId: number;
+      text: string;
+      quotedId?: number;
+      attachment?: { name: string; data: string };
+    }): Promise<Message> {
       const chat = chatOrThrow(args.chatId);
+      // Checked and kept in the media store before the message exists: a bad file changes nothing.
+      const file = args.attachment
+        ? await deps.media.attach(args.attachment.name, Buffer.from(args.attachment.data, 'base64'))
+        : null;
       let quoted: IncomingMessage['quoted'] = null;
       if (args.quotedId !== undefined) {
         const target = reader.message(args.quotedId, null);
@@ -290,13 +340,19 @@ export const createInboxService = (deps: InboxDeps) => {
         quoted = { id: target.waId, text: target.text, senderJid: target.senderJid };
       }
       const waId = `3EB0${randomBytes(10).toString('hex').toUpperCase()}`;
-      const id = writer.insertOutgoing(chat.botId, chat.id, {
-        id: waId,
-        senderJid: deps.botJid(chat.botId) ?? 'me',
-        ts: clock.now(),
-        text: args.text,
-        quoted,
-      });
+      const id = writer.insertOutgoing(
+        chat.botId,
+        chat.id,
+        {
+          id: waId,
+          senderJid: deps.botJid(chat.botId) ?? 'me',
+          ts: clock.now(),
+          text: args.text === '' ? null : args.text,
+          quoted,
+          ...(file ? { kind: file.kind } : {}),
+        },
+        file?.media ?? null,
+      );
       publish(chat.botId, [{ messageId: id, chatId: chat.id }]);
       if (deps.onlineTransport(chat.botId)) void flushOutbox(chat.botId);
       const message = reader.message(id, deps.botJid(chat.botId));

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { MessageStatus } from '../../../src-shared/inbox';
 import type {
+  IncomingMedia,
   IncomingMessage,
   MessageDeleteEvent,
   MessageEditEvent,
@@ -16,6 +17,9 @@ const RANK: Record<MessageStatus, number> = { pending: 0, failed: 0.5, sent: 1, 
 export type Ingested = { messageId: number; chatId: number };
 
 type MessageRow = { id: number; chat_id: number; status: MessageStatus | null };
+
+/** A file the user sends: already in the media store, so the outbox can send it after a restart. */
+export type StoredMedia = Omit<IncomingMedia, 'ref' | 'preview'> & { sha256: string; thumb: Buffer | null };
 
 /**
  * Every write the inbox makes, on prepared statements (history ingest is the hot path). Each
@@ -34,6 +38,8 @@ export class InboxWriter {
   private readonly setText: Database.Statement<[string, number, number]>;
   private readonly markDeleted: Database.Statement<[number, number, number]>;
   private readonly upsertReaction: Database.Statement<[number, string, string, number]>;
+  private readonly insertMedia: Database.Statement<unknown[]>;
+  private readonly dropMedia: Database.Statement<[number]>;
   private readonly deleteReaction: Database.Statement<[number, string]>;
   private readonly batch: (botId: string, messages: IncomingMessage[], live: boolean, now: number) => Ingested[];
 
@@ -67,6 +73,11 @@ export class InboxWriter {
        ON CONFLICT (message_id, sender_jid) DO UPDATE SET emoji = excluded.emoji, ts = excluded.ts
        WHERE excluded.ts >= reactions.ts`,
     );
+    this.insertMedia = sqlite.prepare(
+      `INSERT INTO media (message_id, mime, file_name, size, width, height, seconds, state, sha256, thumb, ref)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (message_id) DO NOTHING`,
+    );
+    this.dropMedia = sqlite.prepare('DELETE FROM media WHERE message_id = ?');
     this.deleteReaction = sqlite.prepare('DELETE FROM reactions WHERE message_id = ? AND sender_jid = ?');
     this.batch = sqlite.transaction((botId: string, messages: IncomingMessage[], live: boolean, now: number) => {
       const chats = new Map<string, number>();
@@ -95,11 +106,27 @@ export class InboxWriter {
   insertOutgoing(
     botId: string,
     chatId: number,
-    message: Pick<IncomingMessage, 'id' | 'senderJid' | 'ts' | 'text' | 'quoted'>,
+    message: Pick<IncomingMessage, 'id' | 'senderJid' | 'ts' | 'text' | 'quoted' | 'kind'>,
+    media: StoredMedia | null = null,
   ): number {
     return this.sqlite.transaction(() => {
       const id = this.insertOne(botId, chatId, { ...message, senderName: null, fromMe: true }, 'pending');
       if (id === null) throw new Error(`A message with id ${message.id} exists already in this chat.`);
+      if (media) {
+        this.insertMedia.run(
+          id,
+          media.mime,
+          media.fileName,
+          media.size,
+          media.width,
+          media.height,
+          media.seconds,
+          'stored',
+          media.sha256,
+          media.thumb,
+          null,
+        );
+      }
       this.bumpChat.run(message.ts, id, chatId, message.ts, message.ts, id);
       return id;
     })();
@@ -135,6 +162,9 @@ export class InboxWriter {
     const row = chatId === undefined ? undefined : this.findMessage.get(chatId, event.fromMe ? 1 : 0, event.id);
     if (!row) return null;
     this.markDeleted.run(event.ts, keepText ? 1 : 0, row.id);
+    // Without anti-delete the file goes with the text (the bytes stay in the store: another
+    // message may share them).
+    if (!keepText) this.dropMedia.run(row.id);
     return { messageId: row.id, chatId: row.chat_id };
   }
 
@@ -186,7 +216,7 @@ export class InboxWriter {
     chatId: number,
     m: Pick<
       IncomingMessage,
-      'id' | 'fromMe' | 'senderJid' | 'senderName' | 'ts' | 'kind' | 'text' | 'quoted' | 'forwarded'
+      'id' | 'fromMe' | 'senderJid' | 'senderName' | 'ts' | 'kind' | 'text' | 'quoted' | 'forwarded' | 'media'
     >,
     status: MessageStatus | null = m.fromMe ? 'sent' : null,
   ): number | null {
@@ -206,7 +236,25 @@ export class InboxWriter {
       m.quoted?.senderJid ?? null,
       m.forwarded ? 1 : 0,
     );
-    return result.changes === 0 ? null : Number(result.lastInsertRowid);
+    if (result.changes === 0) return null;
+    const id = Number(result.lastInsertRowid);
+    const media = m.media;
+    if (media) {
+      this.insertMedia.run(
+        id,
+        media.mime,
+        media.fileName,
+        media.size,
+        media.width,
+        media.height,
+        media.seconds,
+        'remote',
+        null,
+        media.preview ? Buffer.from(media.preview) : null,
+        media.ref,
+      );
+    }
+    return id;
   }
 
   private ownMessage(botId: string, chatJid: string, waId: string): MessageRow | undefined {

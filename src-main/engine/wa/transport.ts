@@ -1,3 +1,4 @@
+import type { AttachmentKind } from '../../../src-shared/attachments';
 import type { MessageKind, MessageStatus } from '../../../src-shared/inbox';
 
 export type { MessageKind, MessageStatus };
@@ -44,6 +45,30 @@ export type ConnectionEvent =
   | { state: 'open'; account: AccountInfo }
   | { state: 'close'; reason: CloseReason; code: number | null; detail: string | null };
 
+/** The file a message carries. The bytes stay on WhatsApp until `downloadMedia(ref)` fetches them. */
+export type IncomingMedia = {
+  mime: string;
+  fileName: string | null;
+  size: number | null;
+  width: number | null;
+  height: number | null;
+  /** Length of a video or voice note. */
+  seconds: number | null;
+  /** What `downloadMedia` needs, opaque to the engine (for Baileys: the media keys and path). */
+  ref: string;
+  /** A tiny JPEG WhatsApp sends inline, shown until the file itself is downloaded. */
+  preview?: Uint8Array;
+};
+
+/** A file the bot sends. */
+export type OutgoingMedia = {
+  kind: AttachmentKind;
+  bytes: Uint8Array;
+  mime: string;
+  fileName: string;
+  caption: string | null;
+};
+
 export type IncomingMessage = {
   id: string;
   /** Chat JID: a user (…@s.whatsapp.net / …@lid) or a group (…@g.us). */
@@ -61,6 +86,8 @@ export type IncomingMessage = {
   /** The message this one replies to. */
   quoted?: { id: string; text: string | null; senderJid: string | null } | null;
   forwarded?: boolean;
+  /** Photos, videos, voice notes, documents and stickers. */
+  media?: IncomingMedia | null;
   /** Delivered while the socket was offline or as history: never triggers a reply. */
   offline: boolean;
 };
@@ -123,6 +150,10 @@ export type Transport = {
   /** Epoch ms of the last frame received on the current socket; drives the liveness watchdog. */
   lastActivityAt(): number;
   sendText(jid: string, text: string, options?: SendOptions): Promise<SentMessage>;
+  /** Uploads a file and sends it, with its caption. */
+  sendMedia(jid: string, media: OutgoingMedia, options?: SendOptions): Promise<SentMessage>;
+  /** The bytes of a received file; throws with a plain reason when WhatsApp no longer has them. */
+  downloadMedia(ref: string): Promise<Uint8Array>;
   /** Tells the sender these messages were read (blue ticks), where the user allows it. */
   markRead(chatJid: string, messages: { id: string; senderJid: string }[]): Promise<void>;
   on<E extends TransportEventName>(event: E, listener: (payload: TransportEvents[E]) => void): () => void;

@@ -1,6 +1,7 @@
 import type { Engine } from '../contract';
 import { useBotsStore } from '../features/bots/store';
 import { inboxActions } from '../features/inbox/actions';
+import { ALL_BOTS } from '../features/inbox/bot-choice';
 import { noticeFor, showNotice } from '../features/inbox/notify';
 import { useInboxStore } from '../features/inbox/store';
 import type { Message } from '../../../src-shared/inbox';
@@ -64,8 +65,9 @@ export const startBridge = ({ client, connection }: Engine): (() => void) => {
     if (!notice) return;
     showNotice(notice, () => {
       navigate({ section: 'chats' });
-      // The chat may belong to another bot than the one shown: show that bot's chats.
-      inbox().chooseBot(message.botId);
+      // The chat may belong to another bot than the one shown: show that bot's chats ("All
+      // bots" shows it already).
+      if (inbox().botId !== ALL_BOTS) inbox().chooseBot(message.botId);
       void inboxActions.openChat(message.chatId);
     });
   };

@@ -3,6 +3,9 @@ import { initials } from '../lib/format';
 /** WhatsApp-like muted tones; a name always gets the same one. */
 const TONES = ['#00a884', '#53bdeb', '#7f66ff', '#ff8a8c', '#ffbc38', '#009de2', '#a5b337', '#fc9775'];
 
+/** The n-th tone: things listed in a fixed order (bots) look apart for the first eight. */
+export const toneAt = (index: number): string => TONES[index % TONES.length] ?? '#00a884';
+
 const toneFor = (seed: string): string => {
   let hash = 0;
   for (const ch of seed) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;

@@ -55,6 +55,12 @@ export const chats = sqliteTable(
     uniqueIndex('chats_jid').on(t.botId, t.jid),
     // The chat list: pinned first, then newest, paged by (last_ts, id).
     index('chats_list').on(t.botId, t.archived, t.lastTs, t.id),
+    // The same list across every bot ("All bots"), paged by the same key.
+    index('chats_list_all').on(t.archived, t.lastTs, t.id),
+    // Pinned chats are a few per bot: this keeps reading them from scanning every chat.
+    index('chats_pinned')
+      .on(t.archived, t.pinnedAt)
+      .where(sql`pinned_at IS NOT NULL`),
   ],
 );
 

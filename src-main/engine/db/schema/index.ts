@@ -1,3 +1,4 @@
 export * from './auth';
 export * from './bots';
 export * from './inbox';
+export * from './media';

@@ -11,6 +11,7 @@ import {
   type WAMessageKey,
 } from '@whiskeysockets/baileys';
 import type { IncomingMessage, MessageKind, TransportEvents } from '../transport';
+import { mediaOf } from './media';
 
 /**
  * Turns what Baileys upserts into the transport's events. One upserted message is a chat message,
@@ -240,6 +241,7 @@ export const mapMessage = (msg: WAMessage, offline: boolean, me: Me, now: number
       }
     : null;
   const alt = group ? null : [remoteJid, key.remoteJidAlt].find((j) => j && jidNormalizedUser(j) !== chatJid);
+  const media = mediaOf(content, type);
   return {
     event: 'message',
     payload: {
@@ -254,6 +256,7 @@ export const mapMessage = (msg: WAMessage, offline: boolean, me: Me, now: number
       kind: kindOf(type),
       quoted,
       forwarded: context?.isForwarded === true,
+      ...(media ? { media } : {}),
       offline,
     },
   };

@@ -186,3 +186,80 @@ describe('Baileys transport: replies and read receipts', () => {
     expect(sock.readMessages).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('Baileys transport: files', () => {
+  const mediaKey = Buffer.alloc(32, 7);
+
+  it('reports a received photo with what it is, its inline preview and a reference to fetch it', () => {
+    const preview = Buffer.from([0xff, 0xd8, 0xff, 0xe0]);
+    upsert(
+      sock,
+      'notify',
+      fromAna('P1', {
+        imageMessage: {
+          caption: 'this one?',
+          mimetype: 'image/jpeg',
+          fileLength: 48_211,
+          width: 1280,
+          height: 960,
+          mediaKey,
+          directPath: '/v/t62.7118-24/abc',
+          url: 'https://mmg.whatsapp.net/v/t62.7118-24/abc',
+          jpegThumbnail: preview,
+        },
+      }),
+    );
+    upsert(
+      sock,
+      'notify',
+      fromAna('D1', {
+        documentMessage: {
+          mimetype: 'application/pdf',
+          fileName: 'invoice.pdf',
+          fileLength: 9_000,
+          mediaKey,
+          directPath: '/v/t62.7119-24/def',
+        },
+      }),
+    );
+    const [photo, doc] = seen.message;
+    expect(photo).toMatchObject({
+      kind: 'image',
+      text: 'this one?',
+      media: { mime: 'image/jpeg', size: 48_211, width: 1280, height: 960, fileName: null },
+    });
+    expect(Buffer.from(photo?.media?.preview ?? [])).toEqual(preview);
+    expect(JSON.parse(photo?.media?.ref ?? '{}')).toEqual({
+      type: 'image',
+      mediaKey: mediaKey.toString('base64'),
+      directPath: '/v/t62.7118-24/abc',
+      url: 'https://mmg.whatsapp.net/v/t62.7118-24/abc',
+    });
+    expect(doc).toMatchObject({ kind: 'document', text: null, media: { fileName: 'invoice.pdf', size: 9_000 } });
+  });
+
+  it('sends a photo with its caption and a document with its name, as Baileys takes them', async () => {
+    const bytes = new Uint8Array([1, 2, 3]);
+    await transport.sendMedia(
+      ANA,
+      { kind: 'image', bytes, mime: 'image/png', fileName: 'a.png', caption: 'new sign' },
+      { id: 'OUT1' },
+    );
+    await transport.sendMedia(ANA, {
+      kind: 'document',
+      bytes,
+      mime: 'application/pdf',
+      fileName: 'prices.pdf',
+      caption: null,
+    });
+    expect(sock.sent.map((s) => s.content)).toEqual([
+      { image: Buffer.from(bytes), mimetype: 'image/png', caption: 'new sign' },
+      { document: Buffer.from(bytes), mimetype: 'application/pdf', fileName: 'prices.pdf' },
+    ]);
+    expect(sock.sent[0]?.options).toMatchObject({ messageId: 'OUT1' });
+  });
+
+  it('refuses to download from a damaged reference with a plain reason', async () => {
+    await expect(transport.downloadMedia('not json')).rejects.toThrow(/damaged/);
+  });
+});

@@ -21,6 +21,7 @@ import type {
   AccountInfo,
   CloseReason,
   MessageStatus,
+  OutgoingMedia,
   SendOptions,
   SentMessage,
   Transport,
@@ -29,6 +30,7 @@ import type {
 import { captureAsyncStorages, type CapturedStorages } from './async-storage';
 import { createSqliteAuthState } from './auth-state';
 import { mapDisconnect } from './disconnect';
+import { contentFor, downloadMediaRef } from './media';
 import { mapHistory, mapMessage, preferPhoneJid, type Mapped, type MappedEvent, type Me } from './incoming';
 
 /** The part of a Baileys socket the transport uses; tests hand in a fake with the same shape. */
@@ -76,6 +78,8 @@ const STATUS: Partial<Record<number, MessageStatus>> = {
 const END_TIMEOUT_MS = 3_000;
 /** Bounds the ids remembered to recognise our own sends when Baileys echoes them back. */
 const MAX_SENT_IDS = 1_000;
+/** A received file larger than this is not downloaded (WhatsApp allows documents up to 2 GB). */
+const MEDIA_DOWNLOAD_MAX_BYTES = 100 * 1024 * 1024;
 
 type Session = {
   sock: SocketLike;
@@ -263,6 +267,36 @@ export const createBaileysTransport = (options: BaileysTransportOptions): Transp
     };
   };
 
+  const send = async (jid: string, content: AnyMessageContent, sendOptions: SendOptions): Promise<SentMessage> => {
+    const current = session;
+    if (!current?.open) throw new Error('Not connected to WhatsApp.');
+    if (sendOptions.id !== undefined) rememberSent(current, sendOptions.id);
+    const { quoted } = sendOptions;
+    const options: MiscMessageGenerationOptions = {
+      ...(sendOptions.id === undefined ? {} : { messageId: sendOptions.id }),
+      // Baileys builds the reply's context from the quoted message's key and content.
+      ...(quoted
+        ? {
+            quoted: {
+              key: {
+                remoteJid: jid,
+                id: quoted.id,
+                fromMe: quoted.fromMe,
+                ...(isJidGroup(jid) && !quoted.fromMe ? { participant: quoted.senderJid } : {}),
+              },
+              message: { conversation: quoted.text ?? '' },
+            },
+          }
+        : {}),
+    };
+    const sent = await current.sock.sendMessage(jid, content, Object.keys(options).length === 0 ? undefined : options);
+    const id = sent?.key.id ?? sendOptions.id;
+    if (!id) throw new Error('WhatsApp did not return an id for the sent message.');
+    rememberSent(current, id);
+    const seconds = toNumber(sent?.messageTimestamp);
+    return { id, ts: seconds > 0 ? seconds * 1000 : clock.now() };
+  };
+
   return {
     on: (event, listener) => emitter.on(event, listener),
 
@@ -348,39 +382,13 @@ export const createBaileysTransport = (options: BaileysTransportOptions): Transp
       );
     },
 
-    async sendText(jid: string, text: string, sendOptions: SendOptions = {}): Promise<SentMessage> {
-      const current = session;
-      if (!current?.open) throw new Error('Not connected to WhatsApp.');
-      if (sendOptions.id !== undefined) rememberSent(current, sendOptions.id);
-      const { quoted } = sendOptions;
-      const options: MiscMessageGenerationOptions = {
-        ...(sendOptions.id === undefined ? {} : { messageId: sendOptions.id }),
-        // Baileys builds the reply's context from the quoted message's key and content.
-        ...(quoted
-          ? {
-              quoted: {
-                key: {
-                  remoteJid: jid,
-                  id: quoted.id,
-                  fromMe: quoted.fromMe,
-                  ...(isJidGroup(jid) && !quoted.fromMe ? { participant: quoted.senderJid } : {}),
-                },
-                message: { conversation: quoted.text ?? '' },
-              },
-            }
-          : {}),
-      };
-      const sent = await current.sock.sendMessage(
-        jid,
-        { text },
-        Object.keys(options).length === 0 ? undefined : options,
-      );
-      const id = sent?.key.id ?? sendOptions.id;
-      if (!id) throw new Error('WhatsApp did not return an id for the sent message.');
-      rememberSent(current, id);
-      const seconds = toNumber(sent?.messageTimestamp);
-      return { id, ts: seconds > 0 ? seconds * 1000 : clock.now() };
-    },
+    sendText: (jid: string, text: string, sendOptions: SendOptions = {}): Promise<SentMessage> =>
+      send(jid, { text }, sendOptions),
+
+    sendMedia: (jid: string, media: OutgoingMedia, sendOptions: SendOptions = {}): Promise<SentMessage> =>
+      send(jid, contentFor(media), sendOptions),
+
+    downloadMedia: (ref: string): Promise<Uint8Array> => downloadMediaRef(ref, MEDIA_DOWNLOAD_MAX_BYTES),
   };
 };
 

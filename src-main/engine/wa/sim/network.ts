@@ -6,6 +6,7 @@ import type {
   IncomingMessage,
   MessageDeleteEvent,
   MessageEditEvent,
+  MessageKind,
   MessageStatus,
   ReactionEvent,
 } from '../transport';
@@ -21,6 +22,7 @@ import {
   type SimUpdate,
 } from './contacts';
 import { historyBatches, makePast } from './history';
+import { SimMediaServer, type SimFile } from './media';
 import { jidOfPhone, SimThreads, type SimThreadMessage } from './threads';
 
 export { SIM_DELETE_WINDOW_MS, SIM_EDIT_WINDOW_MS, type SimContactArgs } from './contacts';
@@ -69,6 +71,8 @@ export type SimContactMessage = {
   ts: number;
   /** The message this one replies to. */
   quotedId: string | null;
+  /** A file sent with it (the text is then its caption, '' for none). */
+  media?: { kind: MessageKind; mime: string; fileName: string | null; ref: string };
 };
 
 /** History starts a moment after the first login, then comes in batches. */
@@ -181,19 +185,52 @@ export class SimNetwork {
     return this.accounts.get(phone)?.name ?? null;
   }
 
-  /** A bot sends a text to a contact: acked at once, delivered and read a little later. */
-  send(fromPhone: string, toJid: string, text: string, id: string, quotedId: string | null = null): number {
+  /** Files bots sent and photos contacts send. */
+  readonly media = new SimMediaServer();
+
+  /** A bot sends a text (or a file) to a contact: acked at once, delivered and read a little later. */
+  send(
+    fromPhone: string,
+    toJid: string,
+    text: string,
+    id: string,
+    quotedId: string | null = null,
+    file?: SimFile & { kind: MessageKind },
+  ): number {
     const ts = this.clock.now();
     const toPhone = phoneOfJid(toJid);
-    this.inboxOfContacts.push({ id, from: fromPhone, to: toPhone, text, ts, quotedId });
+    const media = file
+      ? {
+          mime: file.mime,
+          fileName: file.fileName,
+          size: file.bytes.byteLength,
+          width: null,
+          height: null,
+          seconds: null,
+          ref: this.media.upload(id, file),
+        }
+      : undefined;
+    this.inboxOfContacts.push({
+      id,
+      from: fromPhone,
+      to: toPhone,
+      text,
+      ts,
+      quotedId,
+      ...(file && media
+        ? { media: { kind: file.kind, mime: file.mime, fileName: file.fileName, ref: media.ref } }
+        : {}),
+    });
     const chatJid = toJid.endsWith('@s.whatsapp.net') ? jidOfPhone(toPhone) : toJid;
     this.threads.add(fromPhone, chatJid, {
       ...blankMessage(id, ts),
       fromMe: true,
       senderPhone: fromPhone,
       senderName: this.accountName(fromPhone),
-      text,
+      kind: file?.kind ?? 'text',
+      text: file && text === '' ? null : text,
       quotedId,
+      ...(media ? { media } : {}),
     });
     const sender = () => this.online.get(fromPhone);
     this.clock.setTimeout(() => sender()?.status(id, toJid, 'delivered'), 300 + Math.floor(this.random() * 1200));

@@ -1,4 +1,5 @@
-import type { IncomingMessage, MessageKind } from '../transport';
+import type { IncomingMedia, IncomingMessage, MessageKind } from '../transport';
+import { simPhotoMedia } from './media';
 
 /** A message as a phone keeps it: the simulated network's memory of each conversation. */
 export type SimThreadMessage = {
@@ -11,6 +12,8 @@ export type SimThreadMessage = {
   ts: number;
   kind: MessageKind;
   text: string | null;
+  /** A file the bot sent; photos of contacts are drawn from the message id when none is set. */
+  media?: IncomingMedia;
   quotedId: string | null;
   forwarded: boolean;
   editedAt: number | null;
@@ -100,6 +103,7 @@ export const toIncoming = (
   ts: m.ts,
   text: m.text,
   ...(m.kind === 'text' ? {} : { kind: m.kind }),
+  ...(m.media ? { media: m.media } : m.kind === 'image' ? { media: simPhotoMedia(m.id) } : {}),
   ...(quoted
     ? {
         quoted: {

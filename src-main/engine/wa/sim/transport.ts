@@ -9,6 +9,7 @@ import type {
   MessageDeleteEvent,
   MessageEditEvent,
   MessageStatus,
+  OutgoingMedia,
   ReactionEvent,
   SendOptions,
   SentMessage,
@@ -113,6 +114,24 @@ export class SimTransport implements Transport, SimEndpoint {
     const id = options.id ?? `3EB0${randomBytes(8).toString('hex').toUpperCase()}`;
     const ts = this.network.send(this.session.phone, jid, text, id, options.quoted?.id ?? null);
     return { id, ts };
+  }
+
+  async sendMedia(jid: string, media: OutgoingMedia, options: SendOptions = {}): Promise<SentMessage> {
+    await Promise.resolve();
+    if (!this.open || !this.session) throw new Error('Not connected to WhatsApp.');
+    const id = options.id ?? `3EB0${randomBytes(8).toString('hex').toUpperCase()}`;
+    const ts = this.network.send(this.session.phone, jid, media.caption ?? '', id, options.quoted?.id ?? null, {
+      kind: media.kind,
+      bytes: media.bytes,
+      mime: media.mime,
+      fileName: media.fileName,
+    });
+    return { id, ts };
+  }
+
+  async downloadMedia(ref: string): Promise<Uint8Array> {
+    if (!this.open) throw new Error('Not connected to WhatsApp.');
+    return this.network.media.download(ref);
   }
 
   async markRead(chatJid: string, messages: { id: string; senderJid: string }[]): Promise<void> {

@@ -24,6 +24,10 @@ export const FEATURE_INFO: Record<BotFeature, { label: string; description: stri
   autoReply: { label: 'Auto-reply', description: 'Answers keywords and commands with your saved replies.' },
   antiDelete: { label: 'Anti-delete', description: 'Keeps a copy of messages people delete, so nothing is lost.' },
   campaigns: { label: 'Campaigns', description: 'Allows scheduled bulk sends from this number.' },
+  autoDownload: {
+    label: 'Download media',
+    description: 'Saves photos, voice notes and files (up to 16 MB) as they arrive; otherwise when you open them.',
+  },
   readReceipts: { label: 'Read receipts', description: 'Shows contacts blue ticks when you open their chat in Wren.' },
   notifications: {
     label: 'Notifications',

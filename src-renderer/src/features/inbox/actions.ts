@@ -3,6 +3,7 @@ import { getClient } from '../../contract';
 import { errorMessage } from '../../lib/errors';
 import { toast } from '../../ui/toast-store';
 import type { Result } from '../bots/actions';
+import { ALL_BOTS, type BotChoice } from './bot-choice';
 import type { ChatView } from './normalize';
 import { nextSeq } from './seq';
 import { useInboxStore } from './store';
@@ -14,41 +15,44 @@ const SEARCH_PAGE = 30;
 const store = () => useInboxStore.getState();
 const client = () => getClient();
 
+/** The engine's name for a list: one bot's chats, or `null` for every bot's. */
+const botIdOf = (list: BotChoice): string | null => (list === ALL_BOTS ? null : list);
+
 /** Chat lists, chat settings and search. */
 const chatActions = {
-  async loadChats(botId: string, view: ChatView): Promise<void> {
-    const seq = store().beginList(botId, view);
+  async loadChats(list: BotChoice, view: ChatView): Promise<void> {
+    const seq = store().beginList(list, view);
     try {
       const query = view.query.trim();
       const page = await client().call('chats:list', {
-        botId,
+        botId: botIdOf(list),
         archived: view.archived,
         limit: CHAT_PAGE,
         ...(query ? { query } : {}),
       });
-      store().applyListPage(botId, seq, page, false);
+      store().applyListPage(list, seq, page, false);
     } catch (error) {
-      store().patchList(botId, seq, { status: 'error', error: errorMessage(error) });
+      store().patchList(list, seq, { status: 'error', error: errorMessage(error) });
     }
   },
 
-  async loadMoreChats(botId: string): Promise<void> {
-    const meta = store().lists[botId];
+  async loadMoreChats(list: BotChoice): Promise<void> {
+    const meta = store().lists[list];
     if (!meta || meta.status !== 'ready' || meta.loadingMore || !meta.nextBefore) return;
     const { seq, archived, nextBefore } = meta;
     const query = meta.query.trim();
-    store().patchList(botId, seq, { loadingMore: true });
+    store().patchList(list, seq, { loadingMore: true });
     try {
       const page = await client().call('chats:list', {
-        botId,
+        botId: botIdOf(list),
         archived,
         before: nextBefore,
         limit: CHAT_PAGE,
         ...(query ? { query } : {}),
       });
-      store().applyListPage(botId, seq, page, true);
+      store().applyListPage(list, seq, page, true);
     } catch (error) {
-      store().patchList(botId, seq, { loadingMore: false, error: errorMessage(error) });
+      store().patchList(list, seq, { loadingMore: false, error: errorMessage(error) });
     }
   },
 
@@ -67,10 +71,14 @@ const chatActions = {
     );
   },
 
-  /** Many of a bot's chats changed at once (history arrived): read its list again. */
+  /** Many of a bot's chats changed at once (history arrived): read its list again, and "All bots" if shown. */
   async reloadBot(botId: string): Promise<void> {
     const meta = store().lists[botId];
-    await (meta ? inboxActions.loadChats(botId, meta) : inboxActions.loadFirstPages([botId]));
+    const all = store().lists[ALL_BOTS];
+    await Promise.all([
+      meta ? inboxActions.loadChats(botId, meta) : inboxActions.loadFirstPages([botId]),
+      all ? inboxActions.loadChats(ALL_BOTS, all) : null,
+    ]);
   },
 
   async updateChat(chatId: number, patch: { pinned?: boolean; archived?: boolean; mutedUntil?: number | null }) {

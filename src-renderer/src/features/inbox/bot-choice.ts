@@ -1,7 +1,13 @@
 const BOT_KEY = 'wren.chats.botId';
 
-/** The bot last chosen on the Chats page, across reloads; null when storage is unavailable. */
-export const rememberedBot = (): string | null => {
+/** The "All bots" choice: every bot's chats in one list. Bot ids are UUIDs, so it names no bot. */
+export const ALL_BOTS = 'all-bots';
+
+/** What the Chats page shows: one bot's chats (its id) or every bot's (`ALL_BOTS`). */
+export type BotChoice = string;
+
+/** The bot (or "All bots") last chosen on the Chats page, across reloads; null when storage is unavailable. */
+export const rememberedBot = (): BotChoice | null => {
   try {
     return typeof localStorage === 'undefined' ? null : localStorage.getItem(BOT_KEY);
   } catch {
@@ -9,9 +15,9 @@ export const rememberedBot = (): string | null => {
   }
 };
 
-export const rememberBot = (botId: string): void => {
+export const rememberBot = (choice: BotChoice): void => {
   try {
-    localStorage.setItem(BOT_KEY, botId);
+    localStorage.setItem(BOT_KEY, choice);
   } catch {
     // Remembered for this page only.
   }

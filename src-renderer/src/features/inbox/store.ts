@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Chat, ChatKey, Message } from '../../../../src-shared/inbox';
 import { appendIds, mergeMessage, placeChat, type ChatView } from './normalize';
-import { rememberBot, rememberedBot } from './bot-choice';
+import { ALL_BOTS, rememberBot, rememberedBot, type BotChoice } from './bot-choice';
 import { chatChangedSince, forgetTouches, nextSeq, touchChat } from './seq';
 import { searchReducers, type SearchActions, type SearchState } from './search-state';
 import { insertLive, threadReducers, type ThreadActions, type ThreadMeta } from './thread-state';
@@ -11,7 +11,7 @@ export type { ThreadMeta } from './thread-state';
 
 type LoadStatus = 'loading' | 'ready' | 'error';
 
-/** One bot's chat list as far as it has been read, for one view (archived or not, a name filter). */
+/** One chat list (a bot's, or "All bots") as far as it has been read, for one view (archived or not, a name filter). */
 export type ListMeta = ChatView & {
   status: LoadStatus;
   nextBefore: ChatKey | null;
@@ -23,12 +23,12 @@ export type ListMeta = ChatView & {
 export type ChatPage = { items: Chat[]; nextBefore: ChatKey | null };
 
 export type InboxState = {
-  /** The bot whose chats are shown, as last chosen (remembered across reloads). */
-  botId: string | null;
+  /** The bot whose chats are shown, or ALL_BOTS, as last chosen (remembered across reloads). */
+  botId: BotChoice | null;
   chatsById: Record<number, Chat>;
-  /** The order of each bot's list as shown (the view in `lists`). */
-  chatIdsByBot: Record<string, number[]>;
-  lists: Record<string, ListMeta>;
+  /** The order of each list as shown (the view in `lists`), keyed by bot id or ALL_BOTS. */
+  chatIdsByBot: Record<BotChoice, number[]>;
+  lists: Record<BotChoice, ListMeta>;
   messagesById: Record<number, Message>;
   /** Each loaded thread's ids, oldest first. */
   idsByChat: Record<number, number[]>;
@@ -44,11 +44,11 @@ export type InboxState = {
   /** What is typed in each chat's composer and not sent yet. */
   drafts: Record<number, string>;
 
-  chooseBot: (botId: string) => void;
+  chooseBot: (choice: BotChoice) => void;
   setDraft: (chatId: number, text: string) => void;
-  beginList: (botId: string, view: ChatView) => number;
-  applyListPage: (botId: string, seq: number, page: ChatPage, more: boolean) => void;
-  patchList: (botId: string, seq: number, patch: Partial<ListMeta>) => void;
+  beginList: (list: BotChoice, view: ChatView) => number;
+  applyListPage: (list: BotChoice, seq: number, page: ChatPage, more: boolean) => void;
+  patchList: (list: BotChoice, seq: number, patch: Partial<ListMeta>) => void;
   /** Chats read outside a list (the first pages behind the sidebar badge). */
   receiveChats: (chats: Chat[], since: number) => void;
   receiveChat: (chat: Chat) => void;
@@ -90,50 +90,50 @@ export const useInboxStore = create<InboxState>()((set) => {
     botId: rememberedBot(),
     drafts: {},
 
-    chooseBot(botId) {
-      rememberBot(botId);
-      set((s) => (s.botId === botId ? s : { botId, openChatId: null, search: null }));
+    chooseBot(choice) {
+      rememberBot(choice);
+      set((s) => (s.botId === choice ? s : { botId: choice, openChatId: null, search: null }));
     },
 
     setDraft: (chatId, text) => set((s) => ({ drafts: { ...s.drafts, [chatId]: text } })),
 
-    beginList(botId, view) {
+    beginList(list, view) {
       const seq = nextSeq();
       set((s) => {
-        const current = s.lists[botId];
+        const current = s.lists[list];
         // A reload of the same view keeps the rows on screen until the new page replaces them.
         const same = current && current.archived === view.archived && current.query === view.query;
         const base = { ...view, nextBefore: null, loadingMore: false, error: null, seq };
         return {
-          lists: { ...s.lists, [botId]: { ...base, status: same ? current.status : 'loading' } },
-          chatIdsByBot: same ? s.chatIdsByBot : { ...s.chatIdsByBot, [botId]: [] },
+          lists: { ...s.lists, [list]: { ...base, status: same ? current.status : 'loading' } },
+          chatIdsByBot: same ? s.chatIdsByBot : { ...s.chatIdsByBot, [list]: [] },
         };
       });
       return seq;
     },
 
-    applyListPage(botId, seq, page, more) {
+    applyListPage(list, seq, page, more) {
       set((s) => {
-        const meta = s.lists[botId];
+        const meta = s.lists[list];
         if (!meta || meta.seq !== seq) return s;
         const chatsById = keepFresh(s.chatsById, page.items, seq);
         const pageIds = page.items.map((c) => c.id);
-        const ids = more ? appendIds(s.chatIdsByBot[botId] ?? [], pageIds) : pageIds;
+        const ids = more ? appendIds(s.chatIdsByBot[list] ?? [], pageIds) : pageIds;
         return {
           chatsById,
-          chatIdsByBot: { ...s.chatIdsByBot, [botId]: ids },
+          chatIdsByBot: { ...s.chatIdsByBot, [list]: ids },
           lists: {
             ...s.lists,
-            [botId]: { ...meta, status: 'ready', nextBefore: page.nextBefore, loadingMore: false, error: null },
+            [list]: { ...meta, status: 'ready', nextBefore: page.nextBefore, loadingMore: false, error: null },
           },
         };
       });
     },
 
-    patchList(botId, seq, patch) {
+    patchList(list, seq, patch) {
       set((s) => {
-        const meta = s.lists[botId];
-        return meta && meta.seq === seq ? { lists: { ...s.lists, [botId]: { ...meta, ...patch } } } : s;
+        const meta = s.lists[list];
+        return meta && meta.seq === seq ? { lists: { ...s.lists, [list]: { ...meta, ...patch } } } : s;
       });
     },
 
@@ -146,13 +146,16 @@ export const useInboxStore = create<InboxState>()((set) => {
       set((s) => {
         const wasPinned = s.chatsById[chat.id]?.pinned ?? false;
         const chatsById = { ...s.chatsById, [chat.id]: chat };
-        const meta = s.lists[chat.botId];
-        const ids = s.chatIdsByBot[chat.botId];
-        if (!meta || !ids || meta.status === 'error') return { chatsById };
-        const placed = placeChat(ids, chat, wasPinned, chatsById, meta, meta.nextBefore);
-        return placed === ids
-          ? { chatsById }
-          : { chatsById, chatIdsByBot: { ...s.chatIdsByBot, [chat.botId]: placed } };
+        let chatIdsByBot = s.chatIdsByBot;
+        // The chat's own bot's list and the list of all bots, each where it is loaded.
+        for (const list of [chat.botId, ALL_BOTS]) {
+          const meta = s.lists[list];
+          const ids = chatIdsByBot[list];
+          if (!meta || !ids || meta.status === 'error') continue;
+          const placed = placeChat(ids, chat, wasPinned, chatsById, meta, meta.nextBefore);
+          if (placed !== ids) chatIdsByBot = { ...chatIdsByBot, [list]: placed };
+        }
+        return chatIdsByBot === s.chatIdsByBot ? { chatsById } : { chatsById, chatIdsByBot };
       });
     },
 
@@ -163,6 +166,8 @@ export const useInboxStore = create<InboxState>()((set) => {
         const lists = { ...s.lists };
         delete chatIdsByBot[botId];
         delete lists[botId];
+        const all = chatIdsByBot[ALL_BOTS];
+        if (all) chatIdsByBot[ALL_BOTS] = all.filter((id) => id in chatsById);
         const openGone = s.openChatId !== null && !(s.openChatId in chatsById);
         return {
           chatsById,

@@ -36,5 +36,6 @@ export const makeMessage = (patch: Partial<Message> = {}): Message => ({
   editedAt: null,
   deletedAt: null,
   reactions: [],
+  media: null,
   ...patch,
 });

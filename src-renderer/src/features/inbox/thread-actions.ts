@@ -4,6 +4,7 @@ import { errorMessage } from '../../lib/errors';
 import { toast } from '../../ui/toast-store';
 import type { Result } from '../bots/actions';
 import { useInboxStore } from './store';
+import { readBase64 } from './media';
 
 /** The first page of a thread: small, so a chat opens at once. */
 export const MESSAGE_PAGE = 50;
@@ -115,12 +116,18 @@ export const threadActions = {
   },
 
   /** Writes a message: shown at once from the reply (pending, with a clock); events move its ticks. */
-  async send(chatId: number, text: string, quotedId: number | null): Promise<Result<Message>> {
+  async send(
+    chatId: number,
+    text: string,
+    quotedId: number | null,
+    attachment: File | null = null,
+  ): Promise<Result<Message>> {
     try {
       const message = await client().call('messages:send', {
         chatId,
         text,
         ...(quotedId === null ? {} : { quotedId }),
+        ...(attachment ? { attachment: { name: attachment.name, data: await readBase64(attachment) } } : {}),
       });
       // After a jump back the thread does not show its end: sending goes back there, as in WhatsApp.
       if (store().threads[chatId]?.live === false) await loadLatest(chatId);

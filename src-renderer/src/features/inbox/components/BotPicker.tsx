@@ -1,20 +1,30 @@
 import { useId } from 'react';
 import { STATUS_DISPLAY } from '../../bots/labels';
-import { useBot } from '../../bots/hooks/useBots';
+import { useBot, useBotCounts } from '../../bots/hooks/useBots';
+import { ALL_BOTS, type BotChoice } from '../bot-choice';
 import { useInboxStore } from '../store';
 
-/** Which bot's chats are shown; the choice is remembered. One bot at a time: chats are per number. */
-export const BotPicker = ({ botId, botIds }: { botId: string; botIds: string[] }) => {
+/**
+ * Whose chats are shown: one bot's, or every bot's in one list ("All bots"); the choice is
+ * remembered.
+ */
+export const BotPicker = ({ botId, botIds }: { botId: BotChoice; botIds: string[] }) => {
   const chooseBot = useInboxStore((s) => s.chooseBot);
-  const bot = useBot(botId);
+  const bot = useBot(botId === ALL_BOTS ? null : botId);
+  const counts = useBotCounts();
   const id = useId();
-  const status = bot ? STATUS_DISPLAY[bot.status] : null;
+  const status = bot
+    ? STATUS_DISPLAY[bot.status]
+    : botId === ALL_BOTS
+      ? { label: `${counts.online} of ${counts.total} online`, tone: counts.online > 0 ? 'green' : 'grey' }
+      : null;
   return (
     <div className="bot-picker">
       <label className="bot-picker-label" htmlFor={id}>
         Bot
       </label>
       <select id={id} className="bot-picker-select" value={botId} onChange={(e) => chooseBot(e.target.value)}>
+        <option value={ALL_BOTS}>All bots</option>
         {botIds.map((optionId) => (
           <BotOption key={optionId} botId={optionId} />
         ))}

@@ -1,6 +1,7 @@
 import { Virtuoso } from 'react-virtuoso';
 import { Spinner } from '../../../ui/Spinner';
 import { inboxActions } from '../actions';
+import { ALL_BOTS, type BotChoice } from '../bot-choice';
 import { useChatList } from '../hooks/useChats';
 import { ChatRow } from './ChatRow';
 
@@ -16,11 +17,15 @@ const Footer = ({ context }: { context?: ListContext }) =>
 
 const COMPONENTS = { Footer };
 
-type ChatListProps = { botId: string; archived: boolean; query: string };
+type ChatListProps = { botId: BotChoice; archived: boolean; query: string };
 
-/** The chats, virtualized: a few dozen rows in the page however many chats the bot has. */
+/**
+ * The chats, virtualized: a few dozen rows in the page however many chats the bot has. With "All
+ * bots", every row names its bot.
+ */
 export const ChatList = ({ botId, archived, query }: ChatListProps) => {
   const { ids, meta } = useChatList(botId, { archived, query });
+  const allBots = botId === ALL_BOTS;
 
   if (!meta || meta.status === 'loading') {
     return (
@@ -47,10 +52,12 @@ export const ChatList = ({ botId, archived, query }: ChatListProps) => {
     return (
       <p className="list-message list-empty" data-testid="chat-list-empty">
         {query
-          ? `No chats match “${query}”. Press Enter to search messages.`
+          ? allBots
+            ? `No chats match “${query}”.`
+            : `No chats match “${query}”. Press Enter to search messages.`
           : archived
             ? 'No archived chats.'
-            : 'No chats yet. When someone writes to this bot, the chat appears here.'}
+            : `No chats yet. When someone writes to ${allBots ? 'one of your bots' : 'this bot'}, the chat appears here.`}
       </p>
     );
   }
@@ -61,7 +68,7 @@ export const ChatList = ({ botId, archived, query }: ChatListProps) => {
       data={ids}
       context={{ loadingMore: meta.loadingMore }}
       computeItemKey={(_, id) => id}
-      itemContent={(_, id) => <ChatRow chatId={id} />}
+      itemContent={(_, id) => <ChatRow chatId={id} showBot={allBots} />}
       endReached={() => void inboxActions.loadMoreChats(botId)}
       increaseViewportBy={300}
       components={COMPONENTS}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useDebounced } from '../../../lib/useDebounced';
 import { ArchiveIcon, ArrowLeftIcon, NewChatIcon, SearchIcon } from '../../../ui/chat-icons';
 import { inboxActions } from '../actions';
+import { ALL_BOTS, type BotChoice } from '../bot-choice';
 import { useInboxBot } from '../hooks/useChats';
 import { BotPicker } from './BotPicker';
 import { ChatList } from './ChatList';
@@ -10,15 +11,21 @@ import { NotificationBanner } from './NotificationBanner';
 import { SearchBox } from './SearchBox';
 import { SearchResults } from './SearchResults';
 
-/** The left column: bot, search, the Archived entry and the chat list (or message search results). */
-export const ChatListPane = ({ botId }: { botId: string }) => {
+/**
+ * The left column: bot, search, the Archived entry and the chat list (or message search results).
+ * With "All bots" chosen, names and numbers are searched across bots but messages only per bot:
+ * the engine's message search is one bot's, and results from several numbers would blur whose
+ * customer wrote what.
+ */
+export const ChatListPane = ({ botId }: { botId: BotChoice }) => {
   const { botIds } = useInboxBot();
+  const allBots = botId === ALL_BOTS;
   const [archived, setArchived] = useState(false);
   const [input, setInput] = useState('');
   const query = useDebounced(input.trim(), 250);
   const [searchingMessages, setSearchingMessages] = useState(false);
   const [creating, setCreating] = useState(false);
-  const showMessages = searchingMessages && query !== '';
+  const showMessages = searchingMessages && query !== '' && !allBots;
 
   // While message results are shown, they follow what is typed.
   useEffect(() => {
@@ -47,8 +54,9 @@ export const ChatListPane = ({ botId }: { botId: string }) => {
           setInput(value);
           if (!value.trim()) setSearchingMessages(false);
         }}
-        onSubmit={() => setSearchingMessages(true)}
+        onSubmit={allBots ? null : () => setSearchingMessages(true)}
         onBack={showMessages ? () => setSearchingMessages(false) : null}
+        placeholder={allBots ? 'Search chats' : 'Search chats or messages'}
       />
       {showMessages ? (
         <SearchResults />
@@ -74,7 +82,14 @@ export const ChatListPane = ({ botId }: { botId: string }) => {
               Archived
             </button>
           )}
-          {query ? (
+          {query && allBots ? (
+            <p className="list-entry list-entry-hint" data-testid="search-messages-hint">
+              <span className="list-entry-icon">
+                <SearchIcon size={19} />
+              </span>
+              Pick a bot to search its messages
+            </p>
+          ) : query ? (
             <button type="button" className="list-entry" onClick={() => setSearchingMessages(true)}>
               <span className="list-entry-icon">
                 <SearchIcon size={19} />
@@ -87,7 +102,9 @@ export const ChatListPane = ({ botId }: { botId: string }) => {
           <ChatList botId={botId} archived={archived} query={query} />
         </>
       )}
-      {creating ? <NewChatDialog botId={botId} onClose={() => setCreating(false)} /> : null}
+      {creating ? (
+        <NewChatDialog botId={allBots ? null : botId} botIds={botIds} onClose={() => setCreating(false)} />
+      ) : null}
     </div>
   );
 };

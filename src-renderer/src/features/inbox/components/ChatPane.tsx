@@ -6,6 +6,7 @@ import { useChat } from '../hooks/useChats';
 import { useAutoMarkRead } from '../hooks/useThread';
 import { ChatHeader } from './ChatHeader';
 import { Composer } from './Composer';
+import { MediaViewer } from './MediaViewer';
 import { Thread } from './Thread';
 
 /** The open chat: header, thread and composer. */
@@ -18,6 +19,7 @@ export const ChatPane = ({ chatId }: { chatId: number }) => {
       {chat ? <BotNotice botId={chat.botId} /> : null}
       <Thread chatId={chatId} />
       <Composer chatId={chatId} />
+      <MediaViewer />
     </div>
   );
 };

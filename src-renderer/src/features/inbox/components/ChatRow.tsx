@@ -1,9 +1,10 @@
 import { formatPhone } from '../../../lib/format';
 import { useMinute } from '../../../lib/useMinute';
 import { MutedIcon, PinIcon } from '../../../ui/chat-icons';
+import { toneAt } from '../../../ui/Avatar';
 import { ContactsIcon as UsersIcon } from '../../../ui/icons';
 import { inboxActions } from '../actions';
-import { useChat } from '../hooks/useChats';
+import { useBotLabel, useChat } from '../hooks/useChats';
 import { isMuted } from '../normalize';
 import { useInboxStore } from '../store';
 import { displayTitle, isNumberOnly, previewText } from '../text';
@@ -11,8 +12,11 @@ import { ChatAvatar } from './ChatAvatar';
 import { formatListTime } from '../time';
 import { Ticks } from './Ticks';
 
-/** One chat in the list. Selects its own chat, so a new message re-renders one row. */
-export const ChatRow = ({ chatId }: { chatId: number }) => {
+/**
+ * One chat in the list. Selects its own chat, so a new message re-renders one row. `showBot`
+ * ("All bots"): a small label names the bot the chat belongs to.
+ */
+export const ChatRow = ({ chatId, showBot = false }: { chatId: number; showBot?: boolean }) => {
   const chat = useChat(chatId);
   const selected = useInboxStore((s) => s.openChatId === chatId);
   const now = useMinute();
@@ -38,7 +42,7 @@ export const ChatRow = ({ chatId }: { chatId: number }) => {
                 <UsersIcon size={15} />
               </span>
             ) : null}
-            {displayTitle(chat)}
+            <span className="chat-row-name">{displayTitle(chat)}</span>
           </span>
           <span className={`chat-row-time${chat.unread > 0 && !muted ? ' chat-row-time-unread' : ''}`}>
             {last ? formatListTime(chat.lastTs, new Date(now)) : ''}
@@ -52,6 +56,7 @@ export const ChatRow = ({ chatId }: { chatId: number }) => {
               {last ? previewText(last) : chat.phone && !isNumberOnly(chat) ? formatPhone(chat.phone) : ''}
             </span>
           </span>
+          {showBot ? <BotLabel botId={chat.botId} /> : null}
           <span className="chat-row-icons">
             {muted ? (
               <span className="chat-row-icon" role="img" aria-label="Muted" title="Muted" data-testid="chat-muted">
@@ -76,5 +81,21 @@ export const ChatRow = ({ chatId }: { chatId: number }) => {
         </span>
       </span>
     </button>
+  );
+};
+
+/**
+ * The bot a chat belongs to, with a colour of its own (by its place in the bot list, so a few bots
+ * never share one) so a glance down the list sorts them.
+ */
+const BotLabel = ({ botId }: { botId: string }) => {
+  const { name, index } = useBotLabel(botId);
+  // Gone with its bot: the row itself goes with the next event.
+  if (name === undefined) return null;
+  return (
+    <span className="chat-row-bot" data-testid="chat-bot" title={`Bot: ${name}`}>
+      <span className="chat-row-bot-dot" style={{ background: toneAt(index) }} aria-hidden="true" />
+      <span className="chat-row-bot-name">{name}</span>
+    </span>
   );
 };

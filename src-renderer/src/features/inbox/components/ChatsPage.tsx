@@ -6,7 +6,7 @@ import { useInboxStore } from '../store';
 import { ChatListPane } from './ChatListPane';
 import { ChatPane } from './ChatPane';
 
-/** The Chats page, WhatsApp Web style: the bot's chats on the left, the open one on the right. */
+/** The Chats page, WhatsApp Web style: the bot's (or all bots') chats on the left, the open one on the right. */
 export const ChatsPage = () => {
   const { botId, ready } = useInboxBot();
   const openChatId = useInboxStore((s) => s.openChatId);
@@ -16,7 +16,7 @@ export const ChatsPage = () => {
   return (
     <div className="chats-page">
       <section className="chat-list-pane" aria-label="Chat list">
-        {/* Keyed by bot: its filters and search start fresh when another bot is chosen. */}
+        {/* Keyed by bot (or "All bots"): filters and search start fresh when another is chosen. */}
         {botId ? <ChatListPane key={botId} botId={botId} /> : <Spinner size={24} label="Loading" />}
       </section>
       <section className="chat-main" aria-label="Conversation">

@@ -1,14 +1,14 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { SendIcon } from '../../../ui/icons';
+import { useEffect, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
+import { ATTACHMENT_ACCEPT } from '../../../../../src-shared/attachments';
+import { CloseIcon, SendIcon } from '../../../ui/icons';
+import { PaperclipIcon } from '../../../ui/media-icons';
 import { toast } from '../../../ui/toast-store';
 import { inboxActions } from '../actions';
+import { pickAttachment, type PendingAttachment } from '../media';
 import { useInboxStore } from '../store';
+import { AttachmentPreview } from './AttachmentPreview';
 import { EmojiPicker } from './EmojiPicker';
 import { ReplyPreview } from './ReplyPreview';
-
-/*
- * Attachments are not offered: the engine sends text only for now (no media in the contract).
- */
 
 /** Where the person writes: Enter sends, Shift+Enter starts a new line; the draft is kept per chat. */
 export const Composer = ({ chatId }: { chatId: number }) => {
@@ -20,6 +20,19 @@ export const Composer = ({ chatId }: { chatId: number }) => {
     return id !== undefined && s.messagesById[id] ? id : undefined;
   });
   const input = useRef<HTMLTextAreaElement>(null);
+  const picker = useRef<HTMLInputElement>(null);
+  // The chosen file belongs to the chat it was chosen in: switching chats drops it.
+  const [attachment, setAttachment] = useState<{ chatId: number; value: PendingAttachment } | null>(null);
+  const [attachError, setAttachError] = useState<{ chatId: number; message: string } | null>(null);
+  const pending = attachment?.chatId === chatId ? attachment.value : null;
+  const error = attachError?.chatId === chatId ? attachError.message : null;
+
+  useEffect(
+    () => () => {
+      if (pending?.previewUrl) URL.revokeObjectURL(pending.previewUrl);
+    },
+    [pending],
+  );
 
   // Choosing "Reply" on a bubble brings the caret here, ready to write the answer.
   useEffect(() => {
@@ -30,19 +43,39 @@ export const Composer = ({ chatId }: { chatId: number }) => {
 
   const send = async () => {
     const text = draft.trim();
-    if (!text) return;
+    if (!text && !pending) return;
     const { setReplyTo } = useInboxStore.getState();
     // Cleared at once, like WhatsApp: the bubble appears from the engine's reply with its clock.
     setDraft('');
     setReplyTo(chatId, null);
-    const result = await inboxActions.send(chatId, text, replyToId ?? null);
+    setAttachment(null);
+    setAttachError(null);
+    const result = await inboxActions.send(chatId, text, replyToId ?? null, pending?.file ?? null);
     if (result.ok) return;
-    toast.error(result.message);
+    if (pending) {
+      // The engine refused the file (its contents are not what its name says…): say so here.
+      setAttachError({ chatId, message: result.message });
+    } else toast.error(result.message);
     // Nothing is lost: the text (and the reply) come back unless something new was typed meanwhile.
     if (!useInboxStore.getState().drafts[chatId]) {
       setDraft(text);
       if (replyToId !== undefined) setReplyTo(chatId, replyToId);
     }
+  };
+
+  const choose = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    // The same file can be chosen again after removing it.
+    event.target.value = '';
+    if (!file) return;
+    const picked = pickAttachment(file);
+    if (!picked.ok) {
+      setAttachError({ chatId, message: picked.message });
+      return;
+    }
+    setAttachError(null);
+    setAttachment({ chatId, value: picked.value });
+    input.current?.focus();
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -69,13 +102,39 @@ export const Composer = ({ chatId }: { chatId: number }) => {
   return (
     <footer className="composer">
       {replyToId !== undefined ? <ReplyPreview chatId={chatId} messageId={replyToId} /> : null}
+      {pending ? <AttachmentPreview attachment={pending} onRemove={() => setAttachment(null)} /> : null}
+      {error ? (
+        <div className="composer-error" role="alert">
+          <span>{error}</span>
+          <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setAttachError(null)}>
+            <CloseIcon size={16} />
+          </button>
+        </div>
+      ) : null}
       <div className="composer-row">
         <EmojiPicker onPick={insert} />
+        <button
+          type="button"
+          className="icon-button composer-icon"
+          aria-label="Attach a file"
+          title="Attach a photo or document (up to 16 MB)"
+          onClick={() => picker.current?.click()}
+        >
+          <PaperclipIcon size={22} />
+        </button>
+        <input
+          ref={picker}
+          type="file"
+          hidden
+          accept={ATTACHMENT_ACCEPT}
+          data-testid="attach-input"
+          onChange={choose}
+        />
         <textarea
           ref={input}
           className="composer-input"
           rows={1}
-          placeholder="Type a message"
+          placeholder={pending ? 'Add a caption' : 'Type a message'}
           aria-label="Message"
           value={draft}
           // The open chat's composer is where typing goes, as in WhatsApp.
@@ -88,7 +147,7 @@ export const Composer = ({ chatId }: { chatId: number }) => {
           className="composer-send"
           aria-label="Send"
           title="Send (Enter)"
-          disabled={!draft.trim()}
+          disabled={!draft.trim() && !pending}
           onClick={() => void send()}
         >
           <SendIcon size={21} />

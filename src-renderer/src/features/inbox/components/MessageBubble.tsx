@@ -6,6 +6,7 @@ import { useInboxStore } from '../store';
 import { bareJid, DELETED_TEXT, KIND_LABEL, phoneOfJid, senderLabel } from '../text';
 import { formatClock } from '../time';
 import { formatPhone } from '../../../lib/format';
+import { MessageMedia } from './MessageMedia';
 import { Ticks } from './Ticks';
 
 /** Group members' names in WhatsApp's palette: each sender keeps one colour. */
@@ -15,6 +16,10 @@ const senderTone = (jid: string) => {
   for (const ch of jid) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
   return SENDER_TONES[hash % SENDER_TONES.length];
 };
+
+/** Photos, videos and stickers fill the bubble; the time sits on the picture when there is no caption. */
+const isVisual = (m: Message) =>
+  m.media !== null && m.deletedAt === null && (m.kind === 'image' || m.kind === 'video' || m.kind === 'sticker');
 
 /** Room kept at the end of the text for the time and ticks, which sit in its last line. */
 const metaWidth = (m: Message) => 46 + (m.fromMe ? 20 : 0) + (m.editedAt !== null && m.deletedAt === null ? 44 : 0);
@@ -40,13 +45,17 @@ const Body = ({ message }: { message: Message }) => {
   }
   return (
     <>
-      {message.kind === 'text' ? null : <div className="bubble-media">{KIND_LABEL[message.kind]}</div>}
+      {message.media ? (
+        <MessageMedia message={message} media={message.media} />
+      ) : message.kind === 'text' ? null : (
+        <div className="bubble-media">{KIND_LABEL[message.kind]}</div>
+      )}
       {message.text || message.kind === 'text' ? (
         <div className="bubble-text">
           {message.text}
           {spacer}
         </div>
-      ) : (
+      ) : isVisual(message) ? null : (
         <div className="bubble-text">{spacer}</div>
       )}
     </>
@@ -68,6 +77,7 @@ export const MessageBubble = ({ message, tail, highlighted }: BubbleProps) => {
     ? senderLabel(quotedJid, botPhone, chat, quotedName && quotedJid ? { [bareJid(quotedJid)]: quotedName } : {})
     : '';
   const classes = ['bubble', mine ? 'bubble-out' : 'bubble-in'];
+  if (isVisual(message)) classes.push(message.text ? 'bubble-visual' : 'bubble-visual bubble-bare');
   if (tail) classes.push('bubble-tail');
   if (highlighted) classes.push('bubble-highlight');
   return (

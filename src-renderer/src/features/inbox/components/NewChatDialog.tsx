@@ -1,10 +1,25 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Dialog } from '../../../ui/Dialog';
 import { FieldError } from '../../../ui/FieldError';
+import { useBot } from '../../bots/hooks/useBots';
 import { inboxActions } from '../actions';
+import { useInboxStore } from '../store';
+
+type NewChatDialogProps = {
+  /** The bot that writes; null ("All bots" is shown): the person picks one of `botIds`. */
+  botId: string | null;
+  botIds: string[];
+  onClose: () => void;
+};
 
 /** Start a chat with a number nobody has written from yet; the engine says what is wrong with a bad one. */
-export const NewChatDialog = ({ botId, onClose }: { botId: string; onClose: () => void }) => {
+export const NewChatDialog = ({ botId: given, botIds, onClose }: NewChatDialogProps) => {
+  // With all bots shown, the open chat's bot is the likeliest one to write from.
+  const openBotId = useInboxStore((s) => (s.openChatId === null ? null : (s.chatsById[s.openChatId]?.botId ?? null)));
+  const [picked, setPicked] = useState(() => given ?? openBotId ?? botIds[0] ?? '');
+  const botId = given ?? picked;
+  const askBot = given === null && botIds.length > 1;
+  const botFieldId = useId();
   const [phone, setPhone] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -41,6 +56,26 @@ export const NewChatDialog = ({ botId, onClose }: { botId: string; onClose: () =
       }
     >
       <form id={formId} onSubmit={(e) => void submit(e)} noValidate>
+        {askBot ? (
+          <>
+            <label className="field-label" htmlFor={botFieldId}>
+              From bot
+            </label>
+            <select
+              id={botFieldId}
+              className="text-input new-chat-bot"
+              value={botId}
+              onChange={(e) => {
+                setPicked(e.target.value);
+                setError(null);
+              }}
+            >
+              {botIds.map((id) => (
+                <BotOption key={id} botId={id} />
+              ))}
+            </select>
+          </>
+        ) : null}
         <label className="field-label" htmlFor={fieldId}>
           Phone number
         </label>
@@ -63,4 +98,9 @@ export const NewChatDialog = ({ botId, onClose }: { botId: string; onClose: () =
       </form>
     </Dialog>
   );
+};
+
+const BotOption = ({ botId }: { botId: string }) => {
+  const bot = useBot(botId);
+  return <option value={botId}>{bot?.name ?? botId}</option>;
 };

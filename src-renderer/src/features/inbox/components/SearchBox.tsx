@@ -4,14 +4,15 @@ import { CloseIcon } from '../../../ui/icons';
 type SearchBoxProps = {
   value: string;
   onChange: (value: string) => void;
-  /** Enter: search the messages themselves, not only chat names. */
-  onSubmit: () => void;
+  /** Enter: search the messages themselves, not only chat names (null: names only). */
+  onSubmit: (() => void) | null;
   /** Shown as a back arrow while results replace the chat list. */
   onBack: (() => void) | null;
+  placeholder: string;
 };
 
 /** Filters chats by name or number as you type; Enter searches the messages too. */
-export const SearchBox = ({ value, onChange, onSubmit, onBack }: SearchBoxProps) => (
+export const SearchBox = ({ value, onChange, onSubmit, onBack, placeholder }: SearchBoxProps) => (
   <div className="chat-search">
     <div className="chat-search-field">
       {onBack ? (
@@ -26,12 +27,12 @@ export const SearchBox = ({ value, onChange, onSubmit, onBack }: SearchBoxProps)
       <input
         type="search"
         className="chat-search-input"
-        placeholder="Search chats or messages"
+        placeholder={placeholder}
         aria-label="Search chats"
         value={value}
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && value.trim()) onSubmit();
+          if (e.key === 'Enter' && value.trim()) onSubmit?.();
           if (e.key === 'Escape' && value) {
             e.preventDefault();
             onChange('');

@@ -1,0 +1,72 @@
+import { checkAttachment, formatBytes, type AttachmentKind } from '../../../../src-shared/attachments';
+import type { MessageMedia } from '../../../../src-shared/inbox';
+import { getClient } from '../../contract';
+
+/** A file chosen in the composer, checked by name and size before it is read. */
+export type PendingAttachment = {
+  file: File;
+  kind: AttachmentKind;
+  /** An object URL of the picture itself, for the preview; null for other files. */
+  previewUrl: string | null;
+};
+
+export const pickAttachment = (file: File): { ok: true; value: PendingAttachment } | { ok: false; message: string } => {
+  const check = checkAttachment(file.name, file.size);
+  if (!check.ok) return check;
+  const kind = check.type.kind;
+  return { ok: true, value: { file, kind, previewUrl: kind === 'image' ? URL.createObjectURL(file) : null } };
+};
+
+/** The file's bytes as base64, as the contract carries them. */
+export const readBase64 = (file: File): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = typeof reader.result === 'string' ? reader.result : '';
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(new Error(`“${file.name}” could not be read. Choose it again.`));
+    reader.readAsDataURL(file);
+  });
+
+/** "PDF · 1.2 MB" under a document's name. */
+export const fileFacts = (media: Pick<MessageMedia, 'mime' | 'fileName' | 'size'>): string => {
+  const ext = media.fileName?.includes('.') ? media.fileName.split('.').pop()?.toUpperCase() : null;
+  const type = ext ?? media.mime.split('/')[1]?.toUpperCase() ?? 'File';
+  return media.size === null ? type : `${type} · ${formatBytes(media.size)}`;
+};
+
+export const formatSeconds = (seconds: number): string =>
+  `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
+
+export type OpenedFile = { url: string; name: string; mime: string };
+
+/** Opened files stay as object URLs for a while: opening one twice does not fetch it twice. */
+const opened = new Map<number, OpenedFile>();
+const KEEP_OPENED = 12;
+
+/** The file of a message as an object URL, downloading it from WhatsApp first if needed. */
+export const openFile = async (messageId: number): Promise<OpenedFile> => {
+  const known = opened.get(messageId);
+  if (known) return known;
+  const { name, mime, data } = await getClient().call('media:get', { messageId });
+  const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+  const file = { url: URL.createObjectURL(new Blob([bytes], { type: mime })), name, mime };
+  opened.set(messageId, file);
+  if (opened.size > KEEP_OPENED) {
+    const [oldest] = opened;
+    if (oldest) {
+      URL.revokeObjectURL(oldest[1].url);
+      opened.delete(oldest[0]);
+    }
+  }
+  return file;
+};
+
+/** Saves an opened file with its name, as the browser's download does. */
+export const saveFile = (file: OpenedFile): void => {
+  const link = document.createElement('a');
+  link.href = file.url;
+  link.download = file.name;
+  link.click();
+};
