@@ -9,7 +9,7 @@ import {
   pageKeySchema,
 } from './bots';
 import { ATTACHMENT_MAX_BYTES, formatBytes } from './attachments';
-import { chatKeySchema, chatSchema, MESSAGE_TEXT_MAX, messageSchema, searchHitSchema } from './inbox';
+import { chatKeySchema, groupInfoSchema, chatSchema, MESSAGE_TEXT_MAX, messageSchema, searchHitSchema } from './inbox';
 
 /**
  * The one contract between the UI and the engine. Every call and event is declared here once;
@@ -180,11 +180,18 @@ export const calls = {
       }),
     messageSchema,
   ),
+  /**
+   * A group's subject, settings and members, admins first. With `refresh` Wren asks WhatsApp
+   * first (when the bot is online); otherwise what it last heard.
+   */
+  'groups:get': call(z.object({ chatId, refresh: z.boolean().default(false) }).strict(), groupInfoSchema),
   /** The file of a message (downloaded from WhatsApp first if needed), to open or save. */
   'media:get': call(
     z.object({ messageId }).strict(),
     z.object({ name: z.string(), mime: z.string(), data: z.string() }),
   ),
+  /** The message a reply quotes, to jump to it (clicking a quote). */
+  'messages:quoted': call(z.object({ messageId }).strict(), messageSchema),
   /** Full-text search of a bot's messages, newest first. */
   'messages:search': call(
     z
@@ -213,6 +220,16 @@ export const calls = {
       })
       .strict(),
     z.object({ messageId: z.string(), from: z.string() }),
+  ),
+  /**
+   * Demo bots only: someone joins or leaves one of the bot's simulated groups (without `phone`, a
+   * demo customer who is not in it, or one who is).
+   */
+  'demo:group': call(
+    z
+      .object({ chatId, action: z.enum(['join', 'leave']), phone: z.string().trim().min(1).max(32).optional() })
+      .strict(),
+    z.object({ phone: z.string() }),
   ),
   /** Demo bots only: the simulated phone scans the QR (or enters the pairing code). */
   'demo:simulate-scan': call(z.object({ botId }).strict(), botSchema),

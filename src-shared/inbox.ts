@@ -15,6 +15,8 @@ export const messageKindSchema = z.enum([
   'contact',
   'poll',
   'other',
+  /** A group notice (someone joined, left, became admin), written by Wren from WhatsApp's events. */
+  'system',
 ]);
 export type MessageKind = z.infer<typeof messageKindSchema>;
 
@@ -99,3 +101,29 @@ export const searchHitSchema = z.object({
   snippet: z.string(),
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;
+
+export const groupMemberSchema = z.object({
+  jid: z.string(),
+  /** E.164 when the member's number is known. */
+  phone: z.string().nullable(),
+  /** Their WhatsApp name, when they have written to the bot. */
+  name: z.string().nullable(),
+  role: z.enum(['member', 'admin', 'superadmin']),
+  /** The bot's own number. */
+  isBot: z.boolean(),
+});
+export type GroupMember = z.infer<typeof groupMemberSchema>;
+
+export const groupInfoSchema = z.object({
+  chatId: z.number(),
+  subject: z.string(),
+  description: z.string().nullable(),
+  ownerJid: z.string().nullable(),
+  /** Only admins may send messages. */
+  announce: z.boolean(),
+  /** Admins first, then by name. */
+  members: z.array(groupMemberSchema),
+  /** When WhatsApp last told Wren about this group. */
+  updatedAt: z.number(),
+});
+export type GroupInfo = z.infer<typeof groupInfoSchema>;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { createBotService, type BotService } from './bots/service';
 import { systemClock, type Clock } from './clock';
 import { createDispatcher, type Dispatcher } from './contract/dispatcher';
+import { createDemoControls } from './demo-controls';
 import { registerHandlers, type AppInfo } from './contract/handlers';
 import { openDb, type OpenedDb } from './db/open';
 import { createEngineEvents, type EngineEvents } from './events';
@@ -128,6 +129,7 @@ export const createEngine = (options: EngineOptions): Engine => {
     bots,
     inbox,
     media,
+    demo: createDemoControls({ network, inbox, bots, random }),
     info: { version: options.version, mode: options.mode, dataDir: options.dataDir },
   });
 

@@ -16,6 +16,7 @@ import './styles/chat-thread.css';
 import './styles/bubbles.css';
 import './styles/composer.css';
 import './styles/media.css';
+import './styles/group-info.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

@@ -1,4 +1,5 @@
 import type { BotService } from '../bots/service';
+import type { DemoControls } from '../demo-controls';
 import type { InboxService } from '../inbox/service';
 import type { MediaService } from '../media/service';
 import type { Dispatcher } from './dispatcher';
@@ -8,9 +9,9 @@ export type AppInfo = { version: string; mode: 'electron' | 'headless'; dataDir:
 /** Binds every call of the contract to the service that answers it. */
 export const registerHandlers = (
   dispatcher: Dispatcher,
-  deps: { bots: BotService; inbox: InboxService; media: MediaService; info: AppInfo },
+  deps: { bots: BotService; inbox: InboxService; media: MediaService; demo: DemoControls; info: AppInfo },
 ): void => {
-  const { bots, inbox, media, info } = deps;
+  const { bots, inbox, media, demo, info } = deps;
   const { handle } = dispatcher;
   handle('app:info', () => info);
   handle('bots:list', () => bots.list());
@@ -35,6 +36,9 @@ export const registerHandlers = (
   handle('messages:around', (input) => inbox.around(input));
   handle('messages:send', (input) => inbox.send(input));
   handle('messages:search', (input) => inbox.search(input));
+  handle('messages:quoted', ({ messageId }) => inbox.quoted(messageId));
+  handle('demo:group', ({ chatId, action, phone }) => demo.groupChange(chatId, action, phone ?? null));
+  handle('groups:get', ({ chatId, refresh }) => inbox.group(chatId, refresh));
   handle('media:get', async ({ messageId }) => {
     const file = await media.file(messageId);
     return { name: file.name, mime: file.mime, data: file.bytes.toString('base64') };

@@ -123,4 +123,19 @@ describe('the inbox through the contract', () => {
     expect(around.chat.phone).toBe('+447911123402');
     await expect(h.call('demo:receive', { botId: 'missing' })).rejects.toThrow(/does not exist/);
   });
+
+  it('finds the message a reply quotes, and says when it predates the link', async () => {
+    await h.call('demo:receive', { botId, from: '+447911123402', text: 'Do you have oat milk?' });
+    const [chat] = await chats();
+    const sent = await h.call('messages:send', { chatId: chat?.id ?? 0, text: 'Yes, all week' });
+    await h.engine.inbox.idle();
+    h.engine.network.reply({ from: '+447911123402', to: botPhone, text: 'Great, one please' });
+    const reply = (await thread(chat?.id ?? 0))[0];
+    expect(reply?.quoted?.text).toBe('Yes, all week');
+    expect(await h.call('messages:quoted', { messageId: reply?.id ?? 0 })).toMatchObject({ id: sent.id });
+    await expect(h.call('messages:quoted', { messageId: sent.id })).rejects.toThrow(/does not quote/);
+    // A quote of something from before the link: the original was never stored.
+    h.engine.db.sqlite.prepare('DELETE FROM messages WHERE id = ?').run(sent.id);
+    await expect(h.call('messages:quoted', { messageId: reply?.id ?? 0 })).rejects.toThrow(/not on this PC/);
+  });
 });

@@ -8,7 +8,9 @@ import type { EngineEvents } from '../events';
 import type { Logger } from '../log/logger';
 import type { MediaService } from '../media/service';
 import type { IncomingMessage, OutgoingMedia, Transport } from '../wa/transport';
-import { jidOfPhone } from './jid';
+import { createGroupSync } from './group-sync';
+import { guardedBy } from './guarded';
+import { isGroupJid, jidOfPhone } from './jid';
 import { InboxReader } from './reader';
 import type { Ingested } from './writer';
 import { InboxWriter } from './writer';
@@ -53,6 +55,17 @@ export const createInboxService = (deps: InboxDeps) => {
   const { sqlite, clock, events, logger } = deps;
   const writer = new InboxWriter(sqlite);
   const reader = new InboxReader(sqlite);
+  const groupSync = createGroupSync({
+    sqlite,
+    writer,
+    reader,
+    clock,
+    events,
+    logger,
+    botJid: (botId) => deps.botJid(botId),
+    onlineTransport: (botId) => deps.onlineTransport(botId),
+    publish: (botId, changed) => publish(botId, changed),
+  });
   const flushing = new Map<string, Promise<void>>();
   const storingHistory = new Set<Promise<void>>();
 
@@ -76,15 +89,7 @@ export const createInboxService = (deps: InboxDeps) => {
     }
   };
 
-  const guarded =
-    <A>(what: string, fn: (arg: A) => void) =>
-    (arg: A): void => {
-      try {
-        fn(arg);
-      } catch (error) {
-        logger.error({ err: error }, `inbox: storing ${what} failed`);
-      }
-    };
+  const guarded = guardedBy(logger);
 
   const ingestHistory = async (botId: string, messages: IncomingMessage[]): Promise<void> => {
     let turnStart = performance.now();
@@ -159,6 +164,7 @@ export const createInboxService = (deps: InboxDeps) => {
   return {
     /** Stores everything a bot's transport reports, and tells the UI. */
     attach(botId: string, transport: Transport): void {
+      groupSync.attach(botId, transport);
       transport.on(
         'message',
         guarded('a message', (message) => {
@@ -169,6 +175,8 @@ export const createInboxService = (deps: InboxDeps) => {
               botId,
               stored.map((s) => s.messageId),
             );
+          const [first] = stored;
+          if (first && isGroupJid(message.chatJid)) groupSync.seen(botId, first.chatId, message.chatJid);
         }),
       );
       transport.on(
@@ -311,6 +319,24 @@ export const createInboxService = (deps: InboxDeps) => {
       return { chat, items: window.items, nextBefore: window.nextBefore, nextAfter: window.nextAfter };
     },
 
+    /** The message a reply quotes, when it is stored (it may predate the link). */
+    quoted(messageId: number): Message {
+      const reply = reader.message(messageId, null);
+      if (!reply) throw new ContractError('not_found', 'That message does not exist any more.');
+      if (!reply.quoted) throw new ContractError('invalid_input', 'That message does not quote another one.');
+      const row = sqlite
+        .prepare('SELECT id FROM messages WHERE chat_id = ? AND from_me IN (0, 1) AND wa_id = ?')
+        .get(reply.chatId, reply.quoted.waId) as { id: number } | undefined;
+      const original = row ? reader.message(row.id, deps.botJid(reply.botId)) : null;
+      if (!original) {
+        throw new ContractError(
+          'not_found',
+          'The quoted message is not on this PC (it was sent before the bot was linked).',
+        );
+      }
+      return original;
+    },
+
     search: (args: { botId: string; query: string; before?: ChatKey; limit: number }) => {
       if (!deps.botExists(args.botId)) throw new ContractError('not_found', 'That bot does not exist any more.');
       return reader.searchMessages({ ...args, botJid: deps.botJid(args.botId) });
@@ -360,9 +386,12 @@ export const createInboxService = (deps: InboxDeps) => {
       return message;
     },
 
-    /** Waits for outbox flushes and history being stored (tests, shutdown). */
+    /** A group's subject and members (asked of WhatsApp first with `refresh`, when online). */
+    group: (chatId: number, refresh: boolean) => groupSync.info(chatOrThrow(chatId), refresh),
+
+    /** Waits for outbox flushes, history being stored and group reads (tests, shutdown). */
     idle: async (): Promise<void> => {
-      await Promise.all([...flushing.values(), ...storingHistory]);
+      await Promise.all([...flushing.values(), ...storingHistory, groupSync.idle()]);
     },
   };
 };

@@ -111,6 +111,33 @@ export type ReactionEvent = {
   ts: number;
 };
 
+export type GroupRole = 'member' | 'admin' | 'superadmin';
+
+/** A member of a group: a phone JID when WhatsApp tells it, else a LID. */
+export type GroupMember = { jid: string; role: GroupRole };
+
+/** What a group is and who is in it (Baileys' GroupMetadata, normalized). */
+export type GroupInfo = {
+  jid: string;
+  subject: string;
+  description: string | null;
+  /** Who created it, when known. */
+  ownerJid: string | null;
+  /** Only admins may send messages. */
+  announce: boolean;
+  members: GroupMember[];
+};
+
+/** People joined, left (or were removed), or became or stopped being admins. */
+export type GroupParticipantsEvent = {
+  jid: string;
+  action: 'add' | 'remove' | 'promote' | 'demote';
+  members: string[];
+  /** Who did it (an admin adding or removing someone), when it was not the members themselves. */
+  byJid: string | null;
+  ts: number;
+};
+
 /** Messages from before the link (or from while the app was off), in batches. */
 export type HistoryEvent = { messages: IncomingMessage[]; progress: number | null };
 
@@ -122,6 +149,9 @@ export type TransportEvents = {
   'message-delete': MessageDeleteEvent;
   reaction: ReactionEvent;
   history: HistoryEvent;
+  /** The bot joined a group, or a group's subject, description or settings changed. */
+  group: GroupInfo;
+  'group-participants': GroupParticipantsEvent;
   /** A non-fatal problem worth showing in the bot's event log. */
   warning: { message: string };
 };
@@ -154,6 +184,8 @@ export type Transport = {
   sendMedia(jid: string, media: OutgoingMedia, options?: SendOptions): Promise<SentMessage>;
   /** The bytes of a received file; throws with a plain reason when WhatsApp no longer has them. */
   downloadMedia(ref: string): Promise<Uint8Array>;
+  /** A group's subject, settings and members, asked of WhatsApp now. */
+  groupMetadata(jid: string): Promise<GroupInfo>;
   /** Tells the sender these messages were read (blue ticks), where the user allows it. */
   markRead(chatJid: string, messages: { id: string; senderJid: string }[]): Promise<void>;
   on<E extends TransportEventName>(event: E, listener: (payload: TransportEvents[E]) => void): () => void;

@@ -2,3 +2,4 @@ export * from './auth';
 export * from './bots';
 export * from './inbox';
 export * from './media';
+export * from './groups';

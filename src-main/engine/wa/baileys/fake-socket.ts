@@ -6,6 +6,7 @@ import {
   WAMessageStatus,
   type AnyMessageContent,
   type AuthenticationCreds,
+  type GroupMetadata,
   type MiscMessageGenerationOptions,
   type UserFacingSocketConfig,
   type WAMessage,
@@ -73,6 +74,16 @@ export class FakeSocket implements SocketLike {
     await Promise.resolve();
   });
 
+  /** Groups the fake server knows, for groupMetadata. */
+  readonly groups = new Map<string, GroupMetadata>();
+
+  groupMetadata = vi.fn(async (jid: string): Promise<GroupMetadata> => {
+    await Promise.resolve();
+    const group = this.groups.get(jid);
+    if (!group) throw new Boom('item-not-found', { statusCode: 404 });
+    return group;
+  });
+
   // Shortcuts for what the server would make Baileys emit.
   connecting = () => this.ev.emit('connection.update', { connection: 'connecting', qr: undefined });
   qr = (qr: string) => this.ev.emit('connection.update', { qr });
@@ -97,6 +108,8 @@ export const recordEvents = (t: Transport): Recorded => {
     'message-delete': [],
     reaction: [],
     history: [],
+    group: [],
+    'group-participants': [],
     warning: [],
   };
   t.on('connection', (e) => seen.connection.push(e));
@@ -106,6 +119,8 @@ export const recordEvents = (t: Transport): Recorded => {
   t.on('message-delete', (e) => seen['message-delete'].push(e));
   t.on('reaction', (e) => seen.reaction.push(e));
   t.on('history', (e) => seen.history.push(e));
+  t.on('group', (e) => seen.group.push(e));
+  t.on('group-participants', (e) => seen['group-participants'].push(e));
   t.on('warning', (e) => seen.warning.push(e));
   return seen;
 };

@@ -263,3 +263,61 @@ describe('Baileys transport: files', () => {
     await expect(transport.downloadMedia('not json')).rejects.toThrow(/damaged/);
   });
 });
+
+describe('Baileys transport: groups', () => {
+  const GROUP = '120363012345678901@g.us';
+  const meta = {
+    id: GROUP,
+    subject: 'Regulars',
+    desc: 'Offers first',
+    owner: '11111111111111@lid',
+    ownerPn: '447700900123@s.whatsapp.net',
+    announce: true,
+    participants: [
+      { id: '11111111111111@lid', phoneNumber: '447700900123@s.whatsapp.net', admin: 'superadmin' as const },
+      { id: '22222222222222@lid', phoneNumber: ANA, admin: 'admin' as const },
+      { id: '33333333333333@lid', admin: null },
+    ],
+  };
+
+  it('reports a group with members by phone number where WhatsApp tells it, and their roles', () => {
+    sock.ev.emit('groups.upsert', [meta]);
+    expect(seen.group).toEqual([
+      {
+        jid: GROUP,
+        subject: 'Regulars',
+        description: 'Offers first',
+        ownerJid: '447700900123@s.whatsapp.net',
+        announce: true,
+        members: [
+          { jid: '447700900123@s.whatsapp.net', role: 'superadmin' },
+          { jid: ANA, role: 'admin' },
+          { jid: '33333333333333@lid', role: 'member' },
+        ],
+      },
+    ]);
+  });
+
+  it('reports joins and removals with who did it, and answers groupMetadata', async () => {
+    sock.ev.emit('group-participants.update', {
+      id: GROUP,
+      author: '22222222222222@lid',
+      authorPn: ANA,
+      participants: [{ id: '44444444444444@lid', phoneNumber: '447911123404@s.whatsapp.net' }],
+      action: 'remove',
+    });
+    sock.ev.emit('group-participants.update', {
+      id: GROUP,
+      author: '447911123405@s.whatsapp.net',
+      participants: [{ id: '447911123405@s.whatsapp.net' }],
+      action: 'add',
+    });
+    expect(seen['group-participants']).toMatchObject([
+      { jid: GROUP, action: 'remove', members: ['447911123404@s.whatsapp.net'], byJid: ANA },
+      { jid: GROUP, action: 'add', members: ['447911123405@s.whatsapp.net'], byJid: null },
+    ]);
+    sock.groups.set(GROUP, meta);
+    await expect(transport.groupMetadata(GROUP)).resolves.toMatchObject({ subject: 'Regulars', announce: true });
+    await expect(transport.groupMetadata('999@g.us')).rejects.toThrow(/item-not-found/);
+  });
+});

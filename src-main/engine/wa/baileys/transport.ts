@@ -8,6 +8,7 @@ import {
   type AnyMessageContent,
   type BaileysEventEmitter,
   type BaileysEventMap,
+  type GroupMetadata,
   type MiscMessageGenerationOptions,
   type UserFacingSocketConfig,
   type WAMessage,
@@ -20,6 +21,7 @@ import type { SqliteAuthStore } from '../auth-store';
 import type {
   AccountInfo,
   CloseReason,
+  GroupInfo,
   MessageStatus,
   OutgoingMedia,
   SendOptions,
@@ -30,6 +32,7 @@ import type {
 import { captureAsyncStorages, type CapturedStorages } from './async-storage';
 import { createSqliteAuthState } from './auth-state';
 import { mapDisconnect } from './disconnect';
+import { attachGroups, mapGroup } from './groups';
 import { contentFor, downloadMediaRef } from './media';
 import { mapHistory, mapMessage, preferPhoneJid, type Mapped, type MappedEvent, type Me } from './incoming';
 
@@ -47,6 +50,7 @@ export type SocketLike = {
     options?: MiscMessageGenerationOptions,
   ): Promise<WAMessage | undefined>;
   readMessages(keys: WAMessageKey[]): Promise<void>;
+  groupMetadata(jid: string): Promise<GroupMetadata>;
 };
 
 export type MakeSocket = (config: UserFacingSocketConfig) => SocketLike;
@@ -257,7 +261,14 @@ export const createBaileysTransport = (options: BaileysTransportOptions): Transp
     sock.ev.on('messages.update', update);
     sock.ev.on('messaging-history.set', history);
     sock.ws?.on('frame', frame);
+    const detachGroups = attachGroups(
+      sock,
+      (event, payload) => emitter.emit(event, payload),
+      warn,
+      () => clock.now(),
+    );
     return () => {
+      detachGroups();
       sock.ev.off('connection.update', connection);
       sock.ev.off('creds.update', creds);
       sock.ev.off('messages.upsert', upsert);
@@ -389,6 +400,12 @@ export const createBaileysTransport = (options: BaileysTransportOptions): Transp
       send(jid, contentFor(media), sendOptions),
 
     downloadMedia: (ref: string): Promise<Uint8Array> => downloadMediaRef(ref, MEDIA_DOWNLOAD_MAX_BYTES),
+
+    async groupMetadata(jid: string): Promise<GroupInfo> {
+      const current = session;
+      if (!current?.open) throw new Error('Not connected to WhatsApp.');
+      return mapGroup(await current.sock.groupMetadata(jid));
+    },
   };
 };
 

@@ -1,5 +1,6 @@
 import type { Clock } from '../../clock';
 import type { IncomingMessage, MessageDeleteEvent, MessageEditEvent, MessageKind, ReactionEvent } from '../transport';
+import type { SimGroupNotice } from './group-chats';
 import { jidOfPhone, toIncoming, type SimThreadMessage, type SimThreads } from './threads';
 
 /**
@@ -13,7 +14,8 @@ export type SimUpdate =
   | { type: 'message'; message: IncomingMessage }
   | { type: 'edit'; event: MessageEditEvent }
   | { type: 'delete'; event: MessageDeleteEvent }
-  | { type: 'reaction'; event: ReactionEvent };
+  | { type: 'reaction'; event: ReactionEvent }
+  | SimGroupNotice;
 
 /** Who does something on the contact's side: `from` a contact's number, `to` the bot's number. */
 export type SimContactArgs = { from: string; fromName?: string; to: string };

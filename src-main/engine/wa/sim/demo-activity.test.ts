@@ -15,11 +15,14 @@ describe('demo activity', () => {
       const behaviour = pickBehaviour(random);
       counts.set(behaviour, (counts.get(behaviour) ?? 0) + 1);
     }
-    expect(counts.get('text')).toBeGreaterThan(5_500);
-    for (const rare of ['photo', 'reply', 'react', 'forward', 'edit', 'delete']) {
+    expect(counts.get('text')).toBeGreaterThan(5_000);
+    for (const rare of ['photo', 'reply', 'react', 'forward', 'edit', 'delete', 'group']) {
       expect(counts.get(rare)).toBeGreaterThan(200);
       expect(counts.get(rare)).toBeLessThan(1_200);
     }
+    // People join or leave the group now and then, not every few minutes.
+    expect(counts.get('join-leave')).toBeGreaterThan(50);
+    expect(counts.get('join-leave')).toBeLessThan(400);
   });
 
   it('makes an online demo bot hear texts, photos, replies, reactions, forwards, edits and deletes', async () => {
@@ -37,6 +40,11 @@ describe('demo activity', () => {
     expect(messages.filter((m) => !m.kind && !m.quoted && !m.forwarded).length).toBeGreaterThan(messages.length / 2);
     expect(messages.some((m) => m.kind === 'image')).toBe(true);
     expect(messages.some((m) => m.forwarded)).toBe(true);
+    // The regulars write in their group too, each as a member, and people come and go.
+    const inGroup = messages.filter((m) => m.chatJid.endsWith('@g.us'));
+    expect(inGroup.length).toBeGreaterThan(0);
+    expect(inGroup.every((m) => m.senderJid !== m.chatJid)).toBe(true);
+    expect(bot.of('group-participants').length).toBeGreaterThan(0);
     // Replies quote what the bot's phone said (the history is all it said here).
     const replies = messages.filter((m) => m.quoted);
     expect(replies.length).toBeGreaterThan(0);

@@ -4,6 +4,7 @@ import type { SimNetwork } from './network';
 import {
   DEMO_CUSTOMERS,
   FORWARDS,
+  GROUP_LINES,
   LINES,
   PHOTO_CAPTIONS,
   REACTIONS,
@@ -24,7 +25,8 @@ export { DEMO_CUSTOMERS, demoLine } from './script';
 export const DEMO_MIN_GAP_MS = 25_000;
 export const DEMO_MAX_GAP_MS = 70_000;
 
-export type DemoBehaviour = 'text' | 'photo' | 'reply' | 'react' | 'forward' | 'edit' | 'delete';
+export type DemoBehaviour =
+  'text' | 'photo' | 'reply' | 'react' | 'forward' | 'edit' | 'delete' | 'group' | 'join-leave';
 
 /** How often each happens, out of the total; most ticks stay plain texts. */
 const WEIGHTS: readonly [DemoBehaviour, number][] = [
@@ -35,9 +37,15 @@ const WEIGHTS: readonly [DemoBehaviour, number][] = [
   ['forward', 4],
   ['edit', 5],
   ['delete', 5],
+  ['group', 8],
+  ['join-leave', 2],
 ];
 
 const TOTAL_WEIGHT = WEIGHTS.reduce((sum, [, weight]) => sum + weight, 0);
+
+const pickOrNull = <T>(random: Random, items: readonly T[]): T | null =>
+  items.length === 0 ? null : pick(random, items);
+const jidOf = (phone: string): string => `${phone.slice(1)}@s.whatsapp.net`;
 
 export const pickBehaviour = (random: Random): DemoBehaviour => {
   let roll = random() * TOTAL_WEIGHT;
@@ -101,6 +109,38 @@ export const startDemoActivity = (deps: {
       case 'delete': {
         const sent = network.receive({ ...who, text: pick(random, WRONG_CHAT) });
         later(3_000 + Math.floor(random() * 15_000), () => network.deleteForEveryone({ ...who, id: sent.id }));
+        return;
+      }
+      case 'group': {
+        // Someone (not the bot) writes in one of the bot's groups.
+        const group = pickOrNull(random, network.groupsOf(to));
+        const member = group
+          ? pickOrNull(
+              random,
+              DEMO_CUSTOMERS.filter((c) => group.members.some((m) => m.jid === jidOf(c.phone))),
+            )
+          : null;
+        if (!group || !member) break;
+        network.receive({
+          from: member.phone,
+          fromName: member.name,
+          to,
+          chatJid: group.jid,
+          text: pick(random, GROUP_LINES),
+        });
+        return;
+      }
+      case 'join-leave': {
+        // A customer joins a group, or leaves one that keeps at least three people.
+        const group = pickOrNull(random, network.groupsOf(to));
+        if (!group) break;
+        const inGroup = DEMO_CUSTOMERS.filter((c) => group.members.some((m) => m.jid === jidOf(c.phone)));
+        const outside = DEMO_CUSTOMERS.filter((c) => !inGroup.includes(c));
+        const leaving = group.members.length > 3 && (outside.length === 0 || random() < 0.5);
+        const who = pickOrNull(random, leaving ? inGroup : outside);
+        if (!who) break;
+        if (leaving) network.leaveGroup({ group: group.jid, phone: who.phone });
+        else network.joinGroup({ group: group.jid, phone: who.phone });
         return;
       }
       case 'text':

@@ -42,7 +42,7 @@ describe('history on link', () => {
     // A handful of chats with the demo customers, each written both ways.
     const botJid = `${bot.phone.slice(1)}@s.whatsapp.net`;
     const customerJids = DEMO_CUSTOMERS.map((c) => `${c.phone.slice(1)}@s.whatsapp.net`);
-    const chats = new Set(messages.map((m) => m.chatJid));
+    const chats = new Set(messages.map((m) => m.chatJid).filter((jid) => !jid.endsWith('@g.us')));
     expect(chats.size).toBeGreaterThanOrEqual(4);
     for (const chat of chats) {
       expect(customerJids).toContain(chat);
@@ -50,9 +50,14 @@ describe('history on link', () => {
       expect(inChat.some((m) => m.fromMe)).toBe(true);
       expect(inChat.some((m) => !m.fromMe)).toBe(true);
     }
+    // And one group of regulars, where several customers and the bot talk.
+    const inGroup = messages.filter((m) => m.chatJid.endsWith('@g.us'));
+    expect(new Set(inGroup.map((m) => m.chatJid)).size).toBe(1);
+    expect(new Set(inGroup.filter((m) => !m.fromMe).map((m) => m.senderJid)).size).toBeGreaterThanOrEqual(3);
+    for (const m of inGroup) expect(customerJids.concat(botJid)).toContain(m.senderJid);
     for (const m of messages) {
       expect(m.offline).toBe(true);
-      expect(m.senderJid).toBe(m.fromMe ? botJid : m.chatJid);
+      if (!m.chatJid.endsWith('@g.us')) expect(m.senderJid).toBe(m.fromMe ? botJid : m.chatJid);
       if (!m.fromMe) expect(DEMO_CUSTOMERS.map((c) => c.name)).toContain(m.senderName);
       expect(m.ts).toBeLessThan(linkedAt);
       expect(m.ts).toBeGreaterThan(linkedAt - HISTORY_SPAN_MS);

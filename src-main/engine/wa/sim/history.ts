@@ -1,6 +1,6 @@
 import type { Random } from '../../random';
 import type { IncomingMessage } from '../transport';
-import { DEMO_CUSTOMERS, SCENES, type DemoCustomer, type Turn } from './script';
+import { DEMO_CUSTOMERS, GROUP_SCENE, SCENES, type DemoCustomer, type Turn } from './script';
 import { jidOfPhone, type SimThreadMessage } from './threads';
 
 /**
@@ -32,7 +32,7 @@ const messageId = (random: Random): string => {
   return hex.toUpperCase();
 };
 
-const shuffled = <T>(random: Random, items: readonly T[]): T[] => {
+export const shuffled = <T>(random: Random, items: readonly T[]): T[] => {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
@@ -149,4 +149,37 @@ export const historyBatches = (newestFirst: IncomingMessage[]): { messages: Inco
     batches.push({ messages: slice.reverse(), progress: Math.round((100 * sent) / total) });
   }
   return batches;
+};
+
+/**
+ * A demo group's past: the scene of regulars, spread over the last day, from `members` (at least
+ * one) and the bot.
+ */
+export const makeGroupPast = (args: {
+  botPhone: string;
+  botName: string | null;
+  members: readonly DemoCustomer[];
+  now: number;
+  random: Random;
+}): SimThreadMessage[] => {
+  const { random } = args;
+  let ts = Math.floor((args.now - DAY) / 1000) * 1000;
+  return GROUP_SCENE.map(({ who, text }) => {
+    ts += between(random, 2 * MINUTE, 90 * MINUTE);
+    const member = who === 'bot' ? null : (args.members[who % args.members.length] ?? null);
+    return {
+      id: messageId(random),
+      fromMe: member === null,
+      senderPhone: member?.phone ?? args.botPhone,
+      senderName: member?.name ?? args.botName,
+      ts,
+      kind: 'text',
+      text,
+      quotedId: null,
+      forwarded: false,
+      editedAt: null,
+      deletedAt: null,
+      reaction: null,
+    };
+  });
 };

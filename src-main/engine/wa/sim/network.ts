@@ -2,6 +2,9 @@ import type { Clock, TimerId } from '../../clock';
 import { seededRandom, type Random } from '../../random';
 import type {
   CloseReason,
+  GroupInfo,
+  GroupParticipantsEvent,
+  GroupRole,
   HistoryEvent,
   IncomingMessage,
   MessageDeleteEvent,
@@ -21,7 +24,9 @@ import {
   type SimReceiveArgs,
   type SimUpdate,
 } from './contacts';
-import { historyBatches, makePast } from './history';
+import { SimGroups } from './group-chats';
+import { historyBatches, makeGroupPast, makePast, shuffled } from './history';
+import { DEMO_CUSTOMERS } from './script';
 import { SimMediaServer, type SimFile } from './media';
 import { jidOfPhone, SimThreads, type SimThreadMessage } from './threads';
 
@@ -45,6 +50,8 @@ export type SimEndpoint = {
   reacted(event: ReactionEvent): void;
   history(event: HistoryEvent): void;
   status(id: string, chatJid: string, status: MessageStatus): void;
+  groupUpdated(info: GroupInfo): void;
+  participantsChanged(event: GroupParticipantsEvent): void;
   kick(reason: Exclude<CloseReason, 'closed-by-app'>, code: number): void;
   /** The device was linked: persist the session and restart (like WhatsApp's 515). */
   linked(session: SimSession): void;
@@ -85,7 +92,9 @@ const deliverTo = (endpoint: SimEndpoint, update: SimUpdate, offline: boolean): 
   if (update.type === 'message') endpoint.deliver(offline ? { ...update.message, offline: true } : update.message);
   else if (update.type === 'edit') endpoint.edited(update.event);
   else if (update.type === 'delete') endpoint.deleted(update.event);
-  else endpoint.reacted(update.event);
+  else if (update.type === 'reaction') endpoint.reacted(update.event);
+  else if (update.type === 'group') endpoint.groupUpdated(update.info);
+  else endpoint.participantsChanged(update.event);
 };
 
 export class SimNetwork {
@@ -106,6 +115,7 @@ export class SimNetwork {
   private seq = 0;
   private busiestChat: number | null = null;
   private readonly contacts: ContactDeps;
+  private readonly groups: SimGroups;
 
   constructor(
     private readonly clock: Clock,
@@ -120,6 +130,12 @@ export class SimNetwork {
         `SIM${this.clock.now().toString(16).toUpperCase()}${(++this.seq).toString(16).toUpperCase().padStart(4, '0')}`,
       toBot: (phone, update) => this.toBot(phone, update),
     };
+    this.groups = new SimGroups({
+      clock,
+      nextGroupId: () => String(Math.floor(this.random() * 1e12)).padStart(12, '0'),
+      notify: (phone, notice) => this.toBot(phone, notice),
+      isBot: (phone) => this.accounts.has(phone),
+    });
   }
 
   // ---- devices (used by SimTransport) ----
@@ -285,7 +301,49 @@ export class SimNetwork {
    * optionally replying to a message of the chat or forwarded. Queued if the bot is offline.
    */
   receive(args: SimReceiveArgs): IncomingMessage {
+    if (args.chatJid?.endsWith('@g.us')) {
+      const refused = this.groups.refusesWriter(args.chatJid, args.from);
+      if (refused) throw new Error(refused);
+      if (!this.groups.isMember(args.chatJid, args.to)) throw new Error(`${args.to} is not in that group.`);
+    }
     return contactWrites(this.contacts, args);
+  }
+
+  // ---- groups (see group-chats.ts) ----
+
+  /** A group made by `creator` (a contact's number or a bot's), with its first members. */
+  createGroup(args: Parameters<SimGroups['create']>[0]): GroupInfo {
+    return this.groups.create(args);
+  }
+
+  joinGroup(args: { group: string; phone: string; byPhone?: string }): void {
+    this.groups.join(args);
+  }
+
+  leaveGroup(args: { group: string; phone: string; byPhone?: string }): void {
+    this.groups.leave(args);
+  }
+
+  setGroupRole(args: { group: string; phone: string; role: Exclude<GroupRole, 'superadmin'>; byPhone: string }): void {
+    this.groups.setRole(args);
+  }
+
+  renameGroup(args: { group: string; subject: string; byPhone: string }): void {
+    this.groups.rename(args);
+  }
+
+  groupInfo(jid: string): GroupInfo {
+    return this.groups.info(jid);
+  }
+
+  /** What a bot's socket may read: only groups its number is in. */
+  groupInfoFor(botPhone: string, jid: string): GroupInfo {
+    if (!this.groups.isMember(jid, botPhone)) throw new Error('This bot is not in that group.');
+    return this.groups.info(jid);
+  }
+
+  groupsOf(phone: string): GroupInfo[] {
+    return this.groups.groupsOf(phone);
   }
 
   /** A contact replies to the bot, quoting its latest message to them unless `quotedId` says which. */
@@ -384,7 +442,32 @@ export class SimNetwork {
       busiestChat: this.busiestChat,
     });
     for (const chat of chats) this.threads.addPast(account.phone, chat.chatJid, chat.messages);
+    if (this.busiestChat === null) this.giveDemoGroup(account, random);
     account.hasPast = true;
+  }
+
+  /**
+   * A group of regulars the phone runs, with a day of chat: the bot hears the group's info at its
+   * first login (queued now, as the device is not connected yet), then its messages as history.
+   */
+  private giveDemoGroup(account: Account, random: Random): void {
+    const members = shuffled(random, DEMO_CUSTOMERS).slice(0, 4);
+    const [firstMember] = members;
+    const info = this.groups.create({
+      creator: account.phone,
+      subject: 'Regulars',
+      description: 'News, offers and questions from our regulars. Be kind 🙂',
+      members: members.map((m) => m.phone),
+      admins: firstMember ? [firstMember.phone] : [],
+    });
+    const past = makeGroupPast({
+      botPhone: account.phone,
+      botName: account.name,
+      members,
+      now: this.clock.now(),
+      random,
+    });
+    this.threads.addPast(account.phone, info.jid, past);
   }
 
   /** Hands a newly linked device what the phone holds, newest first, a batch at a time. */

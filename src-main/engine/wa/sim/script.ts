@@ -162,3 +162,31 @@ export const SCENES: readonly (readonly Turn[])[] = [
     { me: false, text: 'Will do, thanks' },
   ],
 ];
+
+/**
+ * A demo group's past: who speaks (0–3: the members in order; 'bot': the bot's number) and what.
+ * Regulars chatting among themselves, with the shop answering now and then.
+ */
+export const GROUP_SCENE: readonly { who: number | 'bot'; text: string }[] = [
+  { who: 'bot', text: 'Welcome to the regulars’ group! Offers and news come here first 🎉' },
+  { who: 0, text: 'Morning all! Is the shop open on the bank holiday?' },
+  { who: 'bot', text: 'Yes, 9 to 3 👍' },
+  { who: 1, text: 'Anyone tried the new sourdough?' },
+  { who: 2, text: 'Best one in town 😋' },
+  { who: 3, text: 'Can we get the Friday offer again?' },
+  { who: 'bot', text: 'It’s back this week: 2 coffees for £5 ☕' },
+  { who: 1, text: 'Brilliant!' },
+  { who: 0, text: 'Does anyone know if they deliver on Sundays?' },
+  { who: 2, text: 'They do, before noon' },
+  { who: 3, text: 'See you all Friday' },
+  { who: 0, text: 'Thanks for the tip 🙏' },
+];
+
+/** What group members say live in the demo. */
+export const GROUP_LINES = [
+  'Is the Friday offer still on?',
+  'Just picked up my order, lovely as always',
+  'Anyone else coming to the tasting on Saturday?',
+  'What time do you close today?',
+  'Thanks everyone 🙌',
+] as const;

@@ -20,12 +20,16 @@ export const memoryAuth = (): AuthStore => {
   };
 };
 
-type Reported = {
-  [E in 'message' | 'message-edit' | 'message-delete' | 'reaction' | 'history']: {
-    event: E;
-    payload: TransportEvents[E];
-  };
-}['message' | 'message-edit' | 'message-delete' | 'reaction' | 'history'];
+type ReportedEvent =
+  | 'message'
+  | 'message-edit'
+  | 'message-delete'
+  | 'reaction'
+  | 'history'
+  | 'group'
+  | 'group-participants';
+
+type Reported = { [E in ReportedEvent]: { event: E; payload: TransportEvents[E] } }[ReportedEvent];
 
 export type SimBot = {
   transport: SimTransport;
@@ -43,6 +47,8 @@ export const simBot = (network: SimNetwork, clock: FakeClock, botId = 'bot-1', a
   transport.on('message-delete', (payload) => reported.push({ event: 'message-delete', payload }));
   transport.on('reaction', (payload) => reported.push({ event: 'reaction', payload }));
   transport.on('history', (payload) => reported.push({ event: 'history', payload }));
+  transport.on('group', (payload) => reported.push({ event: 'group', payload }));
+  transport.on('group-participants', (payload) => reported.push({ event: 'group-participants', payload }));
   return {
     transport,
     auth,

@@ -4,6 +4,8 @@ import { Emitter } from '../../emitter';
 import type {
   AuthStore,
   CloseReason,
+  GroupInfo,
+  GroupParticipantsEvent,
   HistoryEvent,
   IncomingMessage,
   MessageDeleteEvent,
@@ -134,6 +136,12 @@ export class SimTransport implements Transport, SimEndpoint {
     return this.network.media.download(ref);
   }
 
+  async groupMetadata(jid: string): Promise<GroupInfo> {
+    await Promise.resolve();
+    if (!this.open || !this.session) throw new Error('Not connected to WhatsApp.');
+    return this.network.groupInfoFor(this.session.phone, jid);
+  }
+
   async markRead(chatJid: string, messages: { id: string; senderJid: string }[]): Promise<void> {
     await Promise.resolve();
     if (!this.open || !this.session) throw new Error('Not connected to WhatsApp.');
@@ -169,6 +177,16 @@ export class SimTransport implements Transport, SimEndpoint {
   history(event: HistoryEvent): void {
     this.lastFrameAt = this.clock.now();
     this.emitter.emit('history', event);
+  }
+
+  groupUpdated(info: GroupInfo): void {
+    this.lastFrameAt = this.clock.now();
+    this.emitter.emit('group', info);
+  }
+
+  participantsChanged(event: GroupParticipantsEvent): void {
+    this.lastFrameAt = this.clock.now();
+    this.emitter.emit('group-participants', event);
   }
 
   status(id: string, chatJid: string, status: MessageStatus): void {

@@ -25,7 +25,9 @@ export type DesktopNotice = { title: string; body: string; tag: string };
 
 /** Whether a message deserves a desktop notification, and what it says. Pure; the bridge shows it. */
 export const noticeFor = (message: Message, ctx: NotifyContext): DesktopNotice | null => {
-  if (message.fromMe || message.deletedAt !== null || message.ts < ctx.now - FRESH_MS) return null;
+  if (message.fromMe || message.kind === 'system' || message.deletedAt !== null || message.ts < ctx.now - FRESH_MS) {
+    return null;
+  }
   if (seen.has(message.id)) return null;
   if (seen.size >= SEEN_MAX) seen.clear();
   seen.add(message.id);

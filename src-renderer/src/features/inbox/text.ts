@@ -12,6 +12,7 @@ export const KIND_LABEL: Record<Exclude<MessageKind, 'text'>, string> = {
   contact: '👤 Contact',
   poll: '📊 Poll',
   other: 'Unsupported message',
+  system: 'Group update',
 };
 
 export const DELETED_TEXT = '🚫 This message was deleted';
@@ -19,7 +20,7 @@ export const DELETED_TEXT = '🚫 This message was deleted';
 /** One line for a chat row, a notification or a reply preview. */
 export const previewText = (m: { kind: MessageKind; text: string | null; deleted: boolean }): string => {
   if (m.deleted) return DELETED_TEXT;
-  if (m.kind === 'text') return m.text ?? '';
+  if (m.kind === 'text' || m.kind === 'system') return m.text ?? '';
   const label = KIND_LABEL[m.kind];
   return m.text ? `${label}: ${m.text}` : label;
 };

@@ -63,6 +63,20 @@ export const threadActions = {
     }
   },
 
+  /** Clicking a quote: the original message, highlighted in its thread (loaded around it if needed). */
+  async jumpToQuoted(replyId: number): Promise<void> {
+    try {
+      const original = await client().call('messages:quoted', { messageId: replyId });
+      if (store().messagesById[original.id]) {
+        store().setHighlight(original.id);
+        return;
+      }
+      await threadActions.jumpTo(original);
+    } catch (error) {
+      toast.error(errorMessage(error));
+    }
+  },
+
   /** Back to the newest messages (after a jump, the live end is not loaded). */
   loadLatest,
 

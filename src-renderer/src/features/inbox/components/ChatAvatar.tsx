@@ -3,7 +3,7 @@ import { Avatar } from '../../../ui/Avatar';
 import { isNumberOnly } from '../text';
 
 /** WhatsApp's grey silhouette, for someone known only by their number (initials of "+44" say nothing). */
-const Silhouette = () => (
+export const Silhouette = () => (
   <svg viewBox="0 0 212 212" width="100%" height="100%" aria-hidden="true" focusable="false">
     <path fill="#dfe5e7" d="M106 0a106 106 0 1 0 0 212 106 106 0 0 0 0-212z" />
     <path

@@ -13,10 +13,11 @@ const HOUR = 3_600_000;
 /** "Always": as far off as a date goes; the engine stores an instant, not a flag. */
 export const MUTE_ALWAYS = 253_402_300_799_000;
 
-const menuItems = (chat: Chat, now: number): MenuItem[] => {
+const menuItems = (chat: Chat, now: number, onOpenInfo: (() => void) | undefined): MenuItem[] => {
   const update = (patch: Parameters<typeof inboxActions.updateChat>[1]) => void inboxActions.updateChat(chat.id, patch);
   const mute = (until: number) => update({ mutedUntil: until });
   return [
+    ...(onOpenInfo ? [{ label: 'Group info', onSelect: onOpenInfo }, 'separator' as const] : []),
     chat.pinned
       ? { label: 'Unpin chat', onSelect: () => update({ pinned: false }) }
       : { label: 'Pin chat', onSelect: () => update({ pinned: true }) },
@@ -36,14 +37,21 @@ const menuItems = (chat: Chat, now: number): MenuItem[] => {
 };
 
 const subtitleOf = (chat: Chat, now: number): string => {
-  const parts = [chat.kind === 'group' ? 'Group' : chat.phone && !isNumberOnly(chat) ? formatPhone(chat.phone) : ''];
+  const parts = [
+    chat.kind === 'group'
+      ? 'Group · click the name for info'
+      : chat.phone && !isNumberOnly(chat)
+        ? formatPhone(chat.phone)
+        : '',
+  ];
   if (chat.pinned) parts.push('Pinned');
   if (isMuted(chat, now)) parts.push(chat.mutedUntil === MUTE_ALWAYS ? 'Muted' : 'Muted for now');
   if (chat.archived) parts.push('Archived');
   return parts.filter(Boolean).join(' · ');
 };
 
-export const ChatHeader = ({ chatId }: { chatId: number }) => {
+/** `onOpenInfo`: a group's header opens its info (members), as clicking WhatsApp's does. */
+export const ChatHeader = ({ chatId, onOpenInfo }: { chatId: number; onOpenInfo?: () => void }) => {
   const chat = useChat(chatId);
   const now = useMinute();
   if (!chat) return <header className="chat-header" />;
@@ -53,7 +61,13 @@ export const ChatHeader = ({ chatId }: { chatId: number }) => {
       <ChatAvatar chat={chat} size={40} />
       <div className="chat-header-text">
         <h2 className="chat-header-title" data-testid="chat-header-title">
-          {displayTitle(chat)}
+          {onOpenInfo ? (
+            <button type="button" className="chat-header-link" title="Group info" onClick={onOpenInfo}>
+              {displayTitle(chat)}
+            </button>
+          ) : (
+            displayTitle(chat)
+          )}
         </h2>
         {subtitle ? (
           <p className="chat-header-sub" data-testid="chat-header-sub">
@@ -61,7 +75,7 @@ export const ChatHeader = ({ chatId }: { chatId: number }) => {
           </p>
         ) : null}
       </div>
-      <Menu label="Chat menu" icon={<MoreIcon size={22} />} items={menuItems(chat, now)} />
+      <Menu label="Chat menu" icon={<MoreIcon size={22} />} items={menuItems(chat, now, onOpenInfo)} />
     </header>
   );
 };

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { hrefFor } from '../../../app/router';
 import { botActions } from '../../bots/actions';
 import { useBot } from '../../bots/hooks/useBots';
@@ -6,6 +7,7 @@ import { useChat } from '../hooks/useChats';
 import { useAutoMarkRead } from '../hooks/useThread';
 import { ChatHeader } from './ChatHeader';
 import { Composer } from './Composer';
+import { GroupInfoPanel } from './GroupInfoPanel';
 import { MediaViewer } from './MediaViewer';
 import { Thread } from './Thread';
 
@@ -13,13 +15,19 @@ import { Thread } from './Thread';
 export const ChatPane = ({ chatId }: { chatId: number }) => {
   const chat = useChat(chatId);
   useAutoMarkRead(chatId);
+  // Keyed by chat above: another chat opens with its info closed, as in WhatsApp.
+  const [infoOpen, setInfoOpen] = useState(false);
+  const group = chat?.kind === 'group';
   return (
-    <div className="chat-pane" data-testid="chat-pane" data-chat-id={chatId}>
-      <ChatHeader chatId={chatId} />
-      {chat ? <BotNotice botId={chat.botId} /> : null}
-      <Thread chatId={chatId} />
-      <Composer chatId={chatId} />
-      <MediaViewer />
+    <div className="chat-pane-wrap">
+      <div className="chat-pane" data-testid="chat-pane" data-chat-id={chatId}>
+        <ChatHeader chatId={chatId} {...(group ? { onOpenInfo: () => setInfoOpen(true) } : {})} />
+        {chat ? <BotNotice botId={chat.botId} /> : null}
+        <Thread chatId={chatId} />
+        <Composer chatId={chatId} />
+        <MediaViewer />
+      </div>
+      {group && infoOpen ? <GroupInfoPanel chatId={chatId} onClose={() => setInfoOpen(false)} /> : null}
     </div>
   );
 };

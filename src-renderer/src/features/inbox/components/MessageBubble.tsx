@@ -2,6 +2,7 @@ import type { Message } from '../../../../../src-shared/inbox';
 import { ForwardIcon, ReplyIcon } from '../../../ui/chat-icons';
 import { useBot } from '../../bots/hooks/useBots';
 import { useChat } from '../hooks/useChats';
+import { inboxActions } from '../actions';
 import { useInboxStore } from '../store';
 import { bareJid, DELETED_TEXT, KIND_LABEL, phoneOfJid, senderLabel } from '../text';
 import { formatClock } from '../time';
@@ -93,10 +94,16 @@ export const MessageBubble = ({ message, tail, highlighted }: BubbleProps) => {
         </div>
       ) : null}
       {message.quoted ? (
-        <div className={`quote${quoteSender === 'You' ? ' quote-you' : ''}`} data-testid="quote">
-          <div className="quote-sender">{quoteSender}</div>
-          <div className="quote-text">{message.quoted.text ?? 'Message'}</div>
-        </div>
+        <button
+          type="button"
+          className={`quote quote-link${quoteSender === 'You' ? ' quote-you' : ''}`}
+          data-testid="quote"
+          title="Go to the original message"
+          onClick={() => void inboxActions.jumpToQuoted(message.id)}
+        >
+          <span className="quote-sender">{quoteSender}</span>
+          <span className="quote-text">{message.quoted.text ?? 'Message'}</span>
+        </button>
       ) : null}
       <Body message={message} />
       <span className="bubble-meta">

@@ -22,14 +22,15 @@ export const MessageRow = memo(({ id, prevId, startOfChat }: MessageRowProps) =>
   const prev = useInboxStore(
     useShallow((s) => {
       const p = prevId === undefined ? undefined : s.messagesById[prevId];
-      return p ? { ts: p.ts, fromMe: p.fromMe, sender: p.senderJid } : null;
+      return p ? { ts: p.ts, fromMe: p.fromMe, sender: p.senderJid, system: p.kind === 'system' } : null;
     }),
   );
   const highlighted = useInboxStore((s) => s.highlightId === id);
   // Virtuoso measures every row: an empty one still needs a height.
   if (!message) return <div className="msg-gone" />;
   const newDay = prev ? !sameDay(prev.ts, message.ts) : startOfChat;
-  const continued = prev !== null && !newDay && prev.fromMe === message.fromMe && prev.sender === message.senderJid;
+  const continued =
+    prev !== null && !newDay && !prev.system && prev.fromMe === message.fromMe && prev.sender === message.senderJid;
   return (
     <div
       className="msg"
@@ -44,13 +45,19 @@ export const MessageRow = memo(({ id, prevId, startOfChat }: MessageRowProps) =>
           <span>{formatDayLabel(message.ts)}</span>
         </div>
       ) : null}
-      <div
-        className={`msg-row ${message.fromMe ? 'msg-row-out' : 'msg-row-in'}${continued ? ' msg-row-cont' : ''}${
-          message.reactions.length > 0 ? ' msg-row-reacted' : ''
-        }`}
-      >
-        <MessageBubble message={message} tail={!continued} highlighted={highlighted} />
-      </div>
+      {message.kind === 'system' ? (
+        <div className="sys-note" data-testid="system-note">
+          <span>{message.text}</span>
+        </div>
+      ) : (
+        <div
+          className={`msg-row ${message.fromMe ? 'msg-row-out' : 'msg-row-in'}${continued ? ' msg-row-cont' : ''}${
+            message.reactions.length > 0 ? ' msg-row-reacted' : ''
+          }`}
+        >
+          <MessageBubble message={message} tail={!continued} highlighted={highlighted} />
+        </div>
+      )}
     </div>
   );
 });

@@ -55,9 +55,13 @@ export const Thread = ({ chatId }: { chatId: number }) => {
 
   useEffect(() => {
     if (highlightId === null) return;
+    // Already in the loaded window (a quote of a recent message): scroll there. A jump that loads
+    // a new window starts centred on it instead (see initialTopMostItemIndex).
+    const index = (useInboxStore.getState().idsByChat[chatId] ?? []).indexOf(highlightId);
+    if (index >= 0) virtuoso.current?.scrollToIndex({ index, align: 'center' });
     const timer = setTimeout(() => useInboxStore.getState().setHighlight(null), HIGHLIGHT_MS);
     return () => clearTimeout(timer);
-  }, [highlightId]);
+  }, [highlightId, chatId]);
 
   const onBottom = useCallback(
     (bottom: boolean) => {

@@ -1,0 +1,89 @@
+import type { GroupMember } from '../../../../../src-shared/inbox';
+import { formatPhone } from '../../../lib/format';
+import { Avatar } from '../../../ui/Avatar';
+import { CloseIcon } from '../../../ui/icons';
+import { Spinner } from '../../../ui/Spinner';
+import { useChat } from '../hooks/useChats';
+import { useGroupInfo } from '../hooks/useGroupInfo';
+import { displayTitle } from '../text';
+import { ChatAvatar, Silhouette } from './ChatAvatar';
+
+const memberName = (m: GroupMember): string =>
+  m.isBot ? 'You' : (m.name ?? (m.phone ? formatPhone(m.phone) : (m.jid.split('@')[0] ?? m.jid)));
+
+const MemberRow = ({ member }: { member: GroupMember }) => {
+  const name = memberName(member);
+  return (
+    <li className="member" data-testid="group-member" data-role={member.role}>
+      {member.isBot || member.name ? (
+        <Avatar name={member.isBot ? 'You' : (member.name ?? '')} seed={member.jid} size={40} />
+      ) : (
+        <span className="avatar" aria-hidden="true" style={{ width: 40, height: 40 }}>
+          <Silhouette />
+        </span>
+      )}
+      <div className="member-text">
+        <span className="member-name">{name}</span>
+        {member.name && member.phone ? <span className="member-phone">{formatPhone(member.phone)}</span> : null}
+      </div>
+      {member.role === 'member' ? null : <span className="member-role">Group admin</span>}
+    </li>
+  );
+};
+
+/** WhatsApp's group info, on the right of the thread: subject, description, settings, members. */
+export const GroupInfoPanel = ({ chatId, onClose }: { chatId: number; onClose: () => void }) => {
+  const chat = useChat(chatId);
+  const { status, info, error } = useGroupInfo(chatId);
+  const admins = info?.members.filter((m) => m.role !== 'member').length ?? 0;
+  return (
+    <aside className="group-info" aria-label="Group info" data-testid="group-info">
+      <header className="group-info-bar">
+        <button type="button" className="icon-button" aria-label="Close group info" onClick={onClose}>
+          <CloseIcon size={22} />
+        </button>
+        <h3>Group info</h3>
+      </header>
+      <div className="group-info-body">
+        <section className="group-info-card group-info-head">
+          {chat ? <ChatAvatar chat={chat} size={120} /> : null}
+          <h4>{info?.subject ?? (chat ? displayTitle(chat) : '')}</h4>
+          <p className="group-info-count">
+            Group{info ? ` · ${info.members.length} ${info.members.length === 1 ? 'member' : 'members'}` : ''}
+          </p>
+        </section>
+        {info?.description ? (
+          <section className="group-info-card">
+            <div className="group-info-label">Description</div>
+            <p className="group-info-desc">{info.description}</p>
+          </section>
+        ) : null}
+        {info?.announce ? (
+          <section className="group-info-card group-info-note">Only admins can send messages to this group.</section>
+        ) : null}
+        <section className="group-info-card">
+          <div className="group-info-label">
+            {info ? `${info.members.length} members · ${admins} ${admins === 1 ? 'admin' : 'admins'}` : 'Members'}
+          </div>
+          {status === 'loading' ? (
+            <div className="group-info-loading">
+              <Spinner label="Loading members" />
+            </div>
+          ) : null}
+          {error ? (
+            <p className="group-info-error" role="alert">
+              {error}
+            </p>
+          ) : null}
+          {info ? (
+            <ul className="members" aria-label="Members">
+              {info.members.map((m) => (
+                <MemberRow key={m.jid} member={m} />
+              ))}
+            </ul>
+          ) : null}
+        </section>
+      </div>
+    </aside>
+  );
+};
