@@ -243,6 +243,17 @@ export const events = {
   'message:upsert': z.object({ message: messageSchema }),
   /** A chat is new or changed (preview, unread, pinned, archived, muted). */
   'chat:upsert': z.object({ chat: chatSchema }),
+  /**
+   * Earlier messages from the phone are being stored: `stored` of `total` in this batch, and how
+   * far the phone says its whole history is (percent, when it says).
+   */
+  'history:progress': z.object({
+    botId: z.string(),
+    stored: z.number(),
+    total: z.number(),
+    phoneProgress: z.number().nullable(),
+    done: z.boolean(),
+  }),
   /** Many chats changed at once (history arrived): reload the list. */
   'chats:changed': z.object({ botId: z.string() }),
 } as const;

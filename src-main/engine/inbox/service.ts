@@ -10,18 +10,11 @@ import type { MediaService } from '../media/service';
 import type { IncomingMessage, OutgoingMedia, Transport } from '../wa/transport';
 import { createGroupSync } from './group-sync';
 import { guardedBy } from './guarded';
+import { storeHistory } from './history';
 import { isGroupJid, jidOfPhone } from './jid';
 import { InboxReader } from './reader';
 import type { Ingested } from './writer';
 import { InboxWriter } from './writer';
-
-/**
- * History arrives in batches of thousands. It is stored in slices, one transaction each, and the
- * engine yields to the event loop whenever a turn has run this long, so calls from the UI are
- * still answered within a few tens of milliseconds while a long history is stored.
- */
-const HISTORY_SLICE = 50;
-const HISTORY_TURN_MS = 8;
 
 export type InboxDeps = {
   sqlite: Database.Database;
@@ -90,21 +83,6 @@ export const createInboxService = (deps: InboxDeps) => {
   };
 
   const guarded = guardedBy(logger);
-
-  const ingestHistory = async (botId: string, messages: IncomingMessage[]): Promise<void> => {
-    let turnStart = performance.now();
-    let stored = 0;
-    for (let i = 0; i < messages.length; i += HISTORY_SLICE) {
-      if (!deps.botExists(botId)) return;
-      stored += writer.ingest(botId, messages.slice(i, i + HISTORY_SLICE), false, clock.now()).length;
-      if (performance.now() - turnStart >= HISTORY_TURN_MS) {
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        turnStart = performance.now();
-      }
-    }
-    events.emit('chats:changed', { botId });
-    if (stored > 0) deps.note(botId, `Stored ${stored.toLocaleString('en')} earlier messages from the phone.`);
-  };
 
   /** Sends the bot's pending messages in the order they were written; one flush at a time per bot. */
   const flushOutbox = (botId: string): Promise<void> => {
@@ -207,8 +185,20 @@ export const createInboxService = (deps: InboxDeps) => {
           if (changed) publish(botId, [changed]);
         }),
       );
-      transport.on('history', ({ messages }) => {
-        const storing = ingestHistory(botId, messages)
+      transport.on('history', (batch) => {
+        const storing = storeHistory(
+          {
+            sqlite,
+            writer,
+            clock,
+            events,
+            botExists: (id) => deps.botExists(id),
+            note: (id, message) => deps.note(id, message),
+          },
+          botId,
+          batch,
+        )
+          .then(() => undefined)
           .catch((error: unknown) => logger.error({ err: error, botId }, 'inbox: storing history failed'))
           .finally(() => storingHistory.delete(storing));
         storingHistory.add(storing);

@@ -3,6 +3,7 @@ import { useBotsStore } from '../features/bots/store';
 import { inboxActions } from '../features/inbox/actions';
 import { ALL_BOTS } from '../features/inbox/bot-choice';
 import { noticeFor, showNotice } from '../features/inbox/notify';
+import { useHistoryStore } from '../features/inbox/history-store';
 import { useInboxStore } from '../features/inbox/store';
 import type { Message } from '../../../src-shared/inbox';
 import { useAppStore } from './connection-store';
@@ -36,6 +37,7 @@ export const startBridge = ({ client, connection }: Engine): (() => void) => {
     client.on('bot:removed', ({ botId }) => {
       bots().receiveRemoved(botId);
       inbox().removeBot(botId);
+      useHistoryStore.getState().forget(botId);
     }),
     client.on('bot:event', ({ event }) => bots().receiveEvent(event)),
     client.on('message:upsert', ({ message }) => {
@@ -44,6 +46,7 @@ export const startBridge = ({ client, connection }: Engine): (() => void) => {
     }),
     client.on('chat:upsert', ({ chat }) => inbox().receiveChat(chat)),
     client.on('chats:changed', ({ botId }) => void inboxActions.reloadBot(botId)),
+    client.on('history:progress', (progress) => useHistoryStore.getState().receive(progress)),
     connection.onState((state) => {
       useAppStore.getState().setConnection(state);
       if (state === 'open') onOpen();

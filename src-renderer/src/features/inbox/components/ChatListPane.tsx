@@ -6,6 +6,7 @@ import { ALL_BOTS, type BotChoice } from '../bot-choice';
 import { useInboxBot } from '../hooks/useChats';
 import { BotPicker } from './BotPicker';
 import { ChatList } from './ChatList';
+import { HistorySyncBanner } from './HistorySyncBanner';
 import { NewChatDialog } from './NewChatDialog';
 import { NotificationBanner } from './NotificationBanner';
 import { SearchBox } from './SearchBox';
@@ -48,6 +49,7 @@ export const ChatListPane = ({ botId }: { botId: BotChoice }) => {
       </header>
       <BotPicker botId={botId} botIds={botIds} />
       <NotificationBanner />
+      <HistorySyncBanner botId={botId} />
       <SearchBox
         value={input}
         onChange={(value) => {
