@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SIM_HISTORY_BATCH_GAP_MS, SIM_HISTORY_DELAY_MS } from '../wa/sim/network';
-import { createHarness, type Harness } from '../testing/engine-harness';
+import { createHarness, linkDemoBot, type Harness } from '../testing/engine-harness';
 
 let h: Harness;
 let botId: string;
@@ -16,11 +16,7 @@ const thread = async (chatId: number) => (await h.call('messages:page', { chatId
 
 beforeEach(async () => {
   h = await createHarness();
-  const bot = await h.call('bots:create', { name: 'Shop', kind: 'demo' });
-  await h.call('bots:start', { botId: bot.id });
-  await h.call('demo:simulate-scan', { botId: bot.id });
-  botId = bot.id;
-  botPhone = (await h.waitForStatus(bot.id, 'online')).phone ?? '';
+  ({ id: botId, phone: botPhone } = await linkDemoBot(h));
   await h.clock.advance(SIM_HISTORY_DELAY_MS + 3 * SIM_HISTORY_BATCH_GAP_MS);
 });
 

@@ -1,25 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Message } from '../../../src-shared/inbox';
-import { createHarness, type Harness } from '../testing/engine-harness';
+import { createHarness, linkDemoBot, type Harness } from '../testing/engine-harness';
 
 let h: Harness;
 let botId: string;
 let botPhone: string;
-
-const linkDemoBot = async (name = 'Shop') => {
-  const bot = await h.call('bots:create', { name, kind: 'demo' });
-  await h.call('bots:start', { botId: bot.id });
-  await h.call('demo:simulate-scan', { botId: bot.id });
-  const online = await h.waitForStatus(bot.id, 'online');
-  return { id: bot.id, phone: online.phone ?? '' };
-};
 
 const chats = async (archived = false) => (await h.call('chats:list', { botId, archived })).items;
 const thread = async (chatId: number) => (await h.call('messages:page', { chatId })).items;
 
 beforeEach(async () => {
   h = await createHarness();
-  ({ id: botId, phone: botPhone } = await linkDemoBot());
+  ({ id: botId, phone: botPhone } = await linkDemoBot(h));
 });
 
 afterEach(async () => {

@@ -112,21 +112,7 @@ export class InboxWriter {
     return this.sqlite.transaction(() => {
       const id = this.insertOne(botId, chatId, { ...message, senderName: null, fromMe: true }, 'pending');
       if (id === null) throw new Error(`A message with id ${message.id} exists already in this chat.`);
-      if (media) {
-        this.insertMedia.run(
-          id,
-          media.mime,
-          media.fileName,
-          media.size,
-          media.width,
-          media.height,
-          media.seconds,
-          'stored',
-          media.sha256,
-          media.thumb,
-          null,
-        );
-      }
+      if (media) this.addMedia(id, media, { state: 'stored', sha256: media.sha256, thumb: media.thumb, ref: null });
       this.bumpChat.run(message.ts, id, chatId, message.ts, message.ts, id);
       return id;
     })();
@@ -240,21 +226,30 @@ export class InboxWriter {
     const id = Number(result.lastInsertRowid);
     const media = m.media;
     if (media) {
-      this.insertMedia.run(
-        id,
-        media.mime,
-        media.fileName,
-        media.size,
-        media.width,
-        media.height,
-        media.seconds,
-        'remote',
-        null,
-        media.preview ? Buffer.from(media.preview) : null,
-        media.ref,
-      );
+      const thumb = media.preview ? Buffer.from(media.preview) : null;
+      this.addMedia(id, media, { state: 'remote', sha256: null, thumb, ref: media.ref });
     }
     return id;
+  }
+
+  private addMedia(
+    messageId: number,
+    media: Pick<IncomingMedia, 'mime' | 'fileName' | 'size' | 'width' | 'height' | 'seconds'>,
+    where: { state: 'remote' | 'stored'; sha256: string | null; thumb: Buffer | null; ref: string | null },
+  ): void {
+    this.insertMedia.run(
+      messageId,
+      media.mime,
+      media.fileName,
+      media.size,
+      media.width,
+      media.height,
+      media.seconds,
+      where.state,
+      where.sha256,
+      where.thumb,
+      where.ref,
+    );
   }
 
   private ownMessage(botId: string, chatJid: string, waId: string): MessageRow | undefined {

@@ -4,20 +4,12 @@ import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Message } from '../../../src-shared/inbox';
 import { MEDIA_DIR } from '../index';
-import { createHarness, type Harness } from '../testing/engine-harness';
+import { createHarness, linkDemoBot, type Harness } from '../testing/engine-harness';
 
 let h: Harness;
 let botId: string;
 let botPhone: string;
 const CUSTOMER = '+447911123402';
-
-const linkDemoBot = async () => {
-  const bot = await h.call('bots:create', { name: 'Shop', kind: 'demo' });
-  await h.call('bots:start', { botId: bot.id });
-  await h.call('demo:simulate-scan', { botId: bot.id });
-  const online = await h.waitForStatus(bot.id, 'online');
-  return { id: bot.id, phone: online.phone ?? '' };
-};
 
 const chatWithCustomer = async () => {
   const chat = await h.call('chats:open', { botId, phone: CUSTOMER });
@@ -41,7 +33,7 @@ const storedFiles = () =>
 
 beforeEach(async () => {
   h = await createHarness();
-  ({ id: botId, phone: botPhone } = await linkDemoBot());
+  ({ id: botId, phone: botPhone } = await linkDemoBot(h));
 });
 
 afterEach(async () => {

@@ -68,3 +68,12 @@ export const createHarness = async (
   };
   return harness;
 };
+
+/** A Demo bot created, linked by the simulated phone and online; its id and number. */
+export const linkDemoBot = async (h: Harness, name = 'Shop'): Promise<{ id: string; phone: string }> => {
+  const bot = await h.call('bots:create', { name, kind: 'demo' });
+  await h.call('bots:start', { botId: bot.id });
+  await h.call('demo:simulate-scan', { botId: bot.id });
+  const online = await h.waitForStatus(bot.id, 'online');
+  return { id: bot.id, phone: online.phone ?? '' };
+};

@@ -21,13 +21,7 @@ export const memoryAuth = (): AuthStore => {
 };
 
 type ReportedEvent =
-  | 'message'
-  | 'message-edit'
-  | 'message-delete'
-  | 'reaction'
-  | 'history'
-  | 'group'
-  | 'group-participants';
+  'message' | 'message-edit' | 'message-delete' | 'reaction' | 'history' | 'group' | 'group-participants';
 
 type Reported = { [E in ReportedEvent]: { event: E; payload: TransportEvents[E] } }[ReportedEvent];
 
