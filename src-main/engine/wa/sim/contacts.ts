@@ -76,6 +76,23 @@ export const contactWrites = (deps: ContactDeps, args: SimReceiveArgs): Incoming
   return message;
 };
 
+/**
+ * A message written in a group, as the other bots in it receive it: each phone keeps its own copy
+ * (same id, as WhatsApp's), never its own.
+ */
+export const othersInGroupHear = (
+  deps: ContactDeps,
+  chatJid: string,
+  written: SimThreadMessage,
+  phones: readonly string[],
+): void => {
+  for (const phone of phones) {
+    const quoted = written.quotedId === null ? undefined : deps.threads.find(phone, chatJid, written.quotedId);
+    const copy = deps.threads.add(phone, chatJid, { ...written, fromMe: false, reaction: null });
+    deps.toBot(phone, { type: 'message', message: toIncoming(chatJid, copy, quoted, false) });
+  }
+};
+
 /** The contact's own message that an edit or delete is about, checked. */
 const ownMessage = (
   deps: ContactDeps,

@@ -44,6 +44,48 @@ describe('simulated groups', () => {
     ]);
   });
 
+  it('names the admin who demotes, and tells a renamed group whole', () => {
+    const group = network.createGroup({ creator: ANA, subject: 'Club', members: [BEN, bot.phone], admins: [BEN] });
+    network.setGroupRole({ group: group.jid, phone: BEN, role: 'member', byPhone: ANA });
+    network.renameGroup({ group: group.jid, subject: 'Book club', byPhone: ANA });
+    expect(bot.of('group-participants').map((e) => [e.action, e.members, e.byJid])).toEqual([
+      ['demote', [jid(BEN)], jid(ANA)],
+    ]);
+    expect(bot.of('group').map((g) => g.subject)).toEqual(['Club', 'Book club']);
+    expect(bot.of('group')[1]?.members).toContainEqual({ jid: jid(BEN), role: 'member' });
+  });
+
+  it('tells a removed bot with its own number, then nothing more of that group', async () => {
+    const group = network.createGroup({ creator: ANA, subject: 'Club', members: [BEN, bot.phone] });
+    network.leaveGroup({ group: group.jid, phone: bot.phone, byPhone: ANA });
+    expect(bot.of('group-participants')).toEqual([
+      { jid: group.jid, action: 'remove', members: [jid(bot.phone)], byJid: jid(ANA), ts: clock.now() },
+    ]);
+    network.joinGroup({ group: group.jid, phone: CLOE });
+    expect(() => network.receive({ from: BEN, to: bot.phone, chatJid: group.jid, text: 'bye bot' })).toThrow(
+      /not in that group/,
+    );
+    expect(bot.of('group-participants')).toHaveLength(1);
+    await expect(bot.transport.groupMetadata(group.jid)).rejects.toThrow('This bot is not in that group.');
+    await expect(bot.transport.sendText(group.jid, 'let me back in')).rejects.toThrow(/not a member of “Club”/);
+  });
+
+  it('lets every bot in a group hear its members and each other, each with the same message id', async () => {
+    const other = await linkSimBot(network, clock, 'bot-2');
+    const group = network.createGroup({ creator: ANA, subject: 'Club', members: [bot.phone, other.phone] });
+    const heard = network.receive({ from: ANA, fromName: 'Ana', to: bot.phone, chatJid: group.jid, text: 'hi bots' });
+    expect(other.of('message')).toEqual([heard]);
+    const sent = await bot.transport.sendText(group.jid, 'hello from bot 1');
+    expect(bot.of('message')).toEqual([heard]);
+    expect(other.of('message')[1]).toMatchObject({
+      id: sent.id,
+      chatJid: group.jid,
+      senderJid: jid(bot.phone),
+      fromMe: false,
+      text: 'hello from bot 1',
+    });
+  });
+
   it('lets only members write, and only admins when the group is announce-only', () => {
     const open = network.createGroup({ creator: bot.phone, subject: 'Regulars', members: [ANA] });
     const message = network.receive({ from: ANA, to: bot.phone, chatJid: open.jid, text: 'hello all' });
@@ -88,6 +130,8 @@ describe('simulated groups', () => {
     const theirs = network.createGroup({ creator: ANA, subject: 'Theirs', members: [BEN] });
     await expect(bot.transport.groupMetadata(mine.jid)).resolves.toMatchObject({ subject: 'Mine' });
     await expect(bot.transport.groupMetadata(theirs.jid)).rejects.toThrow(/not in that group/);
+    await bot.transport.close();
+    await expect(bot.transport.groupMetadata(mine.jid)).rejects.toThrow('Not connected to WhatsApp.');
   });
 
   it('gives a newly linked demo phone a group of regulars: its info at login, its chat as history', async () => {

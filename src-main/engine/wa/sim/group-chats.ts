@@ -80,6 +80,16 @@ export class SimGroups {
     return [...this.groups.values()].filter((g) => g.members.has(phone)).map((g) => this.info(g.jid));
   }
 
+  /** Whether the network knows the group (it forgets them all when the app restarts). */
+  has(jid: string): boolean {
+    return this.groups.has(jid);
+  }
+
+  /** The bot numbers in a group: each hears what is said there. */
+  botsIn(jid: string): string[] {
+    return [...(this.groups.get(jid)?.members.keys() ?? [])].filter((phone) => this.deps.isBot(phone));
+  }
+
   isMember(jid: string, phone: string): boolean {
     return this.groups.get(jid)?.members.has(phone) ?? false;
   }

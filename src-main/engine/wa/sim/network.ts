@@ -19,6 +19,7 @@ import {
   contactEdits,
   contactReacts,
   contactWrites,
+  othersInGroupHear,
   type ContactDeps,
   type SimContactArgs,
   type SimReceiveArgs,
@@ -213,6 +214,9 @@ export class SimNetwork {
     quotedId: string | null = null,
     file?: SimFile & { kind: MessageKind },
   ): number {
+    // A group the network forgot (the app restarted) takes anything, as its members are unknown.
+    const refused = this.groups.has(toJid) ? this.groups.refusesWriter(toJid, fromPhone) : null;
+    if (refused) throw new Error(refused);
     const ts = this.clock.now();
     const toPhone = phoneOfJid(toJid);
     const media = file
@@ -248,6 +252,7 @@ export class SimNetwork {
       quotedId,
       ...(media ? { media } : {}),
     });
+    if (this.groups.has(chatJid)) this.echoInGroup(fromPhone, chatJid, id);
     const sender = () => this.online.get(fromPhone);
     this.clock.setTimeout(() => sender()?.status(id, toJid, 'delivered'), 300 + Math.floor(this.random() * 1200));
     this.clock.setTimeout(() => sender()?.status(id, toJid, 'read'), 2000 + Math.floor(this.random() * 4000));
@@ -306,7 +311,9 @@ export class SimNetwork {
       if (refused) throw new Error(refused);
       if (!this.groups.isMember(args.chatJid, args.to)) throw new Error(`${args.to} is not in that group.`);
     }
-    return contactWrites(this.contacts, args);
+    const message = contactWrites(this.contacts, args);
+    if (args.chatJid?.endsWith('@g.us')) this.echoInGroup(args.to, message.chatJid, message.id);
+    return message;
   }
 
   // ---- groups (see group-chats.ts) ----
@@ -418,6 +425,13 @@ export class SimNetwork {
 
   isOnline(phone: string): boolean {
     return this.online.has(phone);
+  }
+
+  /** Every other bot in the group hears what `writerPhone`'s side of it just stored. */
+  private echoInGroup(writerPhone: string, groupJid: string, id: string): void {
+    const written = this.threads.find(writerPhone, groupJid, id);
+    const others = this.groups.botsIn(groupJid).filter((phone) => phone !== writerPhone);
+    if (written) othersInGroupHear(this.contacts, groupJid, written, others);
   }
 
   private toBot(phone: string, update: SimUpdate): void {
