@@ -8,6 +8,7 @@ import { registerHandlers, type AppInfo } from './contract/handlers';
 import { openDb, type OpenedDb } from './db/open';
 import { createEngineEvents, type EngineEvents } from './events';
 import { createInboxService, type InboxService } from './inbox/service';
+import { createPipeline } from './pipeline/pipeline';
 import { silentLogger, type Logger } from './log/logger';
 import { createMediaService, type MediaService } from './media/service';
 import { MediaStore } from './media/store';
@@ -122,6 +123,41 @@ export const createEngine = (options: EngineOptions): Engine => {
     botExists: (botId) => bots.exists(botId),
     note: (botId, message) => bots.note(botId, message),
     media,
+    onIncoming: (botId, message, stored) => {
+      pipeline
+        .handle({
+          botId,
+          chatId: stored.chatId,
+          chatJid: message.chatJid,
+          isGroup: message.chatJid.endsWith('@g.us'),
+          messageId: stored.messageId,
+          senderJid: message.senderJid,
+          text: message.text,
+          fromMe: message.fromMe,
+          offline: message.offline,
+        })
+        .catch((error: unknown) => logger.error({ err: error, botId }, 'pipeline: a message failed'));
+    },
+  });
+  const groupRole = opened.sqlite.prepare<[number, string], { role: string }>(
+    'SELECT role FROM group_members WHERE chat_id = ? AND jid = ?',
+  );
+  const pipeline = createPipeline({
+    clock,
+    logger,
+    // Owners and premium members come with the bot's settings (next); group admins from the group.
+    rolesOf: (input) => {
+      const role = input.isGroup ? groupRole.get(input.chatId, input.senderJid)?.role : undefined;
+      return new Set(role === 'admin' || role === 'superadmin' ? (['admin'] as const) : []);
+    },
+    reply: async (input, text) => {
+      await inbox.send({ chatId: input.chatId, text, quotedId: input.messageId });
+    },
+    logRun: (input, entry) =>
+      bots.note(
+        input.botId,
+        `Command ${entry.command} from ${input.senderJid.split('@')[0] ?? ''}: ${entry.result} (${Math.round(entry.ms)} ms).`,
+      ),
   });
 
   const dispatcher = createDispatcher((name, error) => logger.error({ err: error, call: name }, 'Call failed'));

@@ -30,6 +30,8 @@ export type InboxDeps = {
   /** A line in the bot's event log (e.g. history stored). */
   note(botId: string, message: string): void;
   media: MediaService;
+  /** A new live message was stored: the bot's pipeline (commands, auto-replies) looks at it. */
+  onIncoming?(botId: string, message: IncomingMessage, stored: Ingested): void;
 };
 
 export type InboxService = ReturnType<typeof createInboxService>;
@@ -155,6 +157,7 @@ export const createInboxService = (deps: InboxDeps) => {
             );
           const [first] = stored;
           if (first && isGroupJid(message.chatJid)) groupSync.seen(botId, first.chatId, message.chatJid);
+          if (first) deps.onIncoming?.(botId, message, first);
         }),
       );
       transport.on(
