@@ -1,0 +1,22 @@
+import { expect, test } from './fixtures';
+import { call, ChatsPage, createLinkedDemoBot } from './pages/chats-page';
+
+test('a customer’s .ping and .menu are answered in the chat, quoting them', async ({ bots, host, page }) => {
+  const botId = await createLinkedDemoBot(bots, 'Corner Shop');
+  const chats = new ChatsPage(page);
+  await chats.open();
+  await call(host, 'demo:receive', { botId, from: '+447911123502', text: '.ping' });
+  await chats.openChat('+44 7911 123502');
+  const pong = chats.message('pong 🏓');
+  await expect(pong).toHaveAttribute('data-mine', 'true');
+  await expect(pong.getByTestId('quote')).toContainText('.ping');
+
+  await call(host, 'demo:receive', { botId, from: '+447911123502', text: '!menu' });
+  await expect(chats.message(/Commands/)).toContainText('!ping — Checks that the bot is awake');
+  // A plain message gets no answer: the next command's answer follows it directly.
+  await call(host, 'demo:receive', { botId, from: '+447911123502', text: 'ping' });
+  await call(host, 'demo:receive', { botId, from: '+447911123502', text: '/ping' });
+  await expect(chats.message('pong 🏓')).toHaveCount(2);
+  const texts = await chats.messages().locator('.bubble-text').allInnerTexts();
+  expect(texts.slice(-3).map((t) => t.replace(/\s+\d\d:\d\d.*$/s, '').trim())).toEqual(['ping', '/ping', 'pong 🏓']);
+});
