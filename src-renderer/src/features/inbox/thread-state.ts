@@ -78,6 +78,12 @@ export const insertLive = (s: Slice, message: Message): Partial<Slice> => {
   };
 };
 
+/** A page's messages the thread does not hold yet, oldest first (pages come newest first). */
+const notLoaded = (ids: number[], items: Message[]): Message[] => {
+  const have = new Set(ids);
+  return items.filter((m) => !have.has(m.id)).reverse();
+};
+
 export const threadReducers = (set: StoreApi<InboxState>['setState']): ThreadActions => {
   /** Applies a change to the thread of request `seq`, or nothing when a newer request replaced it. */
   const update = (chatId: number, seq: number, change: (s: InboxState, meta: ThreadMeta) => Partial<InboxState>) =>
@@ -144,8 +150,7 @@ export const threadReducers = (set: StoreApi<InboxState>['setState']): ThreadAct
     applyOlder(chatId, seq, page) {
       update(chatId, seq, (s, meta) => {
         const ids = s.idsByChat[chatId] ?? [];
-        const have = new Set(ids);
-        const added = page.items.filter((m) => !have.has(m.id)).reverse();
+        const added = notLoaded(ids, page.items);
         return {
           messagesById: withMessages(s.messagesById, added),
           idsByChat: { ...s.idsByChat, [chatId]: [...added.map((m) => m.id), ...ids] },
@@ -166,8 +171,7 @@ export const threadReducers = (set: StoreApi<InboxState>['setState']): ThreadAct
     applyNewer(chatId, seq, page) {
       update(chatId, seq, (s, meta) => {
         const ids = s.idsByChat[chatId] ?? [];
-        const have = new Set(ids);
-        const added = page.items.filter((m) => !have.has(m.id)).reverse();
+        const added = notLoaded(ids, page.items);
         return {
           messagesById: withMessages(s.messagesById, added),
           idsByChat: { ...s.idsByChat, [chatId]: [...ids, ...added.map((m) => m.id)] },
