@@ -9,6 +9,15 @@ import {
   pageKeySchema,
 } from './bots';
 import { ATTACHMENT_MAX_BYTES, formatBytes } from './attachments';
+import {
+  automationConfigSchema,
+  automationPatchSchema,
+  builtInCommandSchema,
+  commandRunSchema,
+  groupSettingsSchema,
+  replyImageSchema,
+  tryResultSchema,
+} from './automations';
 import { chatKeySchema, groupInfoSchema, chatSchema, MESSAGE_TEXT_MAX, messageSchema, searchHitSchema } from './inbox';
 
 /**
@@ -29,6 +38,13 @@ const botName = z
 const TEST_TEXT_MAX = 4096;
 /** Base64 of the largest attachment (4 characters per 3 bytes, padded). */
 const ATTACHMENT_MAX_BASE64 = Math.ceil(ATTACHMENT_MAX_BYTES / 3) * 4;
+
+const automationsSchema = z.object({
+  config: automationConfigSchema,
+  builtIns: z.array(builtInCommandSchema),
+  /** Premium members' numbers. */
+  premium: z.array(z.string()),
+});
 
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
@@ -119,6 +135,8 @@ export const calls = {
         archived: z.boolean().optional(),
         /** Epoch ms until which the chat is muted; null unmutes. */
         mutedUntil: z.number().int().min(0).nullable().optional(),
+        /** false gives a chat handed to a person (by a menu flow) back to the bot's automation. */
+        handoff: z.literal(false).optional(),
       })
       .strict(),
     chatSchema,
@@ -222,14 +240,81 @@ export const calls = {
     z.object({ messageId: z.string(), from: z.string() }),
   ),
   /**
-   * Demo bots only: someone joins or leaves one of the bot's simulated groups (without `phone`, a
-   * demo customer who is not in it, or one who is).
+   * Demo bots only: someone joins or leaves one of the bot's simulated groups, or a member says
+   * something there (without `phone`, a demo customer who is not in it, or one who is).
    */
   'demo:group': call(
     z
-      .object({ chatId, action: z.enum(['join', 'leave']), phone: z.string().trim().min(1).max(32).optional() })
-      .strict(),
+      .object({
+        chatId,
+        action: z.enum(['join', 'leave', 'say']),
+        phone: z.string().trim().min(1).max(32).optional(),
+        /** For `say`: what the member writes in the group. */
+        text: z.string().trim().min(1).max(MESSAGE_TEXT_MAX).optional(),
+      })
+      .strict()
+      .refine((input) => input.action !== 'say' || input.text !== undefined, {
+        message: 'Write what the member says.',
+        path: ['text'],
+      }),
     z.object({ phone: z.string() }),
+  ),
+  /** A bot's automations: settings, custom commands, auto-replies, flows, and its built-in commands. */
+  'automations:get': call(z.object({ botId }).strict(), automationsSchema),
+  /** Saves some parts of the configuration (validated whole: a bad rule changes nothing). */
+  'automations:save': call(z.object({ botId, patch: automationPatchSchema }).strict(), automationsSchema),
+  /** Adds or removes a premium member (a number with its country code). */
+  'automations:premium': call(
+    z
+      .object({
+        botId,
+        phone: z.string().trim().min(1, 'Enter a phone number with its country code.').max(32),
+        premium: z.boolean(),
+      })
+      .strict(),
+    automationsSchema,
+  ),
+  /** Keeps an image for a custom command's reply; returns what the command stores. */
+  'automations:upload-image': call(
+    z
+      .object({
+        botId,
+        name: z.string().trim().min(1).max(255),
+        data: z
+          .string()
+          .max(ATTACHMENT_MAX_BASE64, `Images can be at most ${formatBytes(ATTACHMENT_MAX_BYTES)}.`)
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file data must be base64.'),
+      })
+      .strict(),
+    replyImageSchema,
+  ),
+  /**
+   * The test panel: what the bot would answer this text from a customer (in a private chat or a
+   * group, with a role), and which stage answered. Nothing is sent; menu flows keep their place
+   * between tries until `reset`.
+   */
+  'automations:try': call(
+    z
+      .object({
+        botId,
+        text: z.string().trim().min(1, 'Type a message to try.').max(MESSAGE_TEXT_MAX),
+        where: z.enum(['private', 'group']).default('private'),
+        role: z.enum(['everyone', 'admin', 'premium', 'owner']).default('everyone'),
+        reset: z.boolean().default(false),
+      })
+      .strict(),
+    tryResultSchema,
+  ),
+  /** The latest command runs: who, where, what, result and how long. */
+  'automations:runs': call(
+    z.object({ botId, limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    z.array(commandRunSchema),
+  ),
+  /** A group's moderation and greeting settings. */
+  'groups:settings': call(z.object({ chatId }).strict(), groupSettingsSchema),
+  'groups:save-settings': call(
+    z.object({ chatId, patch: groupSettingsSchema.partial() }).strict(),
+    groupSettingsSchema,
   ),
   /** Demo bots only: the simulated phone scans the QR (or enters the pairing code). */
   'demo:simulate-scan': call(z.object({ botId }).strict(), botSchema),

@@ -88,6 +88,8 @@ export const chatSchema = z.object({
   pinned: z.boolean(),
   archived: z.boolean(),
   mutedUntil: z.number().nullable(),
+  /** Since when a menu flow has handed this chat to a person (automation is paused here). */
+  handoffAt: z.number().nullable(),
 });
 export type Chat = z.infer<typeof chatSchema>;
 

@@ -55,4 +55,31 @@ export const createDemoControls = (deps: {
     }
     return { phone };
   },
+
+  /** A member (a random one who is not the bot, without `phone`) writes in the group. */
+  groupSay(chatId: number, phoneInput: string | null, text: string): { phone: string } {
+    const chat = deps.inbox.chat(chatId);
+    if (chat.kind !== 'group') throw new ContractError('invalid_input', 'Choose a group chat.');
+    const bot = deps.bots.get(chat.botId);
+    if (bot.kind !== 'demo' || !bot.phone) {
+      throw new ContractError('invalid_state', 'Only linked Demo bots have simulated groups.');
+    }
+    const members = deps.network
+      .groupInfo(chat.jid)
+      .members.map((m) => phoneOfJid(m.jid))
+      .filter((p): p is string => p !== null && p !== bot.phone);
+    // Demo customers use drama numbers (07700 900…) that are not valid for libphonenumber.
+    const phone =
+      phoneInput === null
+        ? pick(deps.random, members)
+        : members.includes(phoneInput.trim())
+          ? phoneInput.trim()
+          : normalizePhone(phoneInput);
+    try {
+      deps.network.receive({ from: phone, to: bot.phone, text, chatJid: chat.jid });
+    } catch (error) {
+      throw new ContractError('invalid_state', (error as Error).message);
+    }
+    return { phone };
+  },
 });

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createAutomationService, type AutomationService } from './automations/service';
 import { createBotService, type BotService } from './bots/service';
 import { systemClock, type Clock } from './clock';
 import { createDispatcher, type Dispatcher } from './contract/dispatcher';
@@ -8,7 +9,6 @@ import { registerHandlers, type AppInfo } from './contract/handlers';
 import { openDb, type OpenedDb } from './db/open';
 import { createEngineEvents, type EngineEvents } from './events';
 import { createInboxService, type InboxService } from './inbox/service';
-import { createPipeline } from './pipeline/pipeline';
 import { silentLogger, type Logger } from './log/logger';
 import { createMediaService, type MediaService } from './media/service';
 import { MediaStore } from './media/store';
@@ -44,6 +44,7 @@ export type Engine = {
   bots: BotService;
   inbox: InboxService;
   media: MediaService;
+  automations: AutomationService;
   network: SimNetwork;
   db: OpenedDb;
   dataDir: string;
@@ -103,9 +104,10 @@ export const createEngine = (options: EngineOptions): Engine => {
     onTransport: (botId, transport) => inbox.attach(botId, transport),
     onOnline: (botId) => void inbox.onOnline(botId),
   });
+  const mediaStore = new MediaStore(join(options.dataDir, MEDIA_DIR));
   const media = createMediaService({
     sqlite: opened.sqlite,
-    store: new MediaStore(join(options.dataDir, MEDIA_DIR)),
+    store: mediaStore,
     logger,
     onlineTransport: (botId) => bots.onlineTransport(botId),
     autoDownload: (botId) => bots.isFeatureOn(botId, 'autoDownload'),
@@ -124,40 +126,20 @@ export const createEngine = (options: EngineOptions): Engine => {
     note: (botId, message) => bots.note(botId, message),
     media,
     onIncoming: (botId, message, stored) => {
-      pipeline
-        .handle({
-          botId,
-          chatId: stored.chatId,
-          chatJid: message.chatJid,
-          isGroup: message.chatJid.endsWith('@g.us'),
-          messageId: stored.messageId,
-          senderJid: message.senderJid,
-          text: message.text,
-          fromMe: message.fromMe,
-          offline: message.offline,
-        })
+      automations
+        .handleIncoming(botId, message, stored)
         .catch((error: unknown) => logger.error({ err: error, botId }, 'pipeline: a message failed'));
     },
+    onGroupChange: (botId, chatId, event) => automations.onGroupChange(botId, chatId, event),
   });
-  const groupRole = opened.sqlite.prepare<[number, string], { role: string }>(
-    'SELECT role FROM group_members WHERE chat_id = ? AND jid = ?',
-  );
-  const pipeline = createPipeline({
+  const automations = createAutomationService({
+    sqlite: opened.sqlite,
     clock,
     logger,
-    // Owners and premium members come with the bot's settings (next); group admins from the group.
-    rolesOf: (input) => {
-      const role = input.isGroup ? groupRole.get(input.chatId, input.senderJid)?.role : undefined;
-      return new Set(role === 'admin' || role === 'superadmin' ? (['admin'] as const) : []);
-    },
-    reply: async (input, text) => {
-      await inbox.send({ chatId: input.chatId, text, quotedId: input.messageId });
-    },
-    logRun: (input, entry) =>
-      bots.note(
-        input.botId,
-        `Command ${entry.command} from ${input.senderJid.split('@')[0] ?? ''}: ${entry.result} (${Math.round(entry.ms)} ms).`,
-      ),
+    bots,
+    inbox,
+    media,
+    mediaStore,
   });
 
   const dispatcher = createDispatcher((name, error) => logger.error({ err: error, call: name }, 'Call failed'));
@@ -165,6 +147,7 @@ export const createEngine = (options: EngineOptions): Engine => {
     bots,
     inbox,
     media,
+    automations,
     demo: createDemoControls({ network, inbox, bots, random }),
     info: { version: options.version, mode: options.mode, dataDir: options.dataDir },
   });
@@ -176,6 +159,7 @@ export const createEngine = (options: EngineOptions): Engine => {
     bots,
     inbox,
     media,
+    automations,
     network,
     db: opened,
     dataDir: options.dataDir,
@@ -186,6 +170,7 @@ export const createEngine = (options: EngineOptions): Engine => {
     },
     async close() {
       demo?.stop();
+      automations.stop();
       await bots.shutdown();
       await inbox.idle();
       await media.idle();

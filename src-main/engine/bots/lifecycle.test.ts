@@ -26,7 +26,7 @@ describe('creating and linking a bot', () => {
   it('creates a bot that is not linked yet, with default features', async () => {
     const bot = await h.call('bots:create', { name: '  Corner Shop ', kind: 'demo' });
     expect(bot).toMatchObject({ name: 'Corner Shop', kind: 'demo', status: 'created', phone: null });
-    expect(bot.features).toMatchObject({ antiDelete: true, antiLink: false, campaigns: true });
+    expect(bot.features).toMatchObject({ antiDelete: true, antiLink: true, campaigns: true });
     expect(await h.call('bots:list', {})).toHaveLength(1);
   });
 

@@ -21,7 +21,7 @@ import { BotRunner, type RunnerState } from './runner';
 
 /** New bots start with the features a small business most often wants on. */
 const DEFAULT_FEATURES: BotFeatures = {
-  antiLink: false,
+  antiLink: true,
   welcome: true,
   tagAll: true,
   stickers: true,

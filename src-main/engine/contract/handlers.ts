@@ -1,3 +1,4 @@
+import type { AutomationService } from '../automations/service';
 import type { BotService } from '../bots/service';
 import type { DemoControls } from '../demo-controls';
 import type { InboxService } from '../inbox/service';
@@ -9,9 +10,16 @@ export type AppInfo = { version: string; mode: 'electron' | 'headless'; dataDir:
 /** Binds every call of the contract to the service that answers it. */
 export const registerHandlers = (
   dispatcher: Dispatcher,
-  deps: { bots: BotService; inbox: InboxService; media: MediaService; demo: DemoControls; info: AppInfo },
+  deps: {
+    bots: BotService;
+    inbox: InboxService;
+    media: MediaService;
+    automations: AutomationService;
+    demo: DemoControls;
+    info: AppInfo;
+  },
 ): void => {
-  const { bots, inbox, media, demo, info } = deps;
+  const { bots, inbox, media, automations, demo, info } = deps;
   const { handle } = dispatcher;
   handle('app:info', () => info);
   handle('bots:list', () => bots.list());
@@ -37,7 +45,11 @@ export const registerHandlers = (
   handle('messages:send', (input) => inbox.send(input));
   handle('messages:search', (input) => inbox.search(input));
   handle('messages:quoted', ({ messageId }) => inbox.quoted(messageId));
-  handle('demo:group', ({ chatId, action, phone }) => demo.groupChange(chatId, action, phone ?? null));
+  handle('demo:group', ({ chatId, action, phone, text }) =>
+    action === 'say'
+      ? demo.groupSay(chatId, phone ?? null, text ?? '')
+      : demo.groupChange(chatId, action, phone ?? null),
+  );
   handle('groups:get', ({ chatId, refresh }) => inbox.group(chatId, refresh));
   handle('media:get', async ({ messageId }) => {
     const file = await media.file(messageId);
@@ -46,6 +58,20 @@ export const registerHandlers = (
   handle('demo:receive', ({ botId, text, from, photo }) =>
     bots.simulateIncoming(botId, text ?? null, from ?? null, photo),
   );
+  handle('automations:get', ({ botId }) => automations.get(botId));
+  handle('automations:save', ({ botId, patch }) => automations.save(botId, patch));
+  handle('automations:premium', ({ botId, phone, premium }) => automations.premium(botId, phone, premium));
+  handle('automations:upload-image', ({ botId, name, data }) => automations.uploadImage(botId, name, data));
+  handle('automations:try', (input) => automations.try(input));
+  handle('automations:runs', ({ botId, limit }) => automations.runs(botId, limit));
+  handle('groups:settings', ({ chatId }) => {
+    inbox.chat(chatId);
+    return automations.groupSettings(chatId);
+  });
+  handle('groups:save-settings', ({ chatId, patch }) => {
+    inbox.chat(chatId);
+    return automations.saveGroupSettings(chatId, patch);
+  });
   handle('demo:simulate-scan', ({ botId }) => bots.simulateScan(botId));
   const missing = dispatcher.missing();
   if (missing.length > 0) throw new Error(`No handler for: ${missing.join(', ')}`);

@@ -4,7 +4,7 @@ import { ContractError } from '../../../src-shared/contract';
 import type { Clock } from '../clock';
 import type { EngineEvents } from '../events';
 import type { Logger } from '../log/logger';
-import type { Transport } from '../wa/transport';
+import type { GroupParticipantsEvent, Transport } from '../wa/transport';
 import { GroupStore } from './groups';
 import { guardedBy } from './guarded';
 import type { InboxReader } from './reader';
@@ -20,6 +20,8 @@ export type GroupSyncDeps = {
   botJid(botId: string): string | null;
   onlineTransport(botId: string): Transport | null;
   publish(botId: string, changed: Ingested[]): void;
+  /** A group changed (its members with `event`): caches drop it, welcome and goodbye messages go out. */
+  onGroupChange?(botId: string, chatId: number, event: GroupParticipantsEvent | null): void;
 };
 
 export type GroupSync = ReturnType<typeof createGroupSync>;
@@ -38,6 +40,7 @@ export const createGroupSync = (deps: GroupSyncDeps) => {
     const chatId = groups.apply(botId, info, clock.now());
     const chat = deps.reader.chat(chatId);
     if (chat) events.emit('chat:upsert', { chat });
+    deps.onGroupChange?.(botId, chatId, null);
     return chatId;
   };
 
@@ -66,11 +69,13 @@ export const createGroupSync = (deps: GroupSyncDeps) => {
         'group-participants',
         guarded('a group change', (event) => {
           const notice = groups.participants(botId, event, deps.botJid(botId));
+          const chatId = notice?.chatId ?? deps.writer.chatForJid(botId, event.jid, null, null, clock.now());
           if (notice) deps.publish(botId, [notice]);
           else {
-            const chat = deps.reader.chat(deps.writer.chatForJid(botId, event.jid, null, null, clock.now()));
+            const chat = deps.reader.chat(chatId);
             if (chat) events.emit('chat:upsert', { chat });
           }
+          deps.onGroupChange?.(botId, chatId, event);
         }),
       );
     },

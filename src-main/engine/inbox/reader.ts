@@ -21,6 +21,7 @@ type ChatRow = {
   pinned_at: number | null;
   archived: number;
   muted_until: number | null;
+  handoff_at: number | null;
   phone_jid: string | null;
   push_name: string | null;
   m_text: string | null;
@@ -53,7 +54,7 @@ type MessageRow = {
 };
 
 const CHAT_SELECT = `
-  SELECT c.id, c.bot_id, c.jid, c.kind, c.title, c.last_ts, c.unread, c.pinned_at, c.archived, c.muted_until,
+  SELECT c.id, c.bot_id, c.jid, c.kind, c.title, c.last_ts, c.unread, c.pinned_at, c.archived, c.muted_until, c.handoff_at,
     ct.phone_jid, ct.push_name, m.text AS m_text, m.kind AS m_kind, m.from_me AS m_from_me, m.status AS m_status,
     m.deleted_at AS m_deleted, m.sender_name AS m_sender
   FROM chats c
@@ -306,6 +307,7 @@ const toChat = (row: ChatRow): Chat => {
     pinned: row.pinned_at !== null,
     archived: row.archived === 1,
     mutedUntil: row.muted_until,
+    handoffAt: row.handoff_at,
   };
 };
 

@@ -8,7 +8,7 @@ import type { EngineEvents } from '../events';
 import type { Logger } from '../log/logger';
 import type { MediaService } from '../media/service';
 import type { IncomingMessage, OutgoingMedia, Transport } from '../wa/transport';
-import { createGroupSync } from './group-sync';
+import { createGroupSync, type GroupSyncDeps } from './group-sync';
 import { guardedBy } from './guarded';
 import { storeHistory } from './history';
 import { isGroupJid, jidOfPhone } from './jid';
@@ -32,6 +32,8 @@ export type InboxDeps = {
   media: MediaService;
   /** A new live message was stored: the bot's pipeline (commands, auto-replies) looks at it. */
   onIncoming?(botId: string, message: IncomingMessage, stored: Ingested): void;
+  /** A group's facts or members changed (see group-sync). */
+  onGroupChange?: GroupSyncDeps['onGroupChange'];
 };
 
 export type InboxService = ReturnType<typeof createInboxService>;
@@ -42,6 +44,7 @@ type PendingRow = {
   kind: string;
   text: string | null;
   quoted_wa_id: string | null;
+  mentions: string | null;
   jid: string;
   has_file: number;
 };
@@ -60,6 +63,7 @@ export const createInboxService = (deps: InboxDeps) => {
     botJid: (botId) => deps.botJid(botId),
     onlineTransport: (botId) => deps.onlineTransport(botId),
     publish: (botId, changed) => publish(botId, changed),
+    onGroupChange: (botId, chatId, event) => deps.onGroupChange?.(botId, chatId, event),
   });
   const flushing = new Map<string, Promise<void>>();
   const storingHistory = new Set<Promise<void>>();
@@ -92,7 +96,7 @@ export const createInboxService = (deps: InboxDeps) => {
     const next = previous.then(async () => {
       const pending = sqlite
         .prepare(
-          `SELECT m.id, m.wa_id, m.kind, m.text, m.quoted_wa_id, c.jid, f.message_id IS NOT NULL AS has_file
+          `SELECT m.id, m.wa_id, m.kind, m.text, m.quoted_wa_id, m.mentions, c.jid, f.message_id IS NOT NULL AS has_file
            FROM messages m JOIN chats c ON c.id = m.chat_id LEFT JOIN media f ON f.message_id = m.id
            WHERE m.bot_id = ? AND m.status = 'pending' ORDER BY m.id`,
         )
@@ -102,7 +106,8 @@ export const createInboxService = (deps: InboxDeps) => {
         if (!transport) return; // still pending: sent when the bot is online again
         const quoted = row.quoted_wa_id ? quotedFor(row.id) : undefined;
         try {
-          const options = { id: row.wa_id, ...(quoted ? { quoted } : {}) };
+          const mentions = row.mentions ? (JSON.parse(row.mentions) as string[]) : null;
+          const options = { id: row.wa_id, ...(quoted ? { quoted } : {}), ...(mentions ? { mentions } : {}) };
           if (row.has_file) await transport.sendMedia(row.jid, await outgoingFile(row), options);
           else await transport.sendText(row.jid, row.text ?? '', options);
           const changed = writer.status(botId, { id: row.wa_id, chatJid: row.jid, status: 'sent' });
@@ -232,7 +237,10 @@ export const createInboxService = (deps: InboxDeps) => {
       return chatOrThrow(chatId);
     },
 
-    updateChat(chatId: number, patch: { pinned?: boolean; archived?: boolean; mutedUntil?: number | null }): Chat {
+    updateChat(
+      chatId: number,
+      patch: { pinned?: boolean; archived?: boolean; mutedUntil?: number | null; handoff?: boolean },
+    ): Chat {
       const chat = chatOrThrow(chatId);
       if (patch.pinned && !chat.pinned) {
         const pinned = (
@@ -249,7 +257,8 @@ export const createInboxService = (deps: InboxDeps) => {
           `UPDATE chats SET
              pinned_at = CASE WHEN ? IS NULL THEN pinned_at WHEN ? THEN coalesce(pinned_at, ?) ELSE NULL END,
              archived = coalesce(?, archived),
-             muted_until = CASE WHEN ? THEN ? ELSE muted_until END
+             muted_until = CASE WHEN ? THEN ? ELSE muted_until END,
+             handoff_at = CASE WHEN ? IS NULL THEN handoff_at WHEN ? THEN coalesce(handoff_at, ?) ELSE NULL END
            WHERE id = ?`,
         )
         .run(
@@ -259,6 +268,9 @@ export const createInboxService = (deps: InboxDeps) => {
           patch.archived === undefined ? null : patch.archived ? 1 : 0,
           patch.mutedUntil === undefined ? 0 : 1,
           patch.mutedUntil ?? null,
+          patch.handoff === undefined ? null : 1,
+          patch.handoff ? 1 : 0,
+          clock.now(),
           chatId,
         );
       const updated = chatOrThrow(chatId);
@@ -344,12 +356,18 @@ export const createInboxService = (deps: InboxDeps) => {
       text: string;
       quotedId?: number;
       attachment?: { name: string; data: string };
+      /** The engine's own files (a bot's image reply, a sticker), without a base64 round trip. */
+      file?: { name: string; bytes: Buffer; sticker?: boolean };
+      /** JIDs the message mentions (tag-all, hidden tags, warnings). */
+      mentions?: readonly string[];
     }): Promise<Message> {
       const chat = chatOrThrow(args.chatId);
       // Checked and kept in the media store before the message exists: a bad file changes nothing.
       const file = args.attachment
         ? await deps.media.attach(args.attachment.name, Buffer.from(args.attachment.data, 'base64'))
-        : null;
+        : args.file
+          ? await deps.media.attach(args.file.name, args.file.bytes, { sticker: args.file.sticker ?? false })
+          : null;
       let quoted: IncomingMessage['quoted'] = null;
       if (args.quotedId !== undefined) {
         const target = reader.message(args.quotedId, null);
@@ -371,6 +389,7 @@ export const createInboxService = (deps: InboxDeps) => {
           ...(file ? { kind: file.kind } : {}),
         },
         file?.media ?? null,
+        args.mentions && args.mentions.length > 0 ? args.mentions : null,
       );
       publish(chat.botId, [{ messageId: id, chatId: chat.id }]);
       if (deps.onlineTransport(chat.botId)) void flushOutbox(chat.botId);

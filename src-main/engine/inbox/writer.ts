@@ -35,6 +35,7 @@ export class InboxWriter {
   private readonly addUnread: Database.Statement<[number]>;
   private readonly findMessage: Database.Statement<[number, number, string], MessageRow>;
   private readonly setStatus: Database.Statement<[string, string | null, number]>;
+  private readonly setMentions: Database.Statement<[string, number]>;
   private readonly setText: Database.Statement<[string, number, number]>;
   private readonly markDeleted: Database.Statement<[number, number, number]>;
   private readonly upsertReaction: Database.Statement<[number, string, string, number]>;
@@ -64,6 +65,7 @@ export class InboxWriter {
       'SELECT id, chat_id, status FROM messages WHERE chat_id = ? AND from_me = ? AND wa_id = ?',
     );
     this.setStatus = sqlite.prepare('UPDATE messages SET status = ?, error = ? WHERE id = ?');
+    this.setMentions = sqlite.prepare('UPDATE messages SET mentions = ? WHERE id = ?');
     this.setText = sqlite.prepare('UPDATE messages SET text = ?, edited_at = ? WHERE id = ?');
     this.markDeleted = sqlite.prepare(
       'UPDATE messages SET deleted_at = ?, text = CASE WHEN ? THEN text ELSE NULL END WHERE id = ?',
@@ -108,10 +110,12 @@ export class InboxWriter {
     chatId: number,
     message: Pick<IncomingMessage, 'id' | 'senderJid' | 'ts' | 'text' | 'quoted' | 'kind'>,
     media: StoredMedia | null = null,
+    mentions: readonly string[] | null = null,
   ): number {
     return this.sqlite.transaction(() => {
       const id = this.insertOne(botId, chatId, { ...message, senderName: null, fromMe: true }, 'pending');
       if (id === null) throw new Error(`A message with id ${message.id} exists already in this chat.`);
+      if (mentions) this.setMentions.run(JSON.stringify(mentions), id);
       if (media) this.addMedia(id, media, { state: 'stored', sha256: media.sha256, thumb: media.thumb, ref: null });
       this.bumpChat.run(message.ts, id, chatId, message.ts, message.ts, id);
       return id;

@@ -160,13 +160,20 @@ export const createMediaService = (deps: MediaDeps) => {
      * A file the user attached: checked (type, size, and that its contents match its name), kept
      * in the store, and described for the outbox. Throws a ContractError that says what to change.
      */
-    async attach(name: string, bytes: Buffer): Promise<{ kind: AttachmentKind; media: StoredMedia }> {
+    async attach(
+      name: string,
+      bytes: Buffer,
+      options: { sticker?: boolean } = {},
+    ): Promise<{ kind: AttachmentKind | 'sticker'; media: StoredMedia }> {
       const check = checkAttachmentBytes(name, bytes);
       if (!check.ok) throw new ContractError('invalid_input', check.message);
-      const { kind, mime } = check.type;
+      const { mime } = check.type;
+      // A sticker is a WebP image that WhatsApp shows without a bubble.
+      const kind = options.sticker && mime === 'image/webp' ? 'sticker' : check.type.kind;
       const sha256 = await store.put(bytes);
-      const facts = kind === 'image' ? await imageFacts(bytes) : { width: null, height: null, thumb: null };
-      if (kind === 'image' && facts.thumb === null) {
+      const facts =
+        kind === 'image' || kind === 'sticker' ? await imageFacts(bytes) : { width: null, height: null, thumb: null };
+      if ((kind === 'image' || kind === 'sticker') && facts.thumb === null) {
         throw new ContractError('invalid_input', `“${name}” could not be read as an image. Save it again and retry.`);
       }
       return {

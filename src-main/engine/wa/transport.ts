@@ -60,9 +60,9 @@ export type IncomingMedia = {
   preview?: Uint8Array;
 };
 
-/** A file the bot sends. */
+/** A file the bot sends (a sticker is a 512×512 WebP). */
 export type OutgoingMedia = {
-  kind: AttachmentKind;
+  kind: AttachmentKind | 'sticker';
   bytes: Uint8Array;
   mime: string;
   fileName: string;
@@ -86,6 +86,8 @@ export type IncomingMessage = {
   /** The message this one replies to. */
   quoted?: { id: string; text: string | null; senderJid: string | null } | null;
   forwarded?: boolean;
+  /** Who the message mentions (@someone), as JIDs (WhatsApp's `mentionedJid`). */
+  mentions?: string[];
   /** Photos, videos, voice notes, documents and stickers. */
   media?: IncomingMedia | null;
   /** Delivered while the socket was offline or as history: never triggers a reply. */
@@ -165,7 +167,11 @@ export type SendOptions = {
   id?: string;
   /** The message this one replies to. */
   quoted?: { id: string; fromMe: boolean; senderJid: string; text: string | null };
+  /** JIDs the message mentions (tag-all shows them as @names; a hidden tag pings without showing). */
+  mentions?: string[];
 };
+
+export type GroupMemberAction = 'add' | 'remove' | 'promote' | 'demote';
 
 export type Transport = {
   /**
@@ -186,6 +192,15 @@ export type Transport = {
   downloadMedia(ref: string): Promise<Uint8Array>;
   /** A group's subject, settings and members, asked of WhatsApp now. */
   groupMetadata(jid: string): Promise<GroupInfo>;
+  /**
+   * Adds, removes, promotes or demotes members. WhatsApp lets only admins do it and never touches
+   * the group's creator; a refusal throws with the reason in plain words.
+   */
+  updateGroupMembers(jid: string, members: string[], action: GroupMemberAction): Promise<void>;
+  /** Only admins may send (`true`, "muted"), or everyone may. The bot must be an admin. */
+  setGroupAnnounce(jid: string, announce: boolean): Promise<void>;
+  /** Deletes a message for everyone: the bot's own, or anyone's in a group where the bot is admin. */
+  deleteForEveryone(chatJid: string, message: { id: string; fromMe: boolean; senderJid: string }): Promise<void>;
   /** Tells the sender these messages were read (blue ticks), where the user allows it. */
   markRead(chatJid: string, messages: { id: string; senderJid: string }[]): Promise<void>;
   on<E extends TransportEventName>(event: E, listener: (payload: TransportEvents[E]) => void): () => void;

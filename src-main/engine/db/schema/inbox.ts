@@ -17,6 +17,9 @@ export const contacts = sqliteTable(
     lidJid: text('lid_jid'),
     /** What the person calls themselves (WhatsApp push name). */
     pushName: text('push_name'),
+    /** They answered an opt-out word (STOP…): campaigns leave them out. */
+    optedOutAt: integer('opted_out_at'),
+    optedOutReason: text('opted_out_reason'),
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [
@@ -49,6 +52,8 @@ export const chats = sqliteTable(
     pinnedAt: integer('pinned_at'),
     archived: integer('archived', { mode: 'boolean' }).notNull().default(false),
     mutedUntil: integer('muted_until'),
+    /** A menu flow handed this chat to a person: automation stays quiet here until resumed. */
+    handoffAt: integer('handoff_at'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [
@@ -95,6 +100,8 @@ export const messages = sqliteTable(
     editedAt: integer('edited_at'),
     /** The sender deleted it for everyone; with anti-delete on, `text` keeps the original. */
     deletedAt: integer('deleted_at'),
+    /** JSON array of JIDs the bot's message mentions (tag-all, hidden tags); null for most. */
+    mentions: text('mentions'),
   },
   (t) => [
     uniqueIndex('messages_wa_id').on(t.chatId, t.fromMe, t.waId),

@@ -3,3 +3,4 @@ export * from './bots';
 export * from './inbox';
 export * from './media';
 export * from './groups';
+export * from './automations';

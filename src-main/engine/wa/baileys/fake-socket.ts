@@ -84,6 +84,18 @@ export class FakeSocket implements SocketLike {
     return group;
   });
 
+  /** What the fake server answers per member to a members update ('200' unless set). */
+  readonly memberStatus = new Map<string, string>();
+
+  groupParticipantsUpdate = vi.fn(async (_jid: string, participants: string[], _action: string) => {
+    await Promise.resolve();
+    return participants.map((jid) => ({ jid, status: this.memberStatus.get(jid) ?? '200' }));
+  });
+
+  groupSettingUpdate = vi.fn(async (_jid: string, _setting: 'announcement' | 'not_announcement'): Promise<void> => {
+    await Promise.resolve();
+  });
+
   // Shortcuts for what the server would make Baileys emit.
   connecting = () => this.ev.emit('connection.update', { connection: 'connecting', qr: undefined });
   qr = (qr: string) => this.ev.emit('connection.update', { qr });

@@ -256,6 +256,7 @@ export const mapMessage = (msg: WAMessage, offline: boolean, me: Me, now: number
       kind: kindOf(type),
       quoted,
       forwarded: context?.isForwarded === true,
+      ...(context?.mentionedJid?.length ? { mentions: context.mentionedJid.map((jid) => phoneFor(jid, key, me)) } : {}),
       ...(media ? { media } : {}),
       offline,
     },

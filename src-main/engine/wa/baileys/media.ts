@@ -129,5 +129,7 @@ export const contentFor = (media: OutgoingMedia): AnyMessageContent => {
       return { audio: bytes, mimetype: media.mime };
     case 'document':
       return { document: bytes, mimetype: media.mime, fileName: media.fileName, ...(caption ? { caption } : {}) };
+    case 'sticker':
+      return { sticker: bytes };
   }
 };

@@ -22,6 +22,7 @@ import type {
   AccountInfo,
   CloseReason,
   GroupInfo,
+  GroupMemberAction,
   MessageStatus,
   OutgoingMedia,
   SendOptions,
@@ -32,7 +33,7 @@ import type {
 import { captureAsyncStorages, type CapturedStorages } from './async-storage';
 import { createSqliteAuthState } from './auth-state';
 import { mapDisconnect } from './disconnect';
-import { attachGroups, mapGroup } from './groups';
+import { attachGroups, mapGroup, memberUpdateProblem } from './groups';
 import { contentFor, downloadMediaRef } from './media';
 import { mapHistory, mapMessage, preferPhoneJid, type Mapped, type MappedEvent, type Me } from './incoming';
 
@@ -51,6 +52,12 @@ export type SocketLike = {
   ): Promise<WAMessage | undefined>;
   readMessages(keys: WAMessageKey[]): Promise<void>;
   groupMetadata(jid: string): Promise<GroupMetadata>;
+  groupParticipantsUpdate(
+    jid: string,
+    participants: string[],
+    action: GroupMemberAction,
+  ): Promise<{ status: string; jid: string | undefined }[]>;
+  groupSettingUpdate(jid: string, setting: 'announcement' | 'not_announcement'): Promise<void>;
 };
 
 export type MakeSocket = (config: UserFacingSocketConfig) => SocketLike;
@@ -278,6 +285,11 @@ export const createBaileysTransport = (options: BaileysTransportOptions): Transp
     };
   };
 
+  const openSock = (): SocketLike => {
+    if (!session?.open) throw new Error('Not connected to WhatsApp.');
+    return session.sock;
+  };
+
   const send = async (jid: string, content: AnyMessageContent, sendOptions: SendOptions): Promise<SentMessage> => {
     const current = session;
     if (!current?.open) throw new Error('Not connected to WhatsApp.');
@@ -394,7 +406,7 @@ export const createBaileysTransport = (options: BaileysTransportOptions): Transp
     },
 
     sendText: (jid: string, text: string, sendOptions: SendOptions = {}): Promise<SentMessage> =>
-      send(jid, { text }, sendOptions),
+      send(jid, sendOptions.mentions?.length ? { text, mentions: sendOptions.mentions } : { text }, sendOptions),
 
     sendMedia: (jid: string, media: OutgoingMedia, sendOptions: SendOptions = {}): Promise<SentMessage> =>
       send(jid, contentFor(media), sendOptions),
@@ -402,9 +414,31 @@ export const createBaileysTransport = (options: BaileysTransportOptions): Transp
     downloadMedia: (ref: string): Promise<Uint8Array> => downloadMediaRef(ref, MEDIA_DOWNLOAD_MAX_BYTES),
 
     async groupMetadata(jid: string): Promise<GroupInfo> {
-      const current = session;
-      if (!current?.open) throw new Error('Not connected to WhatsApp.');
-      return mapGroup(await current.sock.groupMetadata(jid));
+      return mapGroup(await openSock().groupMetadata(jid));
+    },
+
+    async updateGroupMembers(jid: string, members: string[], action: GroupMemberAction): Promise<void> {
+      const results = await openSock().groupParticipantsUpdate(jid, members, action);
+      const problem = memberUpdateProblem(results, action);
+      if (problem) throw new Error(problem);
+    },
+
+    async setGroupAnnounce(jid: string, announce: boolean): Promise<void> {
+      await openSock().groupSettingUpdate(jid, announce ? 'announcement' : 'not_announcement');
+    },
+
+    async deleteForEveryone(
+      chatJid: string,
+      message: { id: string; fromMe: boolean; senderJid: string },
+    ): Promise<void> {
+      await openSock().sendMessage(chatJid, {
+        delete: {
+          remoteJid: chatJid,
+          id: message.id,
+          fromMe: message.fromMe,
+          ...(isJidGroup(chatJid) && !message.fromMe ? { participant: message.senderJid } : {}),
+        },
+      });
     },
   };
 };

@@ -139,6 +139,20 @@ export class SimGroups {
     this.broadcast(group, args.role === 'admin' ? 'promote' : 'demote', args.phone, args.byPhone, null);
   }
 
+  /** Only admins may send (announce), or everyone may; an admin's change, told to every bot. */
+  setAnnounce(args: { group: string; announce: boolean; byPhone: string }): void {
+    const group = this.get(args.group);
+    this.requireAdmin(group, args.byPhone);
+    group.announce = args.announce;
+    for (const phone of group.members.keys()) if (this.deps.isBot(phone)) this.deps.notify(phone, this.notice(group));
+  }
+
+  /** Whether `phone` runs the group (admin or its creator). */
+  isAdmin(jid: string, phone: string): boolean {
+    const role = this.groups.get(jid)?.members.get(phone);
+    return role === 'admin' || role === 'superadmin';
+  }
+
   rename(args: { group: string; subject: string; byPhone: string }): void {
     const group = this.get(args.group);
     this.requireAdmin(group, args.byPhone);

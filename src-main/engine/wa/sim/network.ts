@@ -3,6 +3,7 @@ import { seededRandom, type Random } from '../../random';
 import type {
   CloseReason,
   GroupInfo,
+  GroupMemberAction,
   GroupParticipantsEvent,
   GroupRole,
   HistoryEvent,
@@ -25,6 +26,7 @@ import {
   type SimReceiveArgs,
   type SimUpdate,
 } from './contacts';
+import { deleteForEveryone, setAnnounce, updateMembers } from './group-admin';
 import { SimGroups } from './group-chats';
 import { historyBatches, makeGroupPast, makePast, shuffled } from './history';
 import { DEMO_CUSTOMERS } from './script';
@@ -337,6 +339,28 @@ export class SimNetwork {
 
   renameGroup(args: { group: string; subject: string; byPhone: string }): void {
     this.groups.rename(args);
+  }
+
+  /** A bot's socket acts on members (see group-admin.ts for WhatsApp's rules). */
+  updateGroupMembers(botPhone: string, group: string, members: readonly string[], action: GroupMemberAction): void {
+    updateMembers(this.adminDeps, botPhone, group, members, action);
+  }
+
+  setGroupAnnounce(botPhone: string, group: string, announce: boolean): void {
+    setAnnounce(this.adminDeps, botPhone, group, announce);
+  }
+
+  botDeletes(botPhone: string, chatJid: string, message: { id: string; fromMe: boolean; senderJid: string }): void {
+    deleteForEveryone(this.adminDeps, botPhone, chatJid, message);
+  }
+
+  private get adminDeps() {
+    return {
+      groups: this.groups,
+      threads: this.threads,
+      now: () => this.clock.now(),
+      toBot: (phone: string, update: SimUpdate) => this.toBot(phone, update),
+    };
   }
 
   groupInfo(jid: string): GroupInfo {

@@ -88,6 +88,10 @@ export class SimThreads {
   }
 }
 
+/** "@447911123456" in a text is a mention, as a phone inserts one when you pick a contact after @. */
+export const mentionsIn = (text: string | null): string[] =>
+  text === null ? [] : [...new Set([...text.matchAll(/@(\d{7,15})\b/g)].map((m) => `${m[1] ?? ''}@s.whatsapp.net`))];
+
 /** The transport's view of a message the network keeps. */
 export const toIncoming = (
   chatJid: string,
@@ -114,5 +118,6 @@ export const toIncoming = (
       }
     : {}),
   ...(m.forwarded ? { forwarded: true } : {}),
+  ...(mentionsIn(m.text).length > 0 ? { mentions: mentionsIn(m.text) } : {}),
   offline,
 });

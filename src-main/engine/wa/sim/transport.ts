@@ -5,6 +5,7 @@ import type {
   AuthStore,
   CloseReason,
   GroupInfo,
+  GroupMemberAction,
   GroupParticipantsEvent,
   HistoryEvent,
   IncomingMessage,
@@ -140,6 +141,26 @@ export class SimTransport implements Transport, SimEndpoint {
     await Promise.resolve();
     if (!this.open || !this.session) throw new Error('Not connected to WhatsApp.');
     return this.network.groupInfoFor(this.session.phone, jid);
+  }
+
+  async updateGroupMembers(jid: string, members: string[], action: GroupMemberAction): Promise<void> {
+    this.network.updateGroupMembers(this.mySession().phone, jid, members, action);
+    await Promise.resolve();
+  }
+
+  async setGroupAnnounce(jid: string, announce: boolean): Promise<void> {
+    this.network.setGroupAnnounce(this.mySession().phone, jid, announce);
+    await Promise.resolve();
+  }
+
+  async deleteForEveryone(chatJid: string, message: { id: string; fromMe: boolean; senderJid: string }): Promise<void> {
+    this.network.botDeletes(this.mySession().phone, chatJid, message);
+    await Promise.resolve();
+  }
+
+  private mySession(): SimSession {
+    if (!this.open || !this.session) throw new Error('Not connected to WhatsApp.');
+    return this.session;
   }
 
   async markRead(chatJid: string, messages: { id: string; senderJid: string }[]): Promise<void> {

@@ -17,11 +17,20 @@ export const STATUS_DISPLAY: Record<BotStatus, { label: string; tone: StatusTone
 export const KIND_LABEL: Record<BotKind, string> = { whatsapp: 'WhatsApp', demo: 'Demo' };
 
 export const FEATURE_INFO: Record<BotFeature, { label: string; description: string }> = {
-  antiLink: { label: 'Anti-link', description: 'Removes messages with links from groups and warns the sender.' },
-  welcome: { label: 'Welcome messages', description: 'Greets people when they join a group the bot manages.' },
+  antiLink: {
+    label: 'Anti-link',
+    description: 'Lets group admins turn on link deletion in their groups (.antilink on, or the group’s info).',
+  },
+  welcome: {
+    label: 'Welcome messages',
+    description: 'Greets people who join a group and says goodbye to who leaves, where the group turned it on.',
+  },
   tagAll: { label: 'Tag-all', description: 'Lets group admins mention every member with one command.' },
-  stickers: { label: 'Stickers', description: 'Turns pictures and short videos sent to the bot into stickers.' },
-  autoReply: { label: 'Auto-reply', description: 'Answers keywords and commands with your saved replies.' },
+  stickers: { label: 'Stickers', description: 'Turns a photo into a sticker with .sticker.' },
+  autoReply: {
+    label: 'Auto-reply',
+    description: 'Runs your custom commands, auto-replies, away message and menu flows (Automations).',
+  },
   antiDelete: { label: 'Anti-delete', description: 'Keeps a copy of messages people delete, so nothing is lost.' },
   campaigns: { label: 'Campaigns', description: 'Allows scheduled bulk sends from this number.' },
   autoDownload: {

@@ -14,6 +14,7 @@ export const makeChat = (patch: Partial<Chat> = {}): Chat => ({
   pinned: false,
   archived: false,
   mutedUntil: null,
+  handoffAt: null,
   ...patch,
 });
 

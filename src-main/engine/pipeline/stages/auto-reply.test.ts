@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { FakeClock } from '../../clock';
+import { recordingWorld, testPipeline } from '../testing';
+
+const rule = (over: Record<string, unknown>) => ({ id: String(Math.random()), reply: 'r', ...over });
+
+describe('auto-reply rules', () => {
+  it('matches exact, contains and starts-with without caring about case or accents', async () => {
+    const t = testPipeline({
+      rules: [
+        rule({ match: 'exact', pattern: 'price', reply: 'exact' }),
+        rule({ match: 'starts-with', pattern: 'hello', reply: 'starts' }),
+        rule({ match: 'contains', pattern: 'preço', reply: 'contains' }),
+      ] as never,
+    });
+    expect((await t.say('PRICE')).sent).toEqual(['exact']);
+    expect((await t.say('price please')).sent).toEqual([]);
+    expect((await t.say('Hello there')).sent).toEqual(['starts']);
+    expect((await t.say('qual o preco?')).sent).toEqual(['contains']);
+  });
+
+  it('runs the highest priority first, and fills in template values', async () => {
+    const t = testPipeline({
+      rules: [
+        rule({ match: 'contains', pattern: 'order', reply: 'low' }),
+        rule({ match: 'contains', pattern: 'order', reply: 'Hi {{name}}, {{missing|friend}}!', priority: 5 }),
+      ] as never,
+    });
+    expect((await t.say('my order')).sent).toEqual(['Hi Ana, friend!']);
+  });
+
+  it('greets only the first message from a new contact', async () => {
+    const t = testPipeline({ rules: [rule({ match: 'first-message', reply: 'Welcome!' })] as never });
+    expect((await t.say('hi', {}, recordingWorld({ firstMessage: true }))).sent).toEqual(['Welcome!']);
+    expect((await t.say('hi again')).sent).toEqual([]);
+  });
+
+  it('answers each contact once per cooldown', async () => {
+    const t = testPipeline({ rules: [rule({ match: 'any', reply: 'Got it', cooldownMinutes: 30 })] as never });
+    expect((await t.say('a')).sent).toEqual(['Got it']);
+    expect((await t.say('b')).sent).toEqual([]);
+    expect((await t.say('b', { senderJid: '447911123499@s.whatsapp.net', chatId: 9 })).sent).toEqual(['Got it']);
+    await t.clock.advance(30 * 60_000);
+    expect((await t.say('c')).sent).toEqual(['Got it']);
+  });
+
+  it('keeps to its scope', async () => {
+    const t = testPipeline({ rules: [rule({ match: 'any', reply: 'private only' })] as never });
+    expect((await t.say('hi', { group: true })).sent).toEqual([]);
+    expect((await t.say('hi')).sent).toEqual(['private only']);
+  });
+
+  it('matches regular expressions, and switches off one that stalls instead of stalling the bot', async () => {
+    const t = testPipeline({
+      rules: [
+        rule({ name: 'evil', match: 'regex', pattern: '^(a+)+$', reply: 'never' }),
+        rule({ name: 'order', match: 'regex', pattern: 'order\\s*#?\\d{4}', reply: 'Tracking it' }),
+      ] as never,
+    });
+    expect((await t.say('where is order #1234')).sent).toEqual(['Tracking it']);
+    // Catastrophic backtracking: without the guard this would run for minutes and the test time out.
+    expect((await t.say(`${'a'.repeat(40)}!`)).sent).toEqual([]);
+    expect(t.paused).toEqual(['evil']);
+    // The other rules go on working, and the paused one is never tried again.
+    expect((await t.say('order 5678')).sent).toEqual(['Tracking it']);
+    expect((await t.say(`${'a'.repeat(40)}!`)).sent).toEqual([]);
+    expect(t.paused).toEqual(['evil']);
+  });
+});
+
+describe('business hours and the away message', () => {
+  const hours = (over: Record<string, unknown>) => ({
+    enabled: true,
+    days: [1, 2, 3, 4, 5],
+    start: '09:00',
+    end: '18:00',
+    awayReply: 'We are closed, back at 9.',
+    awayCooldownMinutes: 60,
+    ...over,
+  });
+
+  it('sends the away message outside hours, once per contact per cooldown, never in groups', async () => {
+    // Monday 23 Nov 2026, 20:00 in London.
+    const clock = new FakeClock(Date.UTC(2026, 10, 23, 20));
+    const t = testPipeline({ hours: hours({}), timeZone: 'Europe/London' }, clock);
+    expect(await t.say('hello?')).toMatchObject({ stage: 'away', sent: ['We are closed, back at 9.'] });
+    expect((await t.say('anyone?')).sent).toEqual([]);
+    expect((await t.say('hello?', { group: true })).sent).toEqual([]);
+    await clock.advance(13 * 60 * 60_000); // Tuesday 09:00: open
+    expect(await t.say('hello?')).toMatchObject({ stage: 'none' });
+  });
+
+  it('counts a night shift that runs past midnight as open', async () => {
+    // Saturday 01:30 in London; Friday's 22:00–02:00 shift is still on, Saturday is not a working day.
+    const clock = new FakeClock(Date.UTC(2026, 10, 28, 1, 30));
+    const t = testPipeline(
+      { hours: hours({ days: [5], start: '22:00', end: '02:00' }), timeZone: 'Europe/London' },
+      clock,
+    );
+    expect(await t.say('open?')).toMatchObject({ stage: 'none' });
+    await clock.advance(60 * 60_000); // 02:30: closed
+    expect(await t.say('open?')).toMatchObject({ stage: 'away' });
+  });
+
+  it('reads the hours in the business’s time zone', async () => {
+    // 12:00 UTC on a Monday is 21:00 in Tokyo: closed there, open in London.
+    const clock = new FakeClock(Date.UTC(2026, 10, 23, 12));
+    const tokyo = testPipeline({ hours: hours({}), timeZone: 'Asia/Tokyo' }, clock);
+    const london = testPipeline({ hours: hours({}), timeZone: 'Europe/London' }, clock);
+    expect((await tokyo.say('hi')).stage).toBe('away');
+    expect((await london.say('hi')).stage).toBe('none');
+  });
+
+  it('runs rules marked for open or closed hours only then', async () => {
+    const clock = new FakeClock(Date.UTC(2026, 10, 23, 20));
+    const t = testPipeline(
+      {
+        hours: hours({ awayReply: '' }),
+        timeZone: 'UTC',
+        rules: [
+          rule({ match: 'contains', pattern: 'price', hours: 'open', reply: 'Open price' }),
+          rule({ match: 'contains', pattern: 'price', hours: 'closed', reply: 'Closed price' }),
+        ],
+      } as never,
+      clock,
+    );
+    expect((await t.say('price')).sent).toEqual(['Closed price']);
+  });
+});

@@ -1,0 +1,88 @@
+import { renderTemplate } from '../../../../src-shared/template';
+import type { Clock } from '../../clock';
+import { fold, type CompiledRule } from '../compiled';
+import { isOpen } from './hours';
+import { replyValues, type Stage, type StageContext } from './stage';
+
+/** When each rule last answered each contact, dropped once no cooldown can need it. */
+export class Cooldowns {
+  private readonly last = new Map<string, { at: number; until: number }>();
+
+  constructor(private readonly clock: Clock) {}
+
+  ready(key: string): boolean {
+    const entry = this.last.get(key);
+    return !entry || entry.until <= this.clock.now();
+  }
+
+  start(key: string, ms: number): void {
+    if (ms <= 0) return;
+    const now = this.clock.now();
+    this.last.set(key, { at: now, until: now + ms });
+  }
+
+  sweep(): void {
+    const now = this.clock.now();
+    for (const [key, entry] of this.last) if (entry.until <= now) this.last.delete(key);
+  }
+
+  get size(): number {
+    return this.last.size;
+  }
+}
+
+const matches = (rule: CompiledRule, folded: string, ctx: StageContext, regex: () => boolean[]): boolean => {
+  switch (rule.match) {
+    case 'exact':
+      return folded === rule.folded;
+    case 'contains':
+      return folded.includes(rule.folded);
+    case 'starts-with':
+      return folded.startsWith(rule.folded);
+    case 'regex':
+      return rule.regexIndex !== null && regex()[rule.regexIndex] === true;
+    case 'first-message':
+      return ctx.world.firstMessage;
+    case 'any':
+      return true;
+  }
+};
+
+/**
+ * Keyword auto-replies, highest priority first; the first rule that matches, is in scope, in its
+ * hours and not cooling down for this contact answers. If none does and the business is closed,
+ * a private chat gets the away message (once per contact per away cooldown).
+ */
+export const createAutoReplyStage =
+  (cooldowns: Cooldowns): Stage =>
+  async (ctx) => {
+    const { input, compiled, clock, world } = ctx;
+    if (!world.featureOn('autoReply')) return null;
+    const config = compiled.config;
+    const open = isOpen(config.hours, config.timeZone, clock.now());
+    const folded = fold(ctx.text);
+    let regexResults: boolean[] | null = null;
+    // Regexes run only when a regex rule is reached, all in one guarded call.
+    const regex = () => (regexResults ??= compiled.regex.matches(ctx.text));
+    const contact = `${input.chatId}|${input.senderJid}`;
+    for (const rule of compiled.rules) {
+      if (rule.scope !== 'both' && (rule.scope === 'groups') !== input.isGroup) continue;
+      if ((rule.hours === 'open' && !open) || (rule.hours === 'closed' && open)) continue;
+      const key = `${rule.id}|${contact}`;
+      if (!cooldowns.ready(key) || !matches(rule, folded, ctx, regex)) continue;
+      cooldowns.start(key, rule.cooldownMinutes * 60_000);
+      await world.reply(renderTemplate(rule.reply, replyValues(ctx)));
+      return {
+        stage: 'auto-reply',
+        detail: `Answered by the auto-reply rule “${rule.name || rule.pattern || rule.match}”`,
+      };
+    }
+    if (!open && !input.isGroup && config.hours.awayReply) {
+      const key = `away|${input.botId}|${contact}`;
+      if (!cooldowns.ready(key)) return null;
+      cooldowns.start(key, config.hours.awayCooldownMinutes * 60_000);
+      await world.reply(renderTemplate(config.hours.awayReply, replyValues(ctx)));
+      return { stage: 'away', detail: 'Outside business hours: sent the away message' };
+    }
+    return null;
+  };

@@ -1,0 +1,301 @@
+import { z } from 'zod';
+
+/**
+ * What a bot does on its own, configured without code: prefixes and roles, which built-in
+ * commands are on, custom commands, auto-reply rules, business hours and menu flows. Shared by
+ * the Automations page (which edits it) and the engine (which validates every save with these
+ * schemas and runs it).
+ */
+
+export const PERMISSIONS = ['owner', 'admin', 'premium', 'everyone'] as const;
+export const permissionSchema = z.enum(PERMISSIONS);
+export type Permission = z.infer<typeof permissionSchema>;
+
+export const SCOPES = ['both', 'groups', 'private'] as const;
+export const scopeSchema = z.enum(SCOPES);
+export type Scope = z.infer<typeof scopeSchema>;
+
+export const DEFAULT_PREFIXES = ['.', '!', '/'];
+export const REPLY_MAX = 4096;
+/** Long enough for real patterns; short enough that nobody pastes a program in. */
+export const PATTERN_MAX = 200;
+export const FLOW_MAX_DEPTH = 4;
+export const FLOW_MAX_OPTIONS = 9;
+
+const id = z.string().min(1).max(40);
+const reply = z
+  .string()
+  .trim()
+  .min(1, 'Write the reply.')
+  .max(REPLY_MAX, `Keep the reply under ${REPLY_MAX + 1} characters.`);
+const commandName = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, 'Give the command a trigger word.')
+  .max(32, 'Keep the trigger word under 33 characters.')
+  .regex(/^[\p{L}\p{N}_-]+$/u, 'A trigger word is one word: letters, digits, - or _ (no spaces, no prefix).');
+
+/** "09:00" */
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time like 09:00.');
+
+/** An IANA time zone the runtime knows ("Europe/London"). */
+export const timeZoneSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'Pick a time zone from the list, like Europe/London.');
+
+/** An image sent with a custom command's reply, kept in the media store by content. */
+export const replyImageSchema = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), name: z.string().max(200) });
+
+export const customCommandSchema = z.object({
+  id,
+  name: commandName,
+  /** One line for the menu. */
+  summary: z.string().trim().max(120).default(''),
+  reply,
+  image: replyImageSchema.nullable().default(null),
+  permission: permissionSchema.default('everyone'),
+  scope: scopeSchema.default('both'),
+  enabled: z.boolean().default(true),
+});
+export type CustomCommand = z.infer<typeof customCommandSchema>;
+
+export const MATCH_KINDS = ['contains', 'exact', 'starts-with', 'regex', 'first-message', 'any'] as const;
+export const matchKindSchema = z.enum(MATCH_KINDS);
+export type MatchKind = z.infer<typeof matchKindSchema>;
+
+/** A regular expression a user typed: refused on save with the reason when it does not compile. */
+export const regexProblem = (pattern: string): string | null => {
+  if (pattern.length > PATTERN_MAX) return `Keep the pattern under ${PATTERN_MAX + 1} characters.`;
+  try {
+    new RegExp(pattern, 'iu');
+    return null;
+  } catch (error) {
+    return `That pattern is not a valid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`;
+  }
+};
+
+export const autoReplyRuleSchema = z
+  .object({
+    id,
+    name: z.string().trim().max(60).default(''),
+    match: matchKindSchema,
+    /** The words to match (not used by first-message and any). */
+    pattern: z
+      .string()
+      .max(PATTERN_MAX, `Keep the pattern under ${PATTERN_MAX + 1} characters.`)
+      .default(''),
+    reply,
+    scope: scopeSchema.default('private'),
+    /** Higher runs first; ties keep their order in the list. */
+    priority: z.number().int().min(-100).max(100).default(0),
+    /** The same contact gets this reply at most once in this many minutes (0: every time). */
+    cooldownMinutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 60)
+      .default(0),
+    /** Always, only within business hours, or only outside them. */
+    hours: z.enum(['always', 'open', 'closed']).default('always'),
+    enabled: z.boolean().default(true),
+  })
+  .superRefine((rule, ctx) => {
+    const needsPattern = rule.match !== 'first-message' && rule.match !== 'any';
+    if (needsPattern && rule.pattern.trim() === '') {
+      ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'Write the words this rule matches.' });
+    }
+    if (rule.match === 'regex') {
+      const problem = regexProblem(rule.pattern);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['pattern'], message: problem });
+    }
+  });
+export type AutoReplyRule = z.infer<typeof autoReplyRuleSchema>;
+
+export const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;
+
+export const businessHoursSchema = z.object({
+  enabled: z.boolean().default(false),
+  /** 0 = Sunday … 6 = Saturday. */
+  days: z.array(z.number().int().min(0).max(6)).max(7).default([1, 2, 3, 4, 5]),
+  /** An end before the start runs past midnight (22:00–06:00). */
+  start: clockTime.default('09:00'),
+  end: clockTime.default('18:00'),
+  /** Sent once per contact per `awayCooldownMinutes` when someone writes while closed. */
+  awayReply: z
+    .string()
+    .trim()
+    .max(REPLY_MAX)
+    .default('Thanks for your message! We are closed now and will answer when we open.'),
+  awayCooldownMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(12 * 60),
+});
+export type BusinessHours = z.infer<typeof businessHoursSchema>;
+
+export type FlowNode = {
+  /** The option's label in its parent menu ("Prices"); unused at the root. */
+  label: string;
+  /** Sent when this step is chosen. */
+  reply: string;
+  /** Hands the chat to a person: automation pauses there until someone resumes it. */
+  handoff: boolean;
+  options: FlowNode[];
+};
+
+const flowNodeSchema: z.ZodType<FlowNode, unknown> = z.lazy(() =>
+  z.object({
+    label: z.string().trim().max(60).default(''),
+    reply: z.string().trim().max(REPLY_MAX).default(''),
+    handoff: z.boolean().default(false),
+    options: z
+      .array(flowNodeSchema)
+      .max(FLOW_MAX_OPTIONS, `A menu has at most ${FLOW_MAX_OPTIONS} options (one digit each).`)
+      .default([]),
+  }),
+);
+
+const depthOf = (node: FlowNode): number => 1 + Math.max(0, ...node.options.map(depthOf));
+
+export const menuFlowSchema = z
+  .object({
+    id,
+    name: z.string().trim().min(1, 'Name the flow.').max(60),
+    /** Words that open the menu, matched whole and without case ("menu", "hi"). */
+    triggers: z
+      .array(z.string().trim().toLowerCase().min(1).max(40))
+      .min(1, 'Give at least one word that opens this menu.')
+      .max(10),
+    scope: scopeSchema.default('private'),
+    root: flowNodeSchema,
+    enabled: z.boolean().default(true),
+  })
+  .superRefine((flow, ctx) => {
+    if (depthOf(flow.root) > FLOW_MAX_DEPTH + 1) {
+      ctx.addIssue({ code: 'custom', path: ['root'], message: `Menus go at most ${FLOW_MAX_DEPTH} levels deep.` });
+    }
+    if (flow.root.options.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['root'], message: 'Add at least one option to the menu.' });
+    }
+  });
+export type MenuFlow = z.infer<typeof menuFlowSchema>;
+
+export const DEFAULT_OPT_OUT_WORDS = ['stop', 'unsubscribe', 'parar', 'baja', 'stopp', 'arret', 'arrêt', 'cancelar'];
+
+/** Words that stop campaign messages to a contact (campaigns read the opted-out flag). */
+export const optOutSchema = z.object({
+  enabled: z.boolean().default(true),
+  words: z.array(z.string().trim().toLowerCase().min(1).max(30)).max(30).default(DEFAULT_OPT_OUT_WORDS),
+  confirmation: z
+    .string()
+    .trim()
+    .max(REPLY_MAX)
+    .default('You will not receive messages from us any more. Reply START to receive them again.'),
+});
+
+export const automationConfigSchema = z.object({
+  prefixes: z
+    .array(z.string().trim().min(1).max(3, 'A prefix is at most 3 characters.'))
+    .min(1, 'Keep at least one prefix.')
+    .max(6)
+    .refine((list) => list.every((p) => !/[\p{L}\p{N}\s]/u.test(p)), 'A prefix is a symbol such as . ! or /.')
+    .default(DEFAULT_PREFIXES),
+  /** Numbers (E.164) that may run every command of this bot. */
+  owners: z
+    .array(z.string().regex(/^\+\d{7,15}$/, 'Write owner numbers like +447911123456.'))
+    .max(20)
+    .default([]),
+  /** Built-in commands switched off. */
+  disabledCommands: z.array(z.string().max(32)).max(100).default([]),
+  timeZone: timeZoneSchema.default('UTC'),
+  hours: businessHoursSchema.default(businessHoursSchema.parse({})),
+  commands: z.array(customCommandSchema).max(200).default([]),
+  rules: z.array(autoReplyRuleSchema).max(500).default([]),
+  flows: z.array(menuFlowSchema).max(50).default([]),
+  /** A menu left unanswered this long closes. */
+  flowTimeoutMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(10),
+  optOut: optOutSchema.default(optOutSchema.parse({})),
+});
+export type AutomationConfig = z.infer<typeof automationConfigSchema>;
+
+/** The parts the Automations page saves one at a time. */
+export const automationPatchSchema = automationConfigSchema.partial();
+export type AutomationPatch = z.infer<typeof automationPatchSchema>;
+
+/** A built-in command as the Automations page lists it. */
+export const builtInCommandSchema = z.object({
+  name: z.string(),
+  aliases: z.array(z.string()),
+  summary: z.string(),
+  usage: z.string(),
+  permission: permissionSchema,
+  scope: scopeSchema,
+  enabled: z.boolean(),
+});
+export type BuiltInCommand = z.infer<typeof builtInCommandSchema>;
+
+/** Per group: moderation and greetings. */
+export const groupSettingsSchema = z.object({
+  antilink: z.boolean().default(false),
+  welcome: z.boolean().default(false),
+  welcomeText: z.string().trim().max(REPLY_MAX).default('Welcome to {{group}}, {{name}}! We are {{count}} now.'),
+  goodbye: z.boolean().default(false),
+  goodbyeText: z.string().trim().max(REPLY_MAX).default('Goodbye, {{name}}.'),
+  /** Warnings before the bot removes someone. */
+  warnLimit: z.number().int().min(1).max(20).default(3),
+});
+export type GroupSettings = z.infer<typeof groupSettingsSchema>;
+
+export const PIPELINE_STAGES = [
+  'skipped',
+  'paused',
+  'moderation',
+  'opt-out',
+  'flow',
+  'rate-limit',
+  'command',
+  'auto-reply',
+  'away',
+  'none',
+] as const;
+export type PipelineStage = (typeof PIPELINE_STAGES)[number];
+
+/** What the bot did with one message: for the test panel and the run log. */
+export const tryResultSchema = z.object({
+  stage: z.enum(PIPELINE_STAGES),
+  /** Plain words: "Answered by the auto-reply rule “Prices”". */
+  detail: z.string(),
+  replies: z.array(z.string()),
+  /** Other things it would do: "delete the message", "remove +44 7911 123456 from the group". */
+  actions: z.array(z.string()),
+});
+export type TryResult = z.infer<typeof tryResultSchema>;
+
+export const commandRunSchema = z.object({
+  id: z.number(),
+  ts: z.number(),
+  chatId: z.number().nullable(),
+  chatTitle: z.string().nullable(),
+  sender: z.string(),
+  command: z.string(),
+  result: z.string(),
+  ms: z.number(),
+});
+export type CommandRun = z.infer<typeof commandRunSchema>;
