@@ -235,8 +235,25 @@ export const automationConfigSchema = z.object({
 });
 export type AutomationConfig = z.infer<typeof automationConfigSchema>;
 
-/** The parts the Automations page saves one at a time. */
-export const automationPatchSchema = automationConfigSchema.partial();
+/**
+ * The parts the Automations page saves one at a time. Written out rather than `.partial()`: zod
+ * keeps a field's default inside `.partial()`, so a patch of `{ flows }` would reset everything else.
+ */
+const config = automationConfigSchema.shape;
+export const automationPatchSchema = z
+  .object({
+    prefixes: config.prefixes.unwrap().optional(),
+    owners: config.owners.unwrap().optional(),
+    disabledCommands: config.disabledCommands.unwrap().optional(),
+    timeZone: config.timeZone.unwrap().optional(),
+    hours: config.hours.unwrap().optional(),
+    commands: config.commands.unwrap().optional(),
+    rules: config.rules.unwrap().optional(),
+    flows: config.flows.unwrap().optional(),
+    flowTimeoutMinutes: config.flowTimeoutMinutes.unwrap().optional(),
+    optOut: config.optOut.unwrap().optional(),
+  })
+  .strict();
 export type AutomationPatch = z.infer<typeof automationPatchSchema>;
 
 /** A built-in command as the Automations page lists it. */
@@ -262,6 +279,19 @@ export const groupSettingsSchema = z.object({
   warnLimit: z.number().int().min(1).max(20).default(3),
 });
 export type GroupSettings = z.infer<typeof groupSettingsSchema>;
+
+/** A change to some group settings (no defaults: see automationPatchSchema). */
+const group = groupSettingsSchema.shape;
+export const groupSettingsPatchSchema = z
+  .object({
+    antilink: group.antilink.unwrap().optional(),
+    welcome: group.welcome.unwrap().optional(),
+    welcomeText: group.welcomeText.unwrap().optional(),
+    goodbye: group.goodbye.unwrap().optional(),
+    goodbyeText: group.goodbyeText.unwrap().optional(),
+    warnLimit: group.warnLimit.unwrap().optional(),
+  })
+  .strict();
 
 export const PIPELINE_STAGES = [
   'skipped',

@@ -14,6 +14,7 @@ import {
   automationPatchSchema,
   builtInCommandSchema,
   commandRunSchema,
+  groupSettingsPatchSchema,
   groupSettingsSchema,
   replyImageSchema,
   tryResultSchema,
@@ -313,7 +314,7 @@ export const calls = {
   /** A group's moderation and greeting settings. */
   'groups:settings': call(z.object({ chatId }).strict(), groupSettingsSchema),
   'groups:save-settings': call(
-    z.object({ chatId, patch: groupSettingsSchema.partial() }).strict(),
+    z.object({ chatId, patch: groupSettingsPatchSchema }).strict(),
     groupSettingsSchema,
   ),
   /** Demo bots only: the simulated phone scans the QR (or enters the pairing code). */

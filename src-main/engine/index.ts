@@ -171,6 +171,7 @@ export const createEngine = (options: EngineOptions): Engine => {
     async close() {
       demo?.stop();
       automations.stop();
+      await automations.idle();
       await bots.shutdown();
       await inbox.idle();
       await media.idle();

@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHarness, linkDemoBot, type Harness } from '../testing/engine-harness';
 
@@ -17,6 +18,7 @@ afterEach(async () => {
 /** Lets the pipeline answer and the outbox send (a few promise turns after the message is stored). */
 const settle = async () => {
   await h.clock.advance(10);
+  await h.engine.automations.idle();
   await h.engine.inbox.idle();
 };
 
@@ -81,6 +83,17 @@ describe('automations through the engine', () => {
       'commands.0.name: “help” is the built-in command menu. Choose another trigger word.',
     );
     expect((await h.call('automations:get', { botId })).config).toMatchObject({ rules: [], commands: [] });
+  });
+
+  it('saves one part at a time without resetting the others', async () => {
+    await h.call('automations:save', { botId, patch: { commands: [{ id: 'c', name: 'hours', reply: '9–18' }] } });
+    await h.call('automations:save', { botId, patch: { prefixes: ['#'] } });
+    const { config } = await h.call('automations:get', { botId });
+    expect(config).toMatchObject({ prefixes: ['#'], commands: [{ name: 'hours' }] });
+    const group = (await h.call('chats:list', { botId, limit: 50 })).items.find((c) => c.kind === 'group');
+    await h.call('groups:save-settings', { chatId: group?.id ?? 0, patch: { antilink: true } });
+    const settings = await h.call('groups:save-settings', { chatId: group?.id ?? 0, patch: { warnLimit: 5 } });
+    expect(settings).toMatchObject({ antilink: true, warnLimit: 5 });
   });
 
   it('turns a built-in command off and on again', async () => {
@@ -222,5 +235,30 @@ describe('automations through the engine', () => {
     expect(h.engine.network.groupInfo(group.jid).members.some((m) => m.jid === member.jid)).toBe(false);
     const [answer] = (await h.call('messages:page', { chatId: group.id })).items.filter((m) => m.fromMe);
     expect(answer?.text).toBe(`Removed @${member.jid.split('@')[0]} from the group.`);
+  });
+
+  it('makes a sticker from a photo sent with .sticker, and sends a custom command’s picture', async () => {
+    await h.call('demo:receive', { botId, from: '+447911123402', text: '.sticker', photo: true });
+    await settle();
+    await h.engine.media.idle();
+    await settle();
+    const sticker = h.engine.network.inboxOfContacts.find((m) => m.media?.kind === 'sticker');
+    expect(sticker?.media).toMatchObject({ mime: 'image/webp' });
+
+    const png = await sharp({ create: { width: 40, height: 40, channels: 3, background: '#00a884' } })
+      .png()
+      .toBuffer();
+    const image = await h.call('automations:upload-image', { botId, name: 'menu.png', data: png.toString('base64') });
+    await h.call('automations:save', {
+      botId,
+      patch: { commands: [{ id: 'c', name: 'prices', reply: 'Our prices', image }] },
+    });
+    await h.call('demo:receive', { botId, from: '+447911123402', text: '.prices' });
+    await settle();
+    await h.engine.inbox.idle();
+    expect(h.engine.network.inboxOfContacts.at(-1)).toMatchObject({
+      text: 'Our prices',
+      media: { kind: 'image', mime: 'image/png', fileName: 'menu.png' },
+    });
   });
 });

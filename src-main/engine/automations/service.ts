@@ -48,6 +48,8 @@ export const createAutomationService = (deps: AutomationDeps) => {
   const facts = new AutomationFacts(deps.sqlite);
   const compiled = new Map<string, CompiledConfig>();
   const trySessions = new Map<string, TrySession>();
+  /** Messages still going through the pipeline (stickers and files take real time). */
+  const running = new Set<Promise<unknown>>();
   const broadcaster = new Broadcaster(clock, logger, (chatId, text) => deps.inbox.send({ chatId, text }));
 
   const configOf = (botId: string): CompiledConfig => {
@@ -266,13 +268,21 @@ export const createAutomationService = (deps: AutomationDeps) => {
       };
       if (input.fromMe || input.offline || !input.text) return Promise.resolve(null);
       const world = createWorld({ ...deps, store, facts, broadcaster, compiled: configOf(botId), input, stats });
-      return pipeline.handle(input, world);
+      const handled = pipeline.handle(input, world);
+      running.add(handled);
+      void handled.finally(() => running.delete(handled)).catch(() => undefined);
+      return handled;
     },
 
     /** A group changed: drop its cached facts; greet who joined, say goodbye to who left. */
     onGroupChange(botId: string, chatId: number, event: GroupParticipantsEvent | null): void {
       facts.forgetGroup(chatId);
       if (event) greet(botId, chatId, event);
+    },
+
+    /** Waits for messages still in the pipeline (tests, shutdown). */
+    idle: async (): Promise<void> => {
+      await Promise.allSettled([...running]);
     },
 
     stop: () => broadcaster.stop(),

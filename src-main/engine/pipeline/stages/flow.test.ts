@@ -36,10 +36,16 @@ describe('menu flows', () => {
     expect(await t.say('1')).toMatchObject({ stage: 'none', sent: [] });
   });
 
-  it('tells the customer how to answer, and still lets commands through', async () => {
-    const t = testPipeline({ flows: [shop] as never });
+  it('tells the customer how to answer, and still lets commands and auto-replies through', async () => {
+    const t = testPipeline({
+      flows: [shop] as never,
+      rules: [{ id: 'r', match: 'contains', pattern: 'parking', reply: 'Parking is free.' }] as never,
+    });
     await t.say('menu');
-    expect((await t.say('what?')).sent).toEqual(['Please reply with the number of an option (1–3).']);
+    expect((await t.say('what?')).sent).toEqual([
+      'Please reply with the number of an option (1–3), or 0 to close the menu.',
+    ]);
+    expect((await t.say('is there parking?')).sent).toEqual(['Parking is free.']);
     expect((await t.say('7')).sent).toEqual(['There is no option 7. Reply with a number from 1 to 3.']);
     expect(await t.say('.ping')).toMatchObject({ stage: 'command', sent: ['pong 🏓'] });
   });

@@ -1,7 +1,6 @@
 import type { FlowNode, MenuFlow } from '../../../../src-shared/automations';
 import type { Clock } from '../../clock';
 import { fold } from '../compiled';
-import { parseCommand } from '../parse';
 import type { Stage } from './stage';
 
 type Session = { flowId: string; path: number[]; expiresAt: number };
@@ -83,14 +82,8 @@ export const createFlowStage =
       sessions.end(key); // the flow was edited under this conversation
       return null;
     }
-    if (!/^\d{1,2}$/.test(said)) {
-      // Commands still work inside a menu; anything else gets told how to answer.
-      if (parseCommand(ctx.text, compiled.config.prefixes)) return null;
-      await world.reply(
-        `Please reply with the number of an option (1–${node.options.length})${session.path.length > 0 ? ', or 0 to go back' : ''}.`,
-      );
-      return { stage: 'flow', detail: `The menu “${flow.name}” asked for a number` };
-    }
+    // Anything but a number goes on to commands and auto-replies; the hint comes last (see below).
+    if (!/^\d{1,2}$/.test(said)) return null;
     const choice = Number(said);
     session.expiresAt = clock.now() + timeout;
     if (choice === 0) {
@@ -122,4 +115,23 @@ export const createFlowStage =
     }
     await world.reply(option.reply || option.label);
     return { stage: 'flow', detail: `Answered “${option.label}” from the menu “${flow.name}”` };
+  };
+
+/**
+ * After commands and auto-replies: a customer inside a menu who wrote something nobody answered
+ * is told how to answer it.
+ */
+export const createFlowHintStage =
+  (sessions: FlowSessions): Stage =>
+  async (ctx) => {
+    const { input, world, compiled } = ctx;
+    if (!world.featureOn('autoReply')) return null;
+    const key = `${input.botId}|${input.chatId}|${input.senderJid}`;
+    const session = sessions.get(key);
+    const flow = session ? compiled.flowsById.get(session.flowId) : undefined;
+    const node = session && flow ? nodeAt(flow, session.path) : undefined;
+    if (!session || !flow || !node) return null;
+    const back = session.path.length > 0 ? ', or 0 to go back' : ', or 0 to close the menu';
+    await world.reply(`Please reply with the number of an option (1–${node.options.length})${back}.`);
+    return { stage: 'flow', detail: `The menu “${flow.name}” asked for a number` };
   };

@@ -86,29 +86,3 @@ export const attachGroups = (
     sock.ev.off('group-participants.update', participants);
   };
 };
-
-/** WhatsApp's per-member answers to a members update, in plain words. */
-const MEMBER_STATUS: Record<string, string> = {
-  '403': 'WhatsApp refused: the bot must be an admin, and nobody can remove or demote the group’s creator',
-  '404': 'is not in the group',
-  '408': 'left the group recently and cannot be added back yet',
-  '409': 'is in the group already',
-  '417': 'cannot be added: the group is a community announcement group',
-  '500': 'the group is full',
-};
-
-/** Why some members of a `groupParticipantsUpdate` were not changed, or null when all were. */
-export const memberUpdateProblem = (
-  results: readonly { status: string; jid: string | undefined }[],
-  action: string,
-): string | null => {
-  const failed = results.filter((r) => r.status !== '200');
-  if (failed.length === 0) return null;
-  return failed
-    .map((r) => {
-      const who = r.jid ? `+${r.jid.split('@')[0] ?? ''}` : 'someone';
-      const why = MEMBER_STATUS[r.status] ?? `WhatsApp answered ${r.status}`;
-      return `Could not ${action} ${who}: ${why}.`;
-    })
-    .join(' ');
-};

@@ -320,47 +320,4 @@ describe('Baileys transport: groups', () => {
     await expect(transport.groupMetadata(GROUP)).resolves.toMatchObject({ subject: 'Regulars', announce: true });
     await expect(transport.groupMetadata('999@g.us')).rejects.toThrow(/item-not-found/);
   });
-
-  it('removes, promotes and mutes as a group admin, and says in plain words what WhatsApp refused', async () => {
-    const OTHER = '447911123404@s.whatsapp.net';
-    await transport.updateGroupMembers(GROUP, [ANA], 'remove');
-    expect(sock.groupParticipantsUpdate).toHaveBeenCalledWith(GROUP, [ANA], 'remove');
-    sock.memberStatus.set(OTHER, '403');
-    await expect(transport.updateGroupMembers(GROUP, [ANA, OTHER], 'demote')).rejects.toThrow(
-      'Could not demote +447911123404: WhatsApp refused: the bot must be an admin, and nobody can remove or demote the group’s creator.',
-    );
-    await transport.setGroupAnnounce(GROUP, true);
-    await transport.setGroupAnnounce(GROUP, false);
-    expect(sock.groupSettingUpdate.mock.calls).toEqual([
-      [GROUP, 'announcement'],
-      [GROUP, 'not_announcement'],
-    ]);
-  });
-
-  it('deletes a member’s message for everyone with its author, and tags members in a text', async () => {
-    await transport.deleteForEveryone(GROUP, { id: 'M1', fromMe: false, senderJid: ANA });
-    await transport.sendText(GROUP, 'Hi @447700900555', { mentions: [ANA] });
-    expect(sock.sent.map((s) => s.content)).toEqual([
-      { delete: { remoteJid: GROUP, id: 'M1', fromMe: false, participant: ANA } },
-      { text: 'Hi @447700900555', mentions: [ANA] },
-    ]);
-  });
-
-  it('reports whom a message mentions', () => {
-    const msg: WAMessage = {
-      key: { remoteJid: GROUP, fromMe: false, id: 'T1', participant: ANA },
-      message: {
-        extendedTextMessage: {
-          text: '.kick @447911123404',
-          contextInfo: { mentionedJid: ['447911123404@s.whatsapp.net'] },
-        },
-      },
-      messageTimestamp: 1_767_603_600,
-    };
-    upsert(sock, 'notify', msg);
-    expect(seen.message.at(-1)).toMatchObject({
-      text: '.kick @447911123404',
-      mentions: ['447911123404@s.whatsapp.net'],
-    });
-  });
 });

@@ -22,7 +22,6 @@ import type {
   AccountInfo,
   CloseReason,
   GroupInfo,
-  GroupMemberAction,
   MessageStatus,
   OutgoingMedia,
   SendOptions,
@@ -33,7 +32,8 @@ import type {
 import { captureAsyncStorages, type CapturedStorages } from './async-storage';
 import { createSqliteAuthState } from './auth-state';
 import { mapDisconnect } from './disconnect';
-import { attachGroups, mapGroup, memberUpdateProblem } from './groups';
+import { groupAdminActions, type AdminSocket } from './group-admin';
+import { attachGroups, mapGroup } from './groups';
 import { contentFor, downloadMediaRef } from './media';
 import { mapHistory, mapMessage, preferPhoneJid, type Mapped, type MappedEvent, type Me } from './incoming';
 
@@ -52,12 +52,8 @@ export type SocketLike = {
   ): Promise<WAMessage | undefined>;
   readMessages(keys: WAMessageKey[]): Promise<void>;
   groupMetadata(jid: string): Promise<GroupMetadata>;
-  groupParticipantsUpdate(
-    jid: string,
-    participants: string[],
-    action: GroupMemberAction,
-  ): Promise<{ status: string; jid: string | undefined }[]>;
-  groupSettingUpdate(jid: string, setting: 'announcement' | 'not_announcement'): Promise<void>;
+  groupParticipantsUpdate: AdminSocket['groupParticipantsUpdate'];
+  groupSettingUpdate: AdminSocket['groupSettingUpdate'];
 };
 
 export type MakeSocket = (config: UserFacingSocketConfig) => SocketLike;
@@ -285,9 +281,9 @@ export const createBaileysTransport = (options: BaileysTransportOptions): Transp
     };
   };
 
-  const openSock = (): SocketLike => {
+  const openSession = (): Session => {
     if (!session?.open) throw new Error('Not connected to WhatsApp.');
-    return session.sock;
+    return session;
   };
 
   const send = async (jid: string, content: AnyMessageContent, sendOptions: SendOptions): Promise<SentMessage> => {
@@ -414,32 +410,13 @@ export const createBaileysTransport = (options: BaileysTransportOptions): Transp
     downloadMedia: (ref: string): Promise<Uint8Array> => downloadMediaRef(ref, MEDIA_DOWNLOAD_MAX_BYTES),
 
     async groupMetadata(jid: string): Promise<GroupInfo> {
-      return mapGroup(await openSock().groupMetadata(jid));
+      return mapGroup(await openSession().sock.groupMetadata(jid));
     },
 
-    async updateGroupMembers(jid: string, members: string[], action: GroupMemberAction): Promise<void> {
-      const results = await openSock().groupParticipantsUpdate(jid, members, action);
-      const problem = memberUpdateProblem(results, action);
-      if (problem) throw new Error(problem);
-    },
-
-    async setGroupAnnounce(jid: string, announce: boolean): Promise<void> {
-      await openSock().groupSettingUpdate(jid, announce ? 'announcement' : 'not_announcement');
-    },
-
-    async deleteForEveryone(
-      chatJid: string,
-      message: { id: string; fromMe: boolean; senderJid: string },
-    ): Promise<void> {
-      await openSock().sendMessage(chatJid, {
-        delete: {
-          remoteJid: chatJid,
-          id: message.id,
-          fromMe: message.fromMe,
-          ...(isJidGroup(chatJid) && !message.fromMe ? { participant: message.senderJid } : {}),
-        },
-      });
-    },
+    ...groupAdminActions(() => {
+      const current = openSession();
+      return { sock: current.sock, me: meOf(current) };
+    }),
   };
 };
 

@@ -17,6 +17,21 @@ export type SimUpdate =
   | { type: 'reaction'; event: ReactionEvent }
   | SimGroupNotice;
 
+/** A message a bot sent, as the contact (or group) received it: what tests read back. */
+export type SimContactMessage = {
+  id: string;
+  from: string;
+  to: string;
+  text: string;
+  ts: number;
+  /** The message this one replies to. */
+  quotedId: string | null;
+  /** A file sent with it (the text is then its caption, '' for none). */
+  media?: { kind: MessageKind; mime: string; fileName: string | null; ref: string };
+  /** Whom the message mentions (JIDs), when anyone. */
+  mentions?: string[];
+};
+
 /** Who does something on the contact's side: `from` a contact's number, `to` the bot's number. */
 export type SimContactArgs = { from: string; fromName?: string; to: string };
 

@@ -58,11 +58,12 @@ export class SimMediaServer {
   private readonly files = new Map<string, SimFile>();
   private readonly gone = new Set<string>();
 
-  /** Keeps a file a bot sent; returns the reference its message carries. */
-  upload(messageId: string, file: SimFile): string {
+  /** Keeps a file a bot sent; returns what its message carries (the reference to download it by). */
+  upload(messageId: string, file: SimFile): IncomingMedia {
     const ref = `${FILE_REF}${messageId}`;
     this.files.set(ref, file);
-    return ref;
+    const size = file.bytes.byteLength;
+    return { mime: file.mime, fileName: file.fileName, size, width: null, height: null, seconds: null, ref };
   }
 
   file(ref: string): SimFile | undefined {

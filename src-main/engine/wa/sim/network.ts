@@ -1,17 +1,13 @@
-import type { Clock, TimerId } from '../../clock';
-import { seededRandom, type Random } from '../../random';
+import type { Clock } from '../../clock';
+import type { Random } from '../../random';
 import type {
   CloseReason,
   GroupInfo,
-  GroupMemberAction,
-  GroupParticipantsEvent,
   GroupRole,
-  HistoryEvent,
   IncomingMessage,
   MessageDeleteEvent,
   MessageEditEvent,
   MessageKind,
-  MessageStatus,
   ReactionEvent,
 } from '../transport';
 import {
@@ -23,17 +19,21 @@ import {
   othersInGroupHear,
   type ContactDeps,
   type SimContactArgs,
+  type SimContactMessage,
   type SimReceiveArgs,
   type SimUpdate,
 } from './contacts';
-import { deleteForEveryone, setAnnounce, updateMembers } from './group-admin';
+import { deliverTo, type SimEndpoint, type SimSession } from './endpoint';
+import { SimGroupAdmin } from './group-admin';
 import { SimGroups } from './group-chats';
-import { historyBatches, makeGroupPast, makePast, shuffled } from './history';
-import { DEMO_CUSTOMERS } from './script';
 import { SimMediaServer, type SimFile } from './media';
-import { jidOfPhone, SimThreads, type SimThreadMessage } from './threads';
+import { givePast, SimHistoryFeed } from './phone-past';
+import { jidOfPhone, phoneOfJid, SimThreads, type SimThreadMessage } from './threads';
 
-export { SIM_DELETE_WINDOW_MS, SIM_EDIT_WINDOW_MS, type SimContactArgs } from './contacts';
+export { SIM_DELETE_WINDOW_MS, SIM_EDIT_WINDOW_MS, type SimContactArgs, type SimContactMessage } from './contacts';
+export { phoneOfJid } from './threads';
+export type { SimEndpoint, SimSession } from './endpoint';
+export { SIM_HISTORY_BATCH_GAP_MS, SIM_HISTORY_DELAY_MS } from './phone-past';
 
 /**
  * A simulated WhatsApp network, in process. Phones own accounts; linked devices (bots) connect
@@ -41,24 +41,6 @@ export { SIM_DELETE_WINDOW_MS, SIM_EDIT_WINDOW_MS, type SimContactArgs } from '.
  * and produce receipts. A newly linked device receives the phone's past as history. Tests and
  * demo mode drive it; nothing here touches the real WhatsApp.
  */
-
-export type SimSession = { phone: string; deviceId: number };
-
-/** What the network needs from a connected device (implemented by SimTransport). */
-export type SimEndpoint = {
-  readonly botId: string;
-  deliver(message: IncomingMessage): void;
-  edited(event: MessageEditEvent): void;
-  deleted(event: MessageDeleteEvent): void;
-  reacted(event: ReactionEvent): void;
-  history(event: HistoryEvent): void;
-  status(id: string, chatJid: string, status: MessageStatus): void;
-  groupUpdated(info: GroupInfo): void;
-  participantsChanged(event: GroupParticipantsEvent): void;
-  kick(reason: Exclude<CloseReason, 'closed-by-app'>, code: number): void;
-  /** The device was linked: persist the session and restart (like WhatsApp's 515). */
-  linked(session: SimSession): void;
-};
 
 type Account = {
   phone: string;
@@ -73,33 +55,6 @@ type Account = {
   historyDue: Set<number>;
 };
 
-export type SimContactMessage = {
-  id: string;
-  from: string;
-  to: string;
-  text: string;
-  ts: number;
-  /** The message this one replies to. */
-  quotedId: string | null;
-  /** A file sent with it (the text is then its caption, '' for none). */
-  media?: { kind: MessageKind; mime: string; fileName: string | null; ref: string };
-};
-
-/** History starts a moment after the first login, then comes in batches. */
-export const SIM_HISTORY_DELAY_MS = 1_500;
-export const SIM_HISTORY_BATCH_GAP_MS = 500;
-
-export const phoneOfJid = (jid: string): string => `+${jid.split('@')[0]?.split(':')[0] ?? ''}`;
-
-const deliverTo = (endpoint: SimEndpoint, update: SimUpdate, offline: boolean): void => {
-  if (update.type === 'message') endpoint.deliver(offline ? { ...update.message, offline: true } : update.message);
-  else if (update.type === 'edit') endpoint.edited(update.event);
-  else if (update.type === 'delete') endpoint.deleted(update.event);
-  else if (update.type === 'reaction') endpoint.reacted(update.event);
-  else if (update.type === 'group') endpoint.groupUpdated(update.info);
-  else endpoint.participantsChanged(update.event);
-};
-
 export class SimNetwork {
   private readonly accounts = new Map<string, Account>();
   /** Connected devices by phone. */
@@ -110,7 +65,7 @@ export class SimNetwork {
   private readonly queued = new Map<string, SimUpdate[]>();
   /** Every conversation as the phones keep it. */
   private readonly threads = new SimThreads();
-  private readonly historyTimers = new Map<SimEndpoint, TimerId>();
+  private readonly historyFeed: SimHistoryFeed;
   /** Everything a bot sent, as each contact received it. */
   readonly inboxOfContacts: SimContactMessage[] = [];
   private readonly silenced = new Set<string>();
@@ -119,6 +74,8 @@ export class SimNetwork {
   private busiestChat: number | null = null;
   private readonly contacts: ContactDeps;
   private readonly groups: SimGroups;
+  /** What a bot's socket does to its groups and their messages, as an admin or not. */
+  readonly groupAdmin: SimGroupAdmin;
 
   constructor(
     private readonly clock: Clock,
@@ -138,6 +95,20 @@ export class SimNetwork {
       nextGroupId: () => String(Math.floor(this.random() * 1e12)).padStart(12, '0'),
       notify: (phone, notice) => this.toBot(phone, notice),
       isBot: (phone) => this.accounts.has(phone),
+    });
+    this.groupAdmin = new SimGroupAdmin({
+      groups: this.groups,
+      threads: this.threads,
+      clock,
+      toBot: (phone, update) => this.toBot(phone, update),
+    });
+    this.historyFeed = new SimHistoryFeed({
+      clock,
+      threads: this.threads,
+      isDue: (endpoint, session) =>
+        this.online.get(session.phone) === endpoint &&
+        (this.accounts.get(session.phone)?.historyDue.has(session.deviceId) ?? false),
+      done: (session) => this.accounts.get(session.phone)?.historyDue.delete(session.deviceId),
     });
   }
 
@@ -178,15 +149,14 @@ export class SimNetwork {
     const queued = this.queued.get(session.phone) ?? [];
     this.queued.delete(session.phone);
     for (const update of queued) deliverTo(endpoint, update, true);
-    if (account.historyDue.has(session.deviceId)) this.sendHistory(endpoint, session);
+    if (account.historyDue.has(session.deviceId)) this.historyFeed.start(endpoint, session);
     return null;
   }
 
   logoff(endpoint: SimEndpoint, session: SimSession | null): void {
     if (session && this.online.get(session.phone) === endpoint) this.online.delete(session.phone);
     this.linking.delete(endpoint.botId);
-    this.clock.clearTimeout(this.historyTimers.get(endpoint));
-    this.historyTimers.delete(endpoint);
+    this.historyFeed.stop(endpoint);
   }
 
   /** The linked device unlinks itself (Wren's relink). */
@@ -207,31 +177,26 @@ export class SimNetwork {
   /** Files bots sent and photos contacts send. */
   readonly media = new SimMediaServer();
 
-  /** A bot sends a text (or a file) to a contact: acked at once, delivered and read a little later. */
+  /**
+   * A bot sends a text (or a file) to a contact or group: acked at once, delivered and read a
+   * little later. Only the JIDs in `mentions` are mentions: a socket's "@447…" text alone is not.
+   */
   send(
     fromPhone: string,
     toJid: string,
     text: string,
     id: string,
-    quotedId: string | null = null,
-    file?: SimFile & { kind: MessageKind },
+    extra: { quotedId?: string | null; file?: SimFile & { kind: MessageKind }; mentions?: readonly string[] } = {},
   ): number {
     // A group the network forgot (the app restarted) takes anything, as its members are unknown.
     const refused = this.groups.has(toJid) ? this.groups.refusesWriter(toJid, fromPhone) : null;
     if (refused) throw new Error(refused);
+    const { file } = extra;
+    const quotedId = extra.quotedId ?? null;
+    const mentions = [...new Set(extra.mentions ?? [])];
     const ts = this.clock.now();
     const toPhone = phoneOfJid(toJid);
-    const media = file
-      ? {
-          mime: file.mime,
-          fileName: file.fileName,
-          size: file.bytes.byteLength,
-          width: null,
-          height: null,
-          seconds: null,
-          ref: this.media.upload(id, file),
-        }
-      : undefined;
+    const media = file ? this.media.upload(id, file) : undefined;
     this.inboxOfContacts.push({
       id,
       from: fromPhone,
@@ -242,6 +207,7 @@ export class SimNetwork {
       ...(file && media
         ? { media: { kind: file.kind, mime: file.mime, fileName: file.fileName, ref: media.ref } }
         : {}),
+      ...(mentions.length > 0 ? { mentions } : {}),
     });
     const chatJid = toJid.endsWith('@s.whatsapp.net') ? jidOfPhone(toPhone) : toJid;
     this.threads.add(fromPhone, chatJid, {
@@ -252,6 +218,7 @@ export class SimNetwork {
       kind: file?.kind ?? 'text',
       text: file && text === '' ? null : text,
       quotedId,
+      mentions,
       ...(media ? { media } : {}),
     });
     if (this.groups.has(chatJid)) this.echoInGroup(fromPhone, chatJid, id);
@@ -289,7 +256,14 @@ export class SimNetwork {
     const account = this.ensureAccount(number);
     const deviceId = account.nextDevice++;
     account.devices.add(deviceId);
-    if (!account.hasPast) this.givePast(account);
+    if (!account.hasPast) {
+      givePast(
+        { clock: this.clock, random: this.random, threads: this.threads, groups: this.groups },
+        account,
+        this.busiestChat,
+      );
+      account.hasPast = true;
+    }
     account.historyDue.add(deviceId);
     this.linking.delete(botId);
     pending.endpoint.linked({ phone: number, deviceId });
@@ -339,28 +313,6 @@ export class SimNetwork {
 
   renameGroup(args: { group: string; subject: string; byPhone: string }): void {
     this.groups.rename(args);
-  }
-
-  /** A bot's socket acts on members (see group-admin.ts for WhatsApp's rules). */
-  updateGroupMembers(botPhone: string, group: string, members: readonly string[], action: GroupMemberAction): void {
-    updateMembers(this.adminDeps, botPhone, group, members, action);
-  }
-
-  setGroupAnnounce(botPhone: string, group: string, announce: boolean): void {
-    setAnnounce(this.adminDeps, botPhone, group, announce);
-  }
-
-  botDeletes(botPhone: string, chatJid: string, message: { id: string; fromMe: boolean; senderJid: string }): void {
-    deleteForEveryone(this.adminDeps, botPhone, chatJid, message);
-  }
-
-  private get adminDeps() {
-    return {
-      groups: this.groups,
-      threads: this.threads,
-      now: () => this.clock.now(),
-      toBot: (phone: string, update: SimUpdate) => this.toBot(phone, update),
-    };
   }
 
   groupInfo(jid: string): GroupInfo {
@@ -467,63 +419,6 @@ export class SimNetwork {
     const queue = this.queued.get(phone);
     if (queue) queue.push(update);
     else this.queued.set(phone, [update]);
-  }
-
-  /** The phone's made-up past, seeded from the network's randomness: one draw, so runs stay reproducible. */
-  private givePast(account: Account): void {
-    const random = seededRandom(Math.floor(this.random() * 2 ** 32));
-    const chats = makePast({
-      botPhone: account.phone,
-      botName: account.name,
-      now: this.clock.now(),
-      random,
-      busiestChat: this.busiestChat,
-    });
-    for (const chat of chats) this.threads.addPast(account.phone, chat.chatJid, chat.messages);
-    if (this.busiestChat === null) this.giveDemoGroup(account, random);
-    account.hasPast = true;
-  }
-
-  /**
-   * A group of regulars the phone runs, with a day of chat: the bot hears the group's info at its
-   * first login (queued now, as the device is not connected yet), then its messages as history.
-   */
-  private giveDemoGroup(account: Account, random: Random): void {
-    const members = shuffled(random, DEMO_CUSTOMERS).slice(0, 4);
-    const [firstMember] = members;
-    const info = this.groups.create({
-      creator: account.phone,
-      subject: 'Regulars',
-      description: 'News, offers and questions from our regulars. Be kind 🙂',
-      members: members.map((m) => m.phone),
-      admins: firstMember ? [firstMember.phone] : [],
-    });
-    const past = makeGroupPast({
-      botPhone: account.phone,
-      botName: account.name,
-      members,
-      now: this.clock.now(),
-      random,
-    });
-    this.threads.addPast(account.phone, info.jid, past);
-  }
-
-  /** Hands a newly linked device what the phone holds, newest first, a batch at a time. */
-  private sendHistory(endpoint: SimEndpoint, session: SimSession): void {
-    this.clock.clearTimeout(this.historyTimers.get(endpoint));
-    let batches: ReturnType<typeof historyBatches> | null = null;
-    const step = () => {
-      this.historyTimers.delete(endpoint);
-      const account = this.accounts.get(session.phone);
-      // Gone offline or unlinked meanwhile: the device still gets it all at its next login.
-      if (this.online.get(session.phone) !== endpoint || !account?.historyDue.has(session.deviceId)) return;
-      batches ??= historyBatches(this.threads.snapshot(session.phone));
-      const batch = batches.shift();
-      if (batch) endpoint.history(batch);
-      if (batches.length === 0) account.historyDue.delete(session.deviceId);
-      else this.historyTimers.set(endpoint, this.clock.setTimeout(step, SIM_HISTORY_BATCH_GAP_MS));
-    };
-    this.historyTimers.set(endpoint, this.clock.setTimeout(step, SIM_HISTORY_DELAY_MS));
   }
 
   private ensureAccount(phone: string): Account {

@@ -20,9 +20,14 @@ export type SimThreadMessage = {
   deletedAt: number | null;
   /** The contact's reaction on it, if any (what removing one needs to know). */
   reaction: string | null;
+  /** Whom it mentions, as the sending socket said; absent: the "@447…" numbers in its text. */
+  mentions?: string[];
 };
 
 export const jidOfPhone = (phone: string): string => `${phone.replace(/^\+/, '')}@s.whatsapp.net`;
+
+/** The E.164 number of a user JID (a device suffix such as `:3` dropped). */
+export const phoneOfJid = (jid: string): string => `+${jid.split('@')[0]?.split(':')[0] ?? ''}`;
 
 /**
  * Every conversation of every simulated phone, in order: what customers reply to, edit, delete
@@ -118,6 +123,12 @@ export const toIncoming = (
       }
     : {}),
   ...(m.forwarded ? { forwarded: true } : {}),
-  ...(mentionsIn(m.text).length > 0 ? { mentions: mentionsIn(m.text) } : {}),
+  ...mentionsOf(m),
   offline,
 });
+
+/** A phone's mentions are the contacts picked after "@"; a socket names its own (a hidden tag shows none). */
+const mentionsOf = (m: SimThreadMessage): { mentions?: string[] } => {
+  const mentions = m.mentions ?? mentionsIn(m.text);
+  return mentions.length > 0 ? { mentions } : {};
+};

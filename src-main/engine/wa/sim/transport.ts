@@ -115,7 +115,10 @@ export class SimTransport implements Transport, SimEndpoint {
     await Promise.resolve();
     if (!this.open || !this.session) throw new Error('Not connected to WhatsApp.');
     const id = options.id ?? `3EB0${randomBytes(8).toString('hex').toUpperCase()}`;
-    const ts = this.network.send(this.session.phone, jid, text, id, options.quoted?.id ?? null);
+    const ts = this.network.send(this.session.phone, jid, text, id, {
+      quotedId: options.quoted?.id ?? null,
+      ...(options.mentions ? { mentions: options.mentions } : {}),
+    });
     return { id, ts };
   }
 
@@ -123,11 +126,11 @@ export class SimTransport implements Transport, SimEndpoint {
     await Promise.resolve();
     if (!this.open || !this.session) throw new Error('Not connected to WhatsApp.');
     const id = options.id ?? `3EB0${randomBytes(8).toString('hex').toUpperCase()}`;
-    const ts = this.network.send(this.session.phone, jid, media.caption ?? '', id, options.quoted?.id ?? null, {
-      kind: media.kind,
-      bytes: media.bytes,
-      mime: media.mime,
-      fileName: media.fileName,
+    const file = { kind: media.kind, bytes: media.bytes, mime: media.mime, fileName: media.fileName };
+    const ts = this.network.send(this.session.phone, jid, media.caption ?? '', id, {
+      quotedId: options.quoted?.id ?? null,
+      file,
+      ...(options.mentions ? { mentions: options.mentions } : {}),
     });
     return { id, ts };
   }
@@ -144,18 +147,18 @@ export class SimTransport implements Transport, SimEndpoint {
   }
 
   async updateGroupMembers(jid: string, members: string[], action: GroupMemberAction): Promise<void> {
-    this.network.updateGroupMembers(this.mySession().phone, jid, members, action);
     await Promise.resolve();
+    this.network.groupAdmin.updateMembers(this.mySession().phone, jid, members, action);
   }
 
   async setGroupAnnounce(jid: string, announce: boolean): Promise<void> {
-    this.network.setGroupAnnounce(this.mySession().phone, jid, announce);
     await Promise.resolve();
+    this.network.groupAdmin.setAnnounce(this.mySession().phone, jid, announce);
   }
 
   async deleteForEveryone(chatJid: string, message: { id: string; fromMe: boolean; senderJid: string }): Promise<void> {
-    this.network.botDeletes(this.mySession().phone, chatJid, message);
     await Promise.resolve();
+    this.network.groupAdmin.deleteForEveryone(this.mySession().phone, chatJid, message);
   }
 
   private mySession(): SimSession {
