@@ -313,10 +313,7 @@ export const calls = {
   ),
   /** A group's moderation and greeting settings. */
   'groups:settings': call(z.object({ chatId }).strict(), groupSettingsSchema),
-  'groups:save-settings': call(
-    z.object({ chatId, patch: groupSettingsPatchSchema }).strict(),
-    groupSettingsSchema,
-  ),
+  'groups:save-settings': call(z.object({ chatId, patch: groupSettingsPatchSchema }).strict(), groupSettingsSchema),
   /** Demo bots only: the simulated phone scans the QR (or enters the pairing code). */
   'demo:simulate-scan': call(z.object({ botId }).strict(), botSchema),
 } as const;
