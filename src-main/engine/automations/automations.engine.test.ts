@@ -24,6 +24,14 @@ const settle = async () => {
 
 const sentTo = (phone: string) => h.engine.network.inboxOfContacts.filter((m) => m.to === phone).map((m) => m.text);
 
+/** One menu flow opened by "menu", with the given root. */
+const menuFlow = (root: { reply: string; options: { label: string; reply?: string; handoff?: boolean }[] }) => ({
+  id: 'f',
+  name: 'Main',
+  triggers: ['menu'],
+  root,
+});
+
 const chatOf = async (phone: string) => {
   const chat = (await h.call('chats:list', { botId, limit: 50 })).items.find((c) => c.phone === phone);
   if (!chat) throw new Error(`No chat with ${phone}`);
@@ -109,14 +117,7 @@ describe('automations through the engine', () => {
     await h.call('automations:save', {
       botId,
       patch: {
-        flows: [
-          {
-            id: 'f',
-            name: 'Main',
-            triggers: ['menu'],
-            root: { reply: 'Hello!', options: [{ label: 'Talk to a person', handoff: true }] },
-          },
-        ],
+        flows: [menuFlow({ reply: 'Hello!', options: [{ label: 'Talk to a person', handoff: true }] })],
         rules: [{ id: 'r', match: 'any', reply: 'Auto answer' }],
       },
     });
@@ -153,14 +154,7 @@ describe('automations through the engine', () => {
     await h.call('automations:save', {
       botId,
       patch: {
-        flows: [
-          {
-            id: 'f',
-            name: 'Main',
-            triggers: ['menu'],
-            root: { reply: 'Pick one', options: [{ label: 'Prices', reply: 'Coffee £2' }] },
-          },
-        ],
+        flows: [menuFlow({ reply: 'Pick one', options: [{ label: 'Prices', reply: 'Coffee £2' }] })],
       },
     });
     expect(await h.call('automations:try', { botId, text: 'menu' })).toMatchObject({

@@ -15,7 +15,11 @@ import {
 import pino from 'pino';
 import { vi } from 'vitest';
 import type { Transport, TransportEvents } from '../transport';
-import type { SocketLike } from './transport';
+import Database from 'better-sqlite3';
+import { FakeClock } from '../../clock';
+import { migrate } from '../../db/migrate';
+import { createAuthStore } from '../auth-store';
+import { createBaileysTransport, type SocketLike } from './transport';
 
 /** Test support for the Baileys transport's tests; never imported by the app. */
 
@@ -135,4 +139,32 @@ export const recordEvents = (t: Transport): Recorded => {
   t.on('group-participants', (e) => seen['group-participants'].push(e));
   t.on('warning', (e) => seen.warning.push(e));
   return seen;
+};
+
+/** A Baileys transport logged in as `me` over a fake socket, with everything it reports recorded. */
+export const connectedOverFakeSocket = async (me: { id: string; lid: string }) => {
+  const sqlite = new Database(':memory:');
+  migrate(sqlite);
+  sqlite
+    .prepare(
+      "INSERT INTO bots (id, name, kind, status, auto_start, created_at, updated_at) VALUES ('bot', 'Bot', 'whatsapp', 'stopped', 0, 0, 0)",
+    )
+    .run();
+  const sockets: FakeSocket[] = [];
+  const transport = createBaileysTransport({
+    authStore: createAuthStore(sqlite, 'bot'),
+    clock: new FakeClock(),
+    logger: pino({ level: 'silent' }),
+    makeSocket: (config) => {
+      const made = new FakeSocket(config);
+      sockets.push(made);
+      return made;
+    },
+  });
+  const seen = recordEvents(transport);
+  await transport.connect();
+  const sock = sockets[0];
+  if (!sock) throw new Error('no socket was made');
+  sock.open(me);
+  return { sock, transport, seen };
 };

@@ -1,14 +1,8 @@
 import { Boom } from '@hapi/boom';
 import type { GroupMetadata, WAMessage } from '@whiskeysockets/baileys';
-import Database from 'better-sqlite3';
-import pino from 'pino';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FakeClock } from '../../clock';
-import { migrate } from '../../db/migrate';
-import { createAuthStore } from '../auth-store';
 import type { Transport } from '../transport';
-import { FakeSocket, recordEvents, upsert, type Recorded } from './fake-socket';
-import { createBaileysTransport } from './transport';
+import { connectedOverFakeSocket, type FakeSocket, upsert, type Recorded } from './fake-socket';
 
 /** A bot acting as a group admin over Baileys, against a fake socket: the calls made, the refusals explained. */
 
@@ -33,30 +27,7 @@ let transport: Transport;
 let seen: Recorded;
 
 beforeEach(async () => {
-  const sqlite = new Database(':memory:');
-  migrate(sqlite);
-  sqlite
-    .prepare(
-      "INSERT INTO bots (id, name, kind, status, auto_start, created_at, updated_at) VALUES ('bot', 'Bot', 'whatsapp', 'stopped', 0, 0, 0)",
-    )
-    .run();
-  const sockets: FakeSocket[] = [];
-  transport = createBaileysTransport({
-    authStore: createAuthStore(sqlite, 'bot'),
-    clock: new FakeClock(),
-    logger: pino({ level: 'silent' }),
-    makeSocket: (config) => {
-      const made = new FakeSocket(config);
-      sockets.push(made);
-      return made;
-    },
-  });
-  seen = recordEvents(transport);
-  await transport.connect();
-  const made = sockets[0];
-  if (!made) throw new Error('no socket was made');
-  sock = made;
-  sock.open(ME);
+  ({ sock, transport, seen } = await connectedOverFakeSocket(ME));
 });
 
 describe('Baileys transport: members and settings', () => {
