@@ -314,6 +314,11 @@ export const calls = {
   /** A group's moderation and greeting settings. */
   'groups:settings': call(z.object({ chatId }).strict(), groupSettingsSchema),
   'groups:save-settings': call(z.object({ chatId, patch: groupSettingsPatchSchema }).strict(), groupSettingsSchema),
+  /** Mutes a group (only admins may send) or opens it; the bot must be online and an admin there. */
+  'groups:set-announce': call(
+    z.object({ chatId, announce: z.boolean() }).strict(),
+    z.object({ announce: z.boolean() }),
+  ),
   /** Demo bots only: the simulated phone scans the QR (or enters the pairing code). */
   'demo:simulate-scan': call(z.object({ botId }).strict(), botSchema),
 } as const;

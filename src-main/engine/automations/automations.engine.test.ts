@@ -255,4 +255,16 @@ describe('automations through the engine', () => {
       media: { kind: 'image', mime: 'image/png', fileName: 'menu.png' },
     });
   });
+
+  it('mutes and opens a group from Wren, and says why when the bot cannot', async () => {
+    const group = (await h.call('chats:list', { botId, limit: 50 })).items.find((c) => c.kind === 'group');
+    if (!group) throw new Error('The demo bot has no group');
+    await h.call('groups:set-announce', { chatId: group.id, announce: true });
+    expect(h.engine.network.groupInfo(group.jid).announce).toBe(true);
+    await settle();
+    expect((await h.call('groups:get', { chatId: group.id })).announce).toBe(true);
+    await h.call('bots:stop', { botId });
+    const refused = await h.engine.dispatch('groups:set-announce', { chatId: group.id, announce: false });
+    expect(!refused.ok && refused.error.message).toBe('Start the bot first: it changes the group on WhatsApp.');
+  });
 });

@@ -7,6 +7,7 @@ import {
   type TryResult,
 } from '../../../src-shared/automations';
 import { ContractError, describeIssues } from '../../../src-shared/contract';
+import type { Chat } from '../../../src-shared/inbox';
 import { renderTemplate } from '../../../src-shared/template';
 import type { BotService } from '../bots/service';
 import { normalizePhone } from '../bots/phone';
@@ -243,6 +244,20 @@ export const createAutomationService = (deps: AutomationDeps) => {
     runs: (botId: string, limit: number) => {
       botOrThrow(botId);
       return store.runs(botId, limit);
+    },
+
+    /** The group's "only admins may send" setting, changed on WhatsApp by the bot (an admin there). */
+    async setAnnounce(chat: Chat, announce: boolean): Promise<{ announce: boolean }> {
+      if (chat.kind !== 'group') throw new ContractError('invalid_input', 'Choose a group chat.');
+      const transport = bots.onlineTransport(chat.botId);
+      if (!transport)
+        throw new ContractError('invalid_state', 'Start the bot first: it changes the group on WhatsApp.');
+      try {
+        await transport.setGroupAnnounce(chat.jid, announce);
+      } catch (error) {
+        throw new ContractError('invalid_state', (error as Error).message);
+      }
+      return { announce };
     },
 
     groupSettings: (chatId: number): GroupSettings => store.groupSettings(chatId),

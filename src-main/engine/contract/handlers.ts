@@ -72,6 +72,7 @@ export const registerHandlers = (
     inbox.chat(chatId);
     return automations.saveGroupSettings(chatId, patch);
   });
+  handle('groups:set-announce', ({ chatId, announce }) => automations.setAnnounce(inbox.chat(chatId), announce));
   handle('demo:simulate-scan', ({ botId }) => bots.simulateScan(botId));
   const missing = dispatcher.missing();
   if (missing.length > 0) throw new Error(`No handler for: ${missing.join(', ')}`);
