@@ -67,7 +67,8 @@ export const createWorld = (deps: WorldDeps): World => {
       await deps.inbox.send({
         chatId: input.chatId,
         text,
-        ...(extra.plain ? {} : { quotedId: input.messageId }),
+        // In a group the quote says whom the bot answers; in a private chat it is only noise.
+        ...(extra.plain || !input.isGroup ? {} : { quotedId: input.messageId }),
         ...(file ? { file } : {}),
         ...(extra.mentions ? { mentions: extra.mentions } : {}),
       });

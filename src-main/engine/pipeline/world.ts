@@ -41,7 +41,7 @@ export type ReplyExtra = {
   image?: { sha256: string; name: string };
   /** A WebP sticker, sent instead of text. */
   sticker?: Buffer;
-  /** Say it without quoting the message it answers (greetings, tag-all). */
+  /** Say it without quoting the message it answers (greetings, tag-all); private chats never quote. */
   plain?: boolean;
 };
 
