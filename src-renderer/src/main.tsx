@@ -17,6 +17,10 @@ import './styles/bubbles.css';
 import './styles/composer.css';
 import './styles/media.css';
 import './styles/group-info.css';
+import './styles/automations.css';
+import './styles/automations-settings.css';
+import './styles/automations-editor.css';
+import './styles/automations-test.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

@@ -1,4 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
+import { AutomationsPage } from '../features/automations/components/AutomationsPage';
 import { BotsPage } from '../features/bots/components/BotsPage';
 import { ChatsPage } from '../features/inbox/components/ChatsPage';
 import { useModalStore } from '../ui/modal-store';
@@ -32,6 +33,8 @@ export const App = () => {
               <BotsPage routeBotId={route.botId} />
             ) : route.section === 'chats' ? (
               <ChatsPage />
+            ) : route.section === 'automations' ? (
+              <AutomationsPage />
             ) : (
               <ComingSoon section={route.section} />
             )}

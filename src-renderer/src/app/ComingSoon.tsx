@@ -1,14 +1,13 @@
 import type { Section } from './router';
 import { NAV_ITEMS } from './Sidebar';
 
-const PLANS: Record<Exclude<Section, 'bots' | 'chats'>, string> = {
+const PLANS: Record<Exclude<Section, 'bots' | 'chats' | 'automations'>, string> = {
   campaigns: 'Schedule safe bulk sends that still go out even if this PC was off when they were due.',
   contacts: 'Import your customers, tag them and pick who hears from you.',
-  automations: 'Set up commands, keyword auto-replies and menu flows that answer for you.',
   settings: 'Choose how Wren starts, where it keeps its data and how it notifies you.',
 };
 
-export const ComingSoon = ({ section }: { section: Exclude<Section, 'bots' | 'chats'> }) => {
+export const ComingSoon = ({ section }: { section: Exclude<Section, 'bots' | 'chats' | 'automations'> }) => {
   const item = NAV_ITEMS.find((i) => i.section === section);
   const Icon = item?.Icon;
   return (

@@ -81,7 +81,10 @@ const chatActions = {
     ]);
   },
 
-  async updateChat(chatId: number, patch: { pinned?: boolean; archived?: boolean; mutedUntil?: number | null }) {
+  async updateChat(
+    chatId: number,
+    patch: { pinned?: boolean; archived?: boolean; mutedUntil?: number | null; handoff?: false },
+  ) {
     try {
       store().receiveChat(await client().call('chats:update', { chatId, ...patch }));
     } catch (error) {

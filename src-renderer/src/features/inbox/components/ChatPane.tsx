@@ -3,6 +3,7 @@ import { hrefFor } from '../../../app/router';
 import { botActions } from '../../bots/actions';
 import { useBot } from '../../bots/hooks/useBots';
 import { isRunning, needsLink, STATUS_DISPLAY } from '../../bots/labels';
+import { inboxActions } from '../actions';
 import { useChat } from '../hooks/useChats';
 import { useAutoMarkRead } from '../hooks/useThread';
 import { ChatHeader } from './ChatHeader';
@@ -23,6 +24,7 @@ export const ChatPane = ({ chatId }: { chatId: number }) => {
       <div className="chat-pane" data-testid="chat-pane" data-chat-id={chatId}>
         <ChatHeader chatId={chatId} {...(group ? { onOpenInfo: () => setInfoOpen(true) } : {})} />
         {chat ? <BotNotice botId={chat.botId} /> : null}
+        {chat?.handoffAt ? <HandoffNotice chatId={chatId} /> : null}
         <Thread chatId={chatId} />
         <Composer chatId={chatId} />
         <MediaViewer />
@@ -31,6 +33,22 @@ export const ChatPane = ({ chatId }: { chatId: number }) => {
     </div>
   );
 };
+
+/** A menu flow handed this chat to a person: the bot keeps quiet here until someone resumes it. */
+const HandoffNotice = ({ chatId }: { chatId: number }) => (
+  <div className="bot-notice handoff-notice" role="status" data-testid="handoff-notice">
+    <span>
+      <strong>Automation paused:</strong> this customer asked for a person.
+    </span>
+    <button
+      type="button"
+      className="button button-secondary handoff-resume"
+      onClick={() => void inboxActions.updateChat(chatId, { handoff: false })}
+    >
+      Resume bot
+    </button>
+  </div>
+);
 
 /** While the bot is not online, what is written waits in the outbox: say so, and how to fix it. */
 const BotNotice = ({ botId }: { botId: string }) => {

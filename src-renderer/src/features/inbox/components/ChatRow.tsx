@@ -58,6 +58,11 @@ export const ChatRow = ({ chatId, showBot = false }: { chatId: number; showBot?:
           </span>
           {showBot ? <BotLabel botId={chat.botId} /> : null}
           <span className="chat-row-icons">
+            {chat.handoffAt ? (
+              <span className="chat-row-handoff" data-testid="chat-handoff" title="Asked for a person">
+                Needs you
+              </span>
+            ) : null}
             {muted ? (
               <span className="chat-row-icon" role="img" aria-label="Muted" title="Muted" data-testid="chat-muted">
                 <MutedIcon size={16} />

@@ -7,6 +7,7 @@ import { useChat } from '../hooks/useChats';
 import { useGroupInfo } from '../hooks/useGroupInfo';
 import { displayTitle } from '../text';
 import { ChatAvatar, Silhouette } from './ChatAvatar';
+import { GroupBotSettings } from './GroupBotSettings';
 
 const memberName = (m: GroupMember): string =>
   m.isBot ? 'You' : (m.name ?? (m.phone ? formatPhone(m.phone) : (m.jid.split('@')[0] ?? m.jid)));
@@ -61,6 +62,7 @@ export const GroupInfoPanel = ({ chatId, onClose }: { chatId: number; onClose: (
         {info?.announce ? (
           <section className="group-info-card group-info-note">Only admins can send messages to this group.</section>
         ) : null}
+        <GroupBotSettings chatId={chatId} botId={chat?.botId ?? null} />
         <section className="group-info-card">
           <div className="group-info-label">
             {info ? `${info.members.length} members · ${admins} ${admins === 1 ? 'admin' : 'admins'}` : 'Members'}

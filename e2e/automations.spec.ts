@@ -1,0 +1,133 @@
+import { expect, test } from './fixtures';
+import { AutomationsPage } from './pages/automations-page';
+import { call, ChatsPage, createLinkedDemoBot } from './pages/chats-page';
+
+const CUSTOMER = '+447911123502';
+
+test('configure a command, an auto-reply and a three-level menu, try them, then a customer uses them', async ({
+  bots,
+  host,
+  page,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const botId = await createLinkedDemoBot(bots, 'Corner Shop');
+  const auto = new AutomationsPage(page);
+  await auto.open();
+
+  // A custom command.
+  await page.getByRole('button', { name: 'New command' }).click();
+  const commandForm = auto.form('Custom command');
+  await commandForm.getByLabel('Trigger word').fill('hours');
+  await commandForm.getByLabel('Reply').fill('We open 9–18, {{name}}!');
+  await commandForm.getByRole('button', { name: 'Save command' }).click();
+  await expect(commandForm).toBeHidden();
+  await expect(page.getByText('We open 9–18, {{name}}!')).toBeVisible();
+
+  // An auto-reply; a broken regular expression is refused first, with the reason.
+  await auto.tab('Auto-replies');
+  await page.getByRole('button', { name: 'Add rule' }).click();
+  const ruleForm = auto.form('Auto-reply rule');
+  await ruleForm.getByLabel('Name').fill('Prices');
+  await ruleForm.getByLabel('Match').selectOption({ label: 'Regular expression' });
+  await ruleForm.getByLabel('Pattern').fill('price(');
+  await expect(ruleForm.getByRole('alert')).toContainText('not a valid regular expression');
+  await expect(ruleForm.getByRole('button', { name: 'Save rule' })).toBeDisabled();
+  await ruleForm.getByLabel('Match').selectOption({ label: 'Contains' });
+  await ruleForm.getByLabel('Pattern').fill('price');
+  await ruleForm.getByLabel('Reply').fill('A coffee is £2.50.');
+  await ruleForm.getByRole('button', { name: 'Save rule' }).click();
+  await expect(ruleForm).toBeHidden();
+  await expect(page.getByText('↳ A coffee is £2.50.')).toBeVisible();
+
+  // A three-level menu: Prices › Coffee › Small, and a hand-over to a person.
+  await auto.tab('Menu flows');
+  await page.getByRole('button', { name: 'New flow' }).click();
+  const flow = auto.form('Menu flow');
+  await flow.getByLabel('Flow name').fill('Main menu');
+  await flow.getByLabel('Opens with').fill('hi, hello');
+  await flow.getByLabel('Opening message').fill('How can we help?');
+  await flow.getByRole('button', { name: 'Add option', exact: true }).click();
+  await flow.getByLabel('Option 1 label').fill('Prices');
+  await flow.getByRole('button', { name: 'Add option', exact: true }).click();
+  await flow.getByLabel('Option 2 label').fill('Talk to a person');
+  await flow.getByLabel('Option 2 hands over to a person').check();
+  await flow.getByRole('button', { name: 'Add a sub-menu to 1' }).click();
+  await flow.getByLabel('Option 1 reply').fill('Which one?');
+  await flow.getByLabel('Option 1.1 label').fill('Coffee');
+  await flow.getByRole('button', { name: 'Add a sub-menu to 1.1' }).click();
+  await flow.getByLabel('Option 1.1 reply').fill('Which size?');
+  await flow.getByLabel('Option 1.1.1 label').fill('Small');
+  await flow.getByLabel('Option 1.1.1 reply').fill('A small coffee is £2.');
+  const preview = flow.getByLabel('What the customer sees');
+  await expect(preview).toContainText('A small coffee is £2.');
+  await flow.getByLabel('Option 1.1 reply').focus();
+  await expect(preview).toContainText('Which size?');
+  await expect(preview).toContainText('1. Small');
+  await expect(preview).toContainText('0. Back');
+  await page.screenshot({ path: testInfo.outputPath('automations-flow-editor.png') });
+  await flow.getByRole('button', { name: 'Save flow' }).click();
+  await expect(flow).toBeHidden();
+
+  // The test panel answers with what the bot would say, and which stage answered.
+  let turn = await auto.tryMessage('hi');
+  await expect(turn).toContainText('How can we help?');
+  await expect(turn.getByTestId('test-stage')).toContainText('Menu flow');
+  turn = await auto.tryMessage('1');
+  await expect(turn).toContainText('Which one?');
+  turn = await auto.tryMessage('1');
+  await expect(turn).toContainText('Which size?');
+  turn = await auto.tryMessage('1');
+  await expect(turn).toContainText('A small coffee is £2.');
+  turn = await auto.tryMessage('.hours');
+  await expect(turn).toContainText('We open 9–18, Test customer!');
+  await expect(turn.getByTestId('test-stage')).toContainText('Command');
+  turn = await auto.tryMessage('what is the price?');
+  await expect(turn).toContainText('A coffee is £2.50.');
+  await expect(turn.getByTestId('test-stage')).toContainText('Auto-reply');
+  await page.screenshot({ path: testInfo.outputPath('automations-test-panel.png') });
+
+  // A simulated customer triggers each, and the answers are in the chat.
+  for (const text of ['.hours', 'price please', 'hello', '1', '1', '1']) {
+    await call(host, 'demo:receive', { botId, from: CUSTOMER, text });
+  }
+  const chats = new ChatsPage(page);
+  await chats.open();
+  await chats.openChat('+44 7911 123502');
+  await expect(chats.message('We open 9–18, +447911123502!')).toBeVisible();
+  await expect(chats.message('A coffee is £2.50.')).toBeVisible();
+  await expect(chats.message(/How can we help\?/)).toBeVisible();
+  await expect(chats.message('A small coffee is £2.')).toBeVisible();
+
+  // Turn a command off: it stops answering (the next command's answer follows it directly).
+  await auto.open();
+  const ping = page.getByRole('switch', { name: '.ping' });
+  await ping.click();
+  await expect(ping).toHaveAttribute('aria-checked', 'false');
+  const other = '+447911123503';
+  await call(host, 'demo:receive', { botId, from: other, text: '.ping' });
+  await call(host, 'demo:receive', { botId, from: other, text: '.hours' });
+  await chats.open();
+  await chats.openChat('+44 7911 123503');
+  await expect(chats.message('We open 9–18, +447911123503!')).toBeVisible();
+  const texts = await chats.messages().locator('.bubble-text').allInnerTexts();
+  expect(texts.map((t) => t.replace(/\s+\d\d:\d\d.*$/s, '').trim())).toEqual([
+    '.ping',
+    '.hours',
+    'We open 9–18, +447911123503!',
+  ]);
+
+  // The menu's hand-over marks the chat for a person, until the bot is resumed.
+  await chats.openChat('+44 7911 123502');
+  await call(host, 'demo:receive', { botId, from: CUSTOMER, text: 'hi' });
+  await call(host, 'demo:receive', { botId, from: CUSTOMER, text: '2' });
+  await expect(page.getByTestId('handoff-notice')).toBeVisible();
+  await expect(chats.row('+44 7911 123502').getByTestId('chat-handoff')).toHaveText('Needs you');
+  await page.screenshot({ path: testInfo.outputPath('automations-handoff.png') });
+  await page.getByRole('button', { name: 'Resume bot' }).click();
+  await expect(page.getByTestId('handoff-notice')).toBeHidden();
+
+  // Every command run is in the run log.
+  await auto.open();
+  await auto.tab('Run log');
+  await expect(page.getByRole('cell', { name: 'hours' }).first()).toBeVisible();
+});

@@ -1,0 +1,238 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import type { BuiltInCommand, CustomCommand } from '../../../../../src-shared/automations';
+import { getClient } from '../../../contract';
+import { errorMessage } from '../../../lib/errors';
+import { CloseIcon } from '../../../ui/icons';
+import { Switch } from '../../../ui/Switch';
+import { placeErrors } from '../edit';
+import { PERMISSION_LABEL, SCOPE_LABEL } from '../labels';
+import { useAutomationsStore, type SaveResult } from '../store';
+import { Field, optionsOf, ReplyField } from './Field';
+
+const toBase64 = async (file: File): Promise<string> => {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+};
+
+/** What people paste: ".Hours" or "!hours " is the trigger word "hours". */
+const cleanName = (name: string) =>
+  name
+    .trim()
+    .replace(/^[^\p{L}\p{N}_-]+/u, '')
+    .toLowerCase();
+
+/**
+ * Creates or edits one custom command. The engine checks it on save; its refusal shows under the
+ * field it is about, and what was typed stays.
+ */
+export const CustomCommandForm = ({
+  initial,
+  index,
+  prefix,
+  builtIns,
+  otherNames,
+  onSave,
+  onCancel,
+}: {
+  initial: CustomCommand;
+  /** Where the command sits in the list the engine checks ("commands.3.name: …"). */
+  index: number;
+  prefix: string;
+  /** To warn when the word is taken: a built-in that is on answers first. */
+  builtIns: readonly BuiltInCommand[];
+  otherNames: readonly string[];
+  onSave: (command: CustomCommand) => Promise<SaveResult>;
+  onCancel: () => void;
+}) => {
+  const botId = useAutomationsStore((s) => s.botId);
+  const [command, setCommand] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [uploading, setUploading] = useState(false);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const enabledId = useId();
+  // An edit answers the last refusal; the next save checks again.
+  const set = (patch: Partial<CustomCommand>) => {
+    setCommand((c) => ({ ...c, ...patch }));
+    setError(null);
+  };
+  const placed = error ? placeErrors(error, `commands.${index}`) : { fields: {}, other: null };
+  const isNew = initial.name === '';
+  const name = cleanName(command.name);
+  const shadowedBy = builtIns.find((b) => b.enabled && (b.name === name || b.aliases.includes(name)));
+  const nameWarning = shadowedBy
+    ? `${prefix}${name} is a built-in command: it answers instead of this one while it is on.`
+    : otherNames.includes(name)
+      ? `Another custom command already uses ${prefix}${name}.`
+      : null;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    const result = await onSave({ ...command, name: cleanName(command.name) });
+    setBusy(false);
+    setError(result.ok ? null : result.message);
+  };
+
+  const attach = async (file: File | undefined) => {
+    if (!file || !botId) return;
+    setUploading(true);
+    try {
+      const image = await getClient().call('automations:upload-image', {
+        botId,
+        name: file.name,
+        data: await toBase64(file),
+      });
+      set({ image });
+      setError(null);
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setUploading(false);
+      if (fileRef.current) fileRef.current.value = '';
+    }
+  };
+
+  return (
+    <form
+      className="auto-form"
+      onSubmit={(e) => void submit(e)}
+      aria-label="Custom command"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onCancel();
+      }}
+    >
+      <h4 className="auto-form-title">{isNew ? 'New command' : `Edit ${prefix}${initial.name}`}</h4>
+      <div className="auto-form-grid">
+        <Field
+          label="Trigger word"
+          hint={
+            nameWarning ? <span className="auto-warn">{nameWarning}</span> : `Customers type ${prefix}${name || 'word'}`
+          }
+          error={placed.fields['name'] ?? null}
+        >
+          {(control) => (
+            <div className="auto-prefixed">
+              <span className="auto-prefixed-sign" aria-hidden="true">
+                {prefix}
+              </span>
+              <input
+                {...control}
+                className="text-input"
+                value={command.name}
+                maxLength={33}
+                placeholder="hours"
+                autoFocus={isNew}
+                autoComplete="off"
+                spellCheck={false}
+                onChange={(e) => set({ name: e.target.value })}
+              />
+            </div>
+          )}
+        </Field>
+        <Field
+          label="Menu description"
+          hint={`One line for ${prefix}menu (optional)`}
+          error={placed.fields['summary'] ?? null}
+        >
+          {(control) => (
+            <input
+              {...control}
+              className="text-input"
+              value={command.summary}
+              maxLength={120}
+              placeholder="Our opening hours"
+              onChange={(e) => set({ summary: e.target.value })}
+            />
+          )}
+        </Field>
+      </div>
+      <ReplyField
+        value={command.reply}
+        onChange={(reply) => set({ reply })}
+        error={placed.fields['reply'] ?? null}
+        placeholder="Hi {{name}}! We are open 9:00–18:00, Monday to Friday."
+      />
+      <div className="auto-form-grid">
+        <Field label="Who may use it">
+          {(control) => (
+            <select
+              {...control}
+              className="text-input"
+              value={command.permission}
+              onChange={(e) => set({ permission: e.target.value as CustomCommand['permission'] })}
+            >
+              {optionsOf(PERMISSION_LABEL)}
+            </select>
+          )}
+        </Field>
+        <Field label="Where">
+          {(control) => (
+            <select
+              {...control}
+              className="text-input"
+              value={command.scope}
+              onChange={(e) => set({ scope: e.target.value as CustomCommand['scope'] })}
+            >
+              {optionsOf(SCOPE_LABEL)}
+            </select>
+          )}
+        </Field>
+      </div>
+      <div className="auto-form-row auto-form-row-between">
+        <div className="auto-picture">
+          <input
+            ref={fileRef}
+            id={`${enabledId}-file`}
+            type="file"
+            className="visually-hidden"
+            accept="image/jpeg,image/png,image/webp"
+            onChange={(e) => void attach(e.target.files?.[0])}
+          />
+          {command.image ? (
+            <span className="auto-chip">
+              🖼 {command.image.name}
+              <button
+                type="button"
+                className="auto-chip-remove"
+                aria-label="Remove the picture"
+                onClick={() => set({ image: null })}
+              >
+                <CloseIcon size={14} />
+              </button>
+            </span>
+          ) : null}
+          <button
+            type="button"
+            className="button button-secondary auto-small-button"
+            disabled={uploading}
+            aria-busy={uploading}
+            onClick={() => fileRef.current?.click()}
+          >
+            {uploading ? 'Adding…' : command.image ? 'Change picture' : 'Add a picture'}
+          </button>
+          <span className="field-hint auto-inline-hint">Sent with the reply as its caption (optional)</span>
+        </div>
+        <span className="auto-switch-label">
+          <span id={enabledId}>On</span>
+          <Switch checked={command.enabled} labelledBy={enabledId} onChange={(enabled) => set({ enabled })} />
+        </span>
+      </div>
+      {placed.other ? (
+        <p className="field-error" role="alert">
+          {placed.other}
+        </p>
+      ) : null}
+      <div className="auto-form-actions">
+        <button type="button" className="button button-ghost" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="button button-primary" disabled={busy || uploading} aria-busy={busy}>
+          Save command
+        </button>
+      </div>
+    </form>
+  );
+};

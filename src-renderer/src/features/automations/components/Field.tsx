@@ -1,0 +1,175 @@
+import { useId, useRef, useState, type ReactNode } from 'react';
+import { REPLY_MAX } from '../../../../../src-shared/automations';
+import { clampInt, sampleReply } from '../edit';
+import { REPLY_VARIABLES } from '../labels';
+
+/** What a control inside a Field spreads onto itself: its id, and what describes it. */
+export type FieldControl = { id: string; 'aria-describedby'?: string; 'aria-invalid'?: true };
+
+/** A labelled form control: the label names it for screen readers and tests alike. */
+export const Field = ({
+  label,
+  hint,
+  error,
+  className,
+  children,
+}: {
+  label: string;
+  hint?: ReactNode;
+  error?: string | null;
+  className?: string;
+  children: (control: FieldControl) => ReactNode;
+}) => {
+  const id = useId();
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  return (
+    <div className={`auto-field${className ? ` ${className}` : ''}`}>
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
+      {children({
+        id,
+        ...(described ? { 'aria-describedby': described } : {}),
+        ...(error ? { 'aria-invalid': true } : {}),
+      })}
+      {hint && !error ? (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+};
+
+/** Options of a select from a label map. */
+export const optionsOf = <K extends string>(labels: Record<K, string>) =>
+  (Object.keys(labels) as K[]).map((key) => (
+    <option key={key} value={key}>
+      {labels[key]}
+    </option>
+  ));
+
+/**
+ * A reply with its {{variables}}: buttons insert one where the cursor is, and a bubble shows the
+ * reply as a customer named Ana would read it.
+ */
+export const ReplyField = ({
+  value,
+  onChange,
+  error,
+  placeholder,
+  label = 'Reply',
+  preview = true,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  error?: string | null;
+  placeholder?: string;
+  label?: string;
+  preview?: boolean;
+}) => {
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const insert = (variable: string) => {
+    const node = ref.current;
+    const start = node?.selectionStart ?? value.length;
+    const end = node?.selectionEnd ?? value.length;
+    onChange(value.slice(0, start) + variable + value.slice(end));
+    // Put the cursor after what was inserted, as typing it would have.
+    requestAnimationFrame(() => {
+      node?.focus();
+      node?.setSelectionRange(start + variable.length, start + variable.length);
+    });
+  };
+  const shown = value.trim() ? sampleReply(value) : '';
+  return (
+    <div className="auto-reply-field">
+      <Field label={label} error={error ?? null}>
+        {(control) => (
+          <textarea
+            {...control}
+            ref={ref}
+            className={`text-input text-area${error ? ' text-input-invalid' : ''}`}
+            value={value}
+            maxLength={REPLY_MAX}
+            placeholder={placeholder}
+            onChange={(e) => onChange(e.target.value)}
+          />
+        )}
+      </Field>
+      <div className="auto-vars" role="group" aria-label="Insert a variable">
+        <span className="auto-vars-label">Insert</span>
+        {REPLY_VARIABLES.map((variable) => (
+          <button
+            key={variable}
+            type="button"
+            className="auto-var"
+            title={`Insert {{${variable}}}`}
+            onClick={() => insert(`{{${variable}}}`)}
+          >
+            {`{{${variable}}}`}
+          </button>
+        ))}
+      </div>
+      {preview && shown && shown !== value ? (
+        <div className="auto-reply-preview">
+          <span className="auto-reply-preview-label">Preview</span>
+          <div className="auto-bubble auto-bubble-bot">{shown}</div>
+        </div>
+      ) : null}
+    </div>
+  );
+};
+
+/**
+ * A whole-number input that lets people type freely ("-", "", "1…") and passes on each valid
+ * number; on leaving it shows the number kept, within the limits.
+ */
+export const NumberInput = ({
+  control,
+  value,
+  min,
+  max,
+  onChange,
+  className = 'text-input',
+}: {
+  control: FieldControl;
+  value: number;
+  min: number;
+  max: number;
+  onChange: (value: number) => void;
+  className?: string;
+}) => {
+  const [text, setText] = useState(String(value));
+  const [shown, setShown] = useState(value);
+  // A new value from outside (a reset, a save) replaces what is typed.
+  if (shown !== value) {
+    setShown(value);
+    setText(String(value));
+  }
+  return (
+    <input
+      {...control}
+      type="number"
+      inputMode="numeric"
+      className={className}
+      min={min}
+      max={max}
+      step={1}
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        const n = Number(e.target.value);
+        if (e.target.value.trim() !== '' && Number.isInteger(n) && n >= min && n <= max) {
+          setShown(n);
+          onChange(n);
+        }
+      }}
+      onBlur={() => setText(String(clampInt(text, min, max, value)))}
+    />
+  );
+};

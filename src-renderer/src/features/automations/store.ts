@@ -1,0 +1,83 @@
+import { create } from 'zustand';
+import type { AutomationConfig, AutomationPatch, BuiltInCommand } from '../../../../src-shared/automations';
+import { getClient } from '../../contract';
+import { errorMessage } from '../../lib/errors';
+
+export type Automations = { config: AutomationConfig; builtIns: BuiltInCommand[]; premium: string[] };
+export type SaveResult = { ok: true } | { ok: false; message: string };
+
+const LAST_BOT_KEY = 'wren.automations.bot';
+
+type State = {
+  botId: string | null;
+  data: Automations | null;
+  loading: boolean;
+  error: string | null;
+  choose: (botId: string | null) => void;
+  load: () => Promise<void>;
+  /** Saves part of the configuration; on a refusal nothing changes and the message says why. */
+  save: (patch: AutomationPatch) => Promise<SaveResult>;
+  setPremium: (phone: string, premium: boolean) => Promise<SaveResult>;
+};
+
+const remembered = (): string | null => {
+  try {
+    return localStorage.getItem(LAST_BOT_KEY);
+  } catch {
+    return null;
+  }
+};
+
+/** One bot's automations at a time: what the page shows and edits. */
+export const useAutomationsStore = create<State>()((set, get) => {
+  const run = async (work: () => Promise<Automations>): Promise<SaveResult> => {
+    const botId = get().botId;
+    try {
+      const data = await work();
+      if (get().botId === botId) set({ data, error: null });
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, message: errorMessage(error) };
+    }
+  };
+  return {
+    botId: remembered(),
+    data: null,
+    loading: false,
+    error: null,
+    choose(botId) {
+      if (botId === get().botId && get().data) return;
+      try {
+        if (botId) localStorage.setItem(LAST_BOT_KEY, botId);
+      } catch {
+        // Private windows may refuse storage; the choice just is not remembered.
+      }
+      set({ botId, data: null, error: null });
+      void get().load();
+    },
+    async load() {
+      const botId = get().botId;
+      if (!botId) return;
+      set({ loading: true });
+      try {
+        const data = await getClient().call('automations:get', { botId });
+        if (get().botId === botId) set({ data, loading: false, error: null });
+      } catch (error) {
+        if (get().botId === botId) set({ loading: false, error: errorMessage(error) });
+      }
+    },
+    save(patch) {
+      const botId = get().botId;
+      if (!botId) return Promise.resolve({ ok: false, message: 'Choose a bot first.' });
+      return run(() => getClient().call('automations:save', { botId, patch }));
+    },
+    setPremium(phone, premium) {
+      const botId = get().botId;
+      if (!botId) return Promise.resolve({ ok: false, message: 'Choose a bot first.' });
+      return run(() => getClient().call('automations:premium', { botId, phone, premium }));
+    },
+  };
+});
+
+/** A short unique id for a new rule, command or flow. */
+export const newId = (): string => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
