@@ -189,6 +189,23 @@ export const menuFlowSchema = z
     if (flow.root.options.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['root'], message: 'Add at least one option to the menu.' });
     }
+    const unlabelled = (node: FlowNode, at: string): string | null => {
+      for (const [i, option] of node.options.entries()) {
+        const number = at ? `${at}.${i + 1}` : String(i + 1);
+        if (!option.label.trim()) return number;
+        const inner = unlabelled(option, number);
+        if (inner) return inner;
+      }
+      return null;
+    };
+    const missing = unlabelled(flow.root, '');
+    if (missing) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['root'],
+        message: `Give option ${missing} a label: customers choose by it.`,
+      });
+    }
   });
 export type MenuFlow = z.infer<typeof menuFlowSchema>;
 

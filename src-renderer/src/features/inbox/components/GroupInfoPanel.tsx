@@ -8,6 +8,7 @@ import { useGroupInfo } from '../hooks/useGroupInfo';
 import { displayTitle } from '../text';
 import { ChatAvatar, Silhouette } from './ChatAvatar';
 import { GroupBotSettings } from './GroupBotSettings';
+import { GroupMuteCard } from './GroupMuteCard';
 
 const memberName = (m: GroupMember): string =>
   m.isBot ? 'You' : (m.name ?? (m.phone ? formatPhone(m.phone) : (m.jid.split('@')[0] ?? m.jid)));
@@ -59,9 +60,7 @@ export const GroupInfoPanel = ({ chatId, onClose }: { chatId: number; onClose: (
             <p className="group-info-desc">{info.description}</p>
           </section>
         ) : null}
-        {info?.announce ? (
-          <section className="group-info-card group-info-note">Only admins can send messages to this group.</section>
-        ) : null}
+        {info ? <GroupMuteCard key={String(info.announce)} chatId={chatId} announce={info.announce} /> : null}
         <GroupBotSettings chatId={chatId} botId={chat?.botId ?? null} />
         <section className="group-info-card">
           <div className="group-info-label">
