@@ -7,7 +7,7 @@ import { Switch } from '../../../ui/Switch';
 import { placeErrors } from '../edit';
 import { PERMISSION_LABEL, SCOPE_LABEL } from '../labels';
 import { useAutomationsStore, type SaveResult } from '../store';
-import { Field, optionsOf, ReplyField } from './Field';
+import { Field, FormFooter, ReplyField, SelectField } from './Field';
 
 const toBase64 = async (file: File): Promise<string> => {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -156,30 +156,13 @@ export const CustomCommandForm = ({
         placeholder="Hi {{name}}! We are open 9:00–18:00, Monday to Friday."
       />
       <div className="auto-form-grid">
-        <Field label="Who may use it">
-          {(control) => (
-            <select
-              {...control}
-              className="text-input"
-              value={command.permission}
-              onChange={(e) => set({ permission: e.target.value as CustomCommand['permission'] })}
-            >
-              {optionsOf(PERMISSION_LABEL)}
-            </select>
-          )}
-        </Field>
-        <Field label="Where">
-          {(control) => (
-            <select
-              {...control}
-              className="text-input"
-              value={command.scope}
-              onChange={(e) => set({ scope: e.target.value as CustomCommand['scope'] })}
-            >
-              {optionsOf(SCOPE_LABEL)}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label="Who may use it"
+          value={command.permission}
+          labels={PERMISSION_LABEL}
+          onChange={(permission) => set({ permission })}
+        />
+        <SelectField label="Where" value={command.scope} labels={SCOPE_LABEL} onChange={(scope) => set({ scope })} />
       </div>
       <div className="auto-form-row auto-form-row-between">
         <div className="auto-picture">
@@ -220,19 +203,7 @@ export const CustomCommandForm = ({
           <Switch checked={command.enabled} labelledBy={enabledId} onChange={(enabled) => set({ enabled })} />
         </span>
       </div>
-      {placed.other ? (
-        <p className="field-error" role="alert">
-          {placed.other}
-        </p>
-      ) : null}
-      <div className="auto-form-actions">
-        <button type="button" className="button button-ghost" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-primary" disabled={busy || uploading} aria-busy={busy}>
-          Save command
-        </button>
-      </div>
+      <FormFooter error={placed.other} saveLabel="Save command" busy={busy} disabled={uploading} onCancel={onCancel} />
     </form>
   );
 };

@@ -46,13 +46,32 @@ export const Field = ({
   );
 };
 
-/** Options of a select from a label map. */
-export const optionsOf = <K extends string>(labels: Record<K, string>) =>
-  (Object.keys(labels) as K[]).map((key) => (
-    <option key={key} value={key}>
-      {labels[key]}
-    </option>
-  ));
+/** A labelled select whose options are a label map (key → what the user reads). */
+export const SelectField = <K extends string>({
+  label,
+  value,
+  labels,
+  onChange,
+  hint,
+}: {
+  label: string;
+  value: K;
+  labels: Record<K, string>;
+  onChange: (value: K) => void;
+  hint?: ReactNode;
+}) => (
+  <Field label={label} hint={hint}>
+    {(control) => (
+      <select {...control} className="text-input" value={value} onChange={(e) => onChange(e.target.value as K)}>
+        {(Object.keys(labels) as K[]).map((key) => (
+          <option key={key} value={key}>
+            {labels[key]}
+          </option>
+        ))}
+      </select>
+    )}
+  </Field>
+);
 
 /**
  * A reply with its {{variables}}: buttons insert one where the cursor is, and a bubble shows the
@@ -173,3 +192,36 @@ export const NumberInput = ({
     />
   );
 };
+
+/** A form's last lines: the engine's refusal (when it names no field), Cancel and Save. */
+export const FormFooter = ({
+  error,
+  saveLabel,
+  busy,
+  disabled = false,
+  onCancel,
+  className = '',
+}: {
+  error: string | null;
+  saveLabel: string;
+  busy: boolean;
+  disabled?: boolean;
+  onCancel: () => void;
+  className?: string;
+}) => (
+  <>
+    {error ? (
+      <p className={`field-error${className ? ` ${className}-error` : ''}`} role="alert">
+        {error}
+      </p>
+    ) : null}
+    <div className={`auto-form-actions${className ? ` ${className}-actions` : ''}`}>
+      <button type="button" className="button button-ghost" onClick={onCancel}>
+        Cancel
+      </button>
+      <button type="submit" className="button button-primary" disabled={busy || disabled} aria-busy={busy}>
+        {saveLabel}
+      </button>
+    </div>
+  </>
+);

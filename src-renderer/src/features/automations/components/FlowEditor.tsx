@@ -17,7 +17,7 @@ import {
 } from '../flow-tree';
 import { SCOPE_LABEL } from '../labels';
 import type { SaveResult } from '../store';
-import { Field, optionsOf } from './Field';
+import { Field, FormFooter, SelectField } from './Field';
 
 /**
  * A flow as a tree: the opening message and its numbered options, each with its answer and
@@ -115,18 +115,12 @@ export const FlowEditor = ({
               />
             )}
           </Field>
-          <Field label="Where">
-            {(control) => (
-              <select
-                {...control}
-                className="text-input"
-                value={flow.scope}
-                onChange={(e) => setFlow((f) => ({ ...f, scope: e.target.value as MenuFlow['scope'] }))}
-              >
-                {optionsOf(SCOPE_LABEL)}
-              </select>
-            )}
-          </Field>
+          <SelectField
+            label="Where"
+            value={flow.scope}
+            labels={SCOPE_LABEL}
+            onChange={(scope) => setFlow((f) => ({ ...f, scope }))}
+          />
         </div>
       </div>
       <div className="auto-flow-body">
@@ -148,19 +142,7 @@ export const FlowEditor = ({
         </div>
         <Preview flow={flow} words={words} selected={selected} />
       </div>
-      {placed.other ? (
-        <p className="field-error auto-flow-error" role="alert">
-          {placed.other}
-        </p>
-      ) : null}
-      <div className="auto-form-actions auto-flow-actions">
-        <button type="button" className="button button-ghost" onClick={onCancel}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy}>
-          Save flow
-        </button>
-      </div>
+      <FormFooter error={placed.other} saveLabel="Save flow" busy={busy} className="auto-flow" onCancel={onCancel} />
     </form>
   );
 };

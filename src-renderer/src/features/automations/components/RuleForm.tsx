@@ -3,7 +3,7 @@ import { PATTERN_MAX, regexProblem, type AutoReplyRule } from '../../../../../sr
 import { placeErrors } from '../edit';
 import { HOURS_LABEL, MATCH_LABEL, SCOPE_LABEL } from '../labels';
 import type { SaveResult } from '../store';
-import { Field, NumberInput, optionsOf, ReplyField } from './Field';
+import { Field, FormFooter, NumberInput, ReplyField, SelectField } from './Field';
 
 const MATCH_HINT: Record<AutoReplyRule['match'], string> = {
   contains: 'Answers when the message contains these words anywhere. Case and accents do not matter.',
@@ -76,18 +76,7 @@ export const RuleForm = ({
             />
           )}
         </Field>
-        <Field label="Match">
-          {(control) => (
-            <select
-              {...control}
-              className="text-input"
-              value={rule.match}
-              onChange={(e) => set({ match: e.target.value as AutoReplyRule['match'] })}
-            >
-              {optionsOf(MATCH_LABEL)}
-            </select>
-          )}
-        </Field>
+        <SelectField label="Match" value={rule.match} labels={MATCH_LABEL} onChange={(match) => set({ match })} />
       </div>
       {needsPattern ? (
         <Field label="Pattern" hint={MATCH_HINT[rule.match]} error={patternError}>
@@ -114,30 +103,8 @@ export const RuleForm = ({
         placeholder="Hi {{name}}! A coffee is £2.50."
       />
       <div className="auto-form-grid auto-form-grid-4">
-        <Field label="Where">
-          {(control) => (
-            <select
-              {...control}
-              className="text-input"
-              value={rule.scope}
-              onChange={(e) => set({ scope: e.target.value as AutoReplyRule['scope'] })}
-            >
-              {optionsOf(SCOPE_LABEL)}
-            </select>
-          )}
-        </Field>
-        <Field label="When">
-          {(control) => (
-            <select
-              {...control}
-              className="text-input"
-              value={rule.hours}
-              onChange={(e) => set({ hours: e.target.value as AutoReplyRule['hours'] })}
-            >
-              {optionsOf(HOURS_LABEL)}
-            </select>
-          )}
-        </Field>
+        <SelectField label="Where" value={rule.scope} labels={SCOPE_LABEL} onChange={(scope) => set({ scope })} />
+        <SelectField label="When" value={rule.hours} labels={HOURS_LABEL} onChange={(hours) => set({ hours })} />
         <Field label="Priority" hint="-100 to 100; higher first" error={placed.fields['priority'] ?? null}>
           {(control) => (
             <NumberInput
@@ -165,24 +132,13 @@ export const RuleForm = ({
           )}
         </Field>
       </div>
-      {placed.other ? (
-        <p className="field-error" role="alert">
-          {placed.other}
-        </p>
-      ) : null}
-      <div className="auto-form-actions">
-        <button type="button" className="button button-ghost" onClick={onCancel}>
-          Cancel
-        </button>
-        <button
-          type="submit"
-          className="button button-primary"
-          disabled={busy || liveRegexError !== null}
-          aria-busy={busy}
-        >
-          Save rule
-        </button>
-      </div>
+      <FormFooter
+        error={placed.other}
+        saveLabel="Save rule"
+        busy={busy}
+        disabled={liveRegexError !== null}
+        onCancel={onCancel}
+      />
     </form>
   );
 };
