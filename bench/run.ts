@@ -6,6 +6,7 @@ const benches = [
   ['bench/startup.bench.ts'],
   ['bench/wa-sessions.bench.ts'],
   ['bench/inbox.bench.ts'],
+  ['bench/pipeline.bench.ts'],
 ];
 let failed = false;
 for (const [file, ...args] of benches) {

@@ -66,14 +66,6 @@ export const setFeature = (db: Db, botId: string, feature: BotFeature, enabled: 
     .run();
 };
 
-export const insertEvent = (
-  db: Db,
-  event: { botId: string; ts: number; kind: BotEventKind; level: BotEvent['level']; message: string },
-): BotEvent => {
-  const row = db.insert(botEvents).values(event).returning().get();
-  return { ...row, kind: row.kind as BotEventKind, level: row.level as BotEvent['level'] };
-};
-
 /** Newest first, paged by (ts, id) so a page never shifts when new events arrive. */
 export const pageEvents = (
   db: Db,

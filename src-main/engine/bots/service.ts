@@ -94,9 +94,24 @@ export const createBotService = (deps: BotServiceDeps) => {
     return bot;
   };
 
+  // Read for every message the pipeline handles: prepared once, not rebuilt by drizzle per call.
+  const hot = {
+    jid: db.$client.prepare<[string], { jid: string | null }>('SELECT jid FROM bots WHERE id = ?'),
+    feature: db.$client.prepare<[string, string], { enabled: number }>(
+      'SELECT enabled FROM bot_features WHERE bot_id = ? AND feature = ?',
+    ),
+    // Every incoming message is a line in the log.
+    event: db.$client.prepare<[string, number, string, string, string], { id: number }>(
+      'INSERT INTO bot_events (bot_id, ts, kind, level, message) VALUES (?, ?, ?, ?, ?) RETURNING id',
+    ),
+  };
+
   const log = (botId: string, kind: BotEventKind, level: 'info' | 'warn' | 'error', message: string): void => {
-    if (!q.getBotRow(db, botId)) return;
-    const event = q.insertEvent(db, { botId, ts: clock.now(), kind, level, message });
+    if (!hot.jid.get(botId)) return;
+    const ts = clock.now();
+    const inserted = hot.event.get(botId, ts, kind, level, message);
+    if (!inserted) return;
+    const event = { id: inserted.id, botId, ts, kind, level, message };
     events.emit('bot:event', { event });
     logger[level]({ botId, kind }, message);
   };
@@ -305,16 +320,18 @@ export const createBotService = (deps: BotServiceDeps) => {
       return entry?.runner.current.status === 'online' ? entry.transport : null;
     },
 
-    isFeatureOn: (botId: string, feature: BotFeature): boolean =>
-      ({ ...DEFAULT_FEATURES, ...q.featuresOf(db, botId) })[feature] ?? false,
+    isFeatureOn: (botId: string, feature: BotFeature): boolean => {
+      const row = hot.feature.get(botId, feature);
+      return row ? row.enabled === 1 : DEFAULT_FEATURES[feature];
+    },
 
     /** The bot's own WhatsApp JID (bare), once linked. */
     jidOf: (botId: string): string | null => {
-      const jid = q.getBotRow(db, botId)?.jid;
+      const jid = hot.jid.get(botId)?.jid;
       return jid ? jid.replace(/:\d+@/, '@') : null;
     },
 
-    exists: (botId: string): boolean => q.getBotRow(db, botId) !== undefined,
+    exists: (botId: string): boolean => hot.jid.get(botId) !== undefined,
 
     /** An informational line in the bot's event log, from another part of the engine. */
     note: (botId: string, message: string): void => log(botId, 'info', 'info', message),

@@ -90,17 +90,24 @@ export const createInboxService = (deps: InboxDeps) => {
 
   const guarded = guardedBy(logger);
 
+  // Used on every send: prepared once.
+  const statements = {
+    pending: sqlite.prepare<[string], PendingRow>(
+      `SELECT m.id, m.wa_id, m.kind, m.text, m.quoted_wa_id, m.mentions, c.jid, f.message_id IS NOT NULL AS has_file
+           FROM messages m JOIN chats c ON c.id = m.chat_id LEFT JOIN media f ON f.message_id = m.id
+           WHERE m.bot_id = ? AND m.status = 'pending' ORDER BY m.id`,
+    ),
+    quoted: sqlite.prepare<[number], { wa_id: string; from_me: number; sender_jid: string; text: string | null }>(
+      `SELECT q.wa_id, q.from_me, q.sender_jid, q.text FROM messages m
+         JOIN messages q ON q.chat_id = m.chat_id AND q.wa_id = m.quoted_wa_id WHERE m.id = ?`,
+    ),
+  };
+
   /** Sends the bot's pending messages in the order they were written; one flush at a time per bot. */
   const flushOutbox = (botId: string): Promise<void> => {
     const previous = flushing.get(botId) ?? Promise.resolve();
     const next = previous.then(async () => {
-      const pending = sqlite
-        .prepare(
-          `SELECT m.id, m.wa_id, m.kind, m.text, m.quoted_wa_id, m.mentions, c.jid, f.message_id IS NOT NULL AS has_file
-           FROM messages m JOIN chats c ON c.id = m.chat_id LEFT JOIN media f ON f.message_id = m.id
-           WHERE m.bot_id = ? AND m.status = 'pending' ORDER BY m.id`,
-        )
-        .all(botId) as PendingRow[];
+      const pending = statements.pending.all(botId);
       for (const row of pending) {
         const transport = deps.onlineTransport(botId);
         if (!transport) return; // still pending: sent when the bot is online again
@@ -137,12 +144,7 @@ export const createInboxService = (deps: InboxDeps) => {
   };
 
   const quotedFor = (messageId: number) => {
-    const row = sqlite
-      .prepare(
-        `SELECT q.wa_id, q.from_me, q.sender_jid, q.text FROM messages m
-         JOIN messages q ON q.chat_id = m.chat_id AND q.wa_id = m.quoted_wa_id WHERE m.id = ?`,
-      )
-      .get(messageId) as { wa_id: string; from_me: number; sender_jid: string; text: string | null } | undefined;
+    const row = statements.quoted.get(messageId);
     return row ? { id: row.wa_id, fromMe: row.from_me === 1, senderJid: row.sender_jid, text: row.text } : undefined;
   };
 

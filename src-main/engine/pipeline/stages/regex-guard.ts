@@ -4,6 +4,40 @@ import vm from 'node:vm';
 const INPUT_MAX = 2_000;
 
 /**
+ * Whether a pattern can backtrack exponentially: a back-reference, or a repeated group that itself
+ * repeats or alternates (`(a+)+`, `(a|ab)*`), the shapes behind catastrophic backtracking. Other
+ * patterns run in time linear-ish in the input (bounded below), so they need no watchdog.
+ */
+export const mayBacktrack = (source: string): boolean => {
+  if (/\\[1-9]|\\k</.test(source)) return true;
+  const groups: boolean[] = []; // per open group: does its body repeat or alternate?
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (ch === ']') inClass = false;
+      continue;
+    }
+    if (ch === '[') inClass = true;
+    else if (ch === '(') groups.push(false);
+    else if (ch === '|' && groups.length > 0) groups[groups.length - 1] = true;
+    else if (ch === ')') {
+      const risky = groups.pop() ?? false;
+      const next = source[i + 1];
+      const repeated = next === '*' || next === '+' || next === '{';
+      if (repeated && risky) return true;
+      // A repeated group makes its parent's body repeat too.
+      if ((repeated || risky) && groups.length > 0) groups[groups.length - 1] = true;
+    } else if ((ch === '*' || ch === '+' || ch === '{') && groups.length > 0) groups[groups.length - 1] = true;
+  }
+  return false;
+};
+
+/**
  * Runs users' regular expressions with a time limit. JavaScript cannot stop a regex from outside,
  * but V8 can stop a script in a vm context, backtracking included; so all of a bot's patterns are
  * tested in one vm call per message (one watchdog, not one per pattern). A pattern that runs out
@@ -14,6 +48,7 @@ export class RegexGuard {
   private readonly context = vm.createContext({ patterns: [] as RegExp[], text: '' });
   private readonly script = new vm.Script('patterns.map((p) => p.test(text))');
   private readonly patterns: RegExp[];
+  private readonly risky: boolean[];
   private readonly disabled = new Set<number>();
 
   constructor(
@@ -22,6 +57,7 @@ export class RegexGuard {
     private readonly onDisabled: (index: number) => void = () => {},
   ) {
     this.patterns = sources.map((source) => new RegExp(source, 'iu'));
+    this.risky = sources.map(mayBacktrack);
   }
 
   get size(): number {
@@ -32,22 +68,27 @@ export class RegexGuard {
   matches(text: string): boolean[] {
     if (this.patterns.length === 0) return [];
     const input = text.slice(0, INPUT_MAX);
-    const live = this.patterns.map((p, i) => (this.disabled.has(i) ? /$^/ : p));
+    const results = this.patterns.map((p, i) => !this.risky[i] && !this.disabled.has(i) && p.test(input));
+    const guarded = this.patterns.flatMap((p, i) => (this.risky[i] && !this.disabled.has(i) ? [i] : []));
+    if (guarded.length === 0) return results;
     try {
-      return this.run(live, input);
+      this.run(
+        guarded.map((i) => this.patterns[i] ?? /$^/),
+        input,
+      ).forEach((hit, k) => (results[guarded[k] ?? 0] = hit));
     } catch (error) {
       if ((error as { code?: string }).code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw error;
-      return live.map((pattern, index) => {
-        if (this.disabled.has(index)) return false;
+      for (const index of guarded) {
         try {
-          return this.run([pattern], input)[0] ?? false;
+          results[index] = this.run([this.patterns[index] ?? /$^/], input)[0] ?? false;
         } catch {
           this.disabled.add(index);
           this.onDisabled(index);
-          return false;
+          results[index] = false;
         }
-      });
+      }
     }
+    return results;
   }
 
   private run(patterns: RegExp[], text: string): boolean[] {
