@@ -30,13 +30,14 @@ test('a new user creates a Demo bot, links it, runs it and deletes it', async ({
   await bots.expectStatus('Corner Shop', 'online');
 
   // A feature switch sticks across a reload (it is stored by the engine).
+  // Anti-link starts on: it is what a business running groups wants by default.
   const antiLink = p.getByRole('switch', { name: 'Anti-link' });
-  await expect(antiLink).toHaveAttribute('aria-checked', 'false');
-  await antiLink.click();
   await expect(antiLink).toHaveAttribute('aria-checked', 'true');
+  await antiLink.click();
+  await expect(antiLink).toHaveAttribute('aria-checked', 'false');
   await page.reload();
   await bots.select('Corner Shop');
-  await expect(p.getByRole('switch', { name: 'Anti-link' })).toHaveAttribute('aria-checked', 'true');
+  await expect(p.getByRole('switch', { name: 'Anti-link' })).toHaveAttribute('aria-checked', 'false');
 
   // Relink: confirm, a new QR, scan, online again.
   await bots.action('Relink').click();
@@ -52,7 +53,7 @@ test('a new user creates a Demo bot, links it, runs it and deletes it', async ({
   await expect(rows.filter({ hasText: 'Online as +44' }).first()).toBeVisible();
   await expect(rows.filter({ hasText: 'Session cleared; linking again.' })).toHaveCount(1);
   await expect(
-    rows.filter({ hasText: 'Anti-link' }).or(rows.filter({ hasText: 'antiLink turned on' })),
+    rows.filter({ hasText: 'Anti-link' }).or(rows.filter({ hasText: 'antiLink turned off' })),
   ).not.toHaveCount(0);
   await p.getByRole('button', { name: 'Connection', exact: true }).click();
   await expect(rows.first()).toBeVisible();
