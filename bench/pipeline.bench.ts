@@ -344,6 +344,14 @@ class BenchTransport implements Transport {
   markRead(): Promise<void> {
     return Promise.resolve();
   }
+
+  sendPresence(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  isOnWhatsApp(): Promise<boolean> {
+    return Promise.resolve(true);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

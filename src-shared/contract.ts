@@ -19,6 +19,7 @@ import {
   replyImageSchema,
   tryResultSchema,
 } from './automations';
+import { call } from './call';
 import { chatKeySchema, groupInfoSchema, chatSchema, MESSAGE_TEXT_MAX, messageSchema, searchHitSchema } from './inbox';
 
 /**
@@ -46,8 +47,6 @@ const automationsSchema = z.object({
   /** Premium members' numbers. */
   premium: z.array(z.string()),
 });
-
-const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
 export const calls = {
   'app:info': call(

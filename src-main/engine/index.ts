@@ -31,6 +31,8 @@ export type EngineOptions = {
   demoActivity?: boolean;
   /** Test infrastructure only: a local WhatsApp protocol server and its certificate root. */
   baileys?: { waWebSocketUrl?: string; rootPublicKeyHex?: string };
+  /** Test infrastructure only: the simulated network keeps the ids it accepted in this file. */
+  simJournal?: string;
   /** Replaces how transports are made (tests). */
   createTransport?: (
     bot: { id: string; kind: 'whatsapp' | 'demo' },
@@ -65,7 +67,7 @@ export const createEngine = (options: EngineOptions): Engine => {
   const logger = options.logger ?? silentLogger();
   const opened = openDb(join(options.dataDir, DB_FILE));
   const events = createEngineEvents();
-  const network = new SimNetwork(clock, random);
+  const network = new SimNetwork(clock, random, options.simJournal ? { journal: options.simJournal } : {});
   const authStore = (botId: string) => createAuthStore(opened.sqlite, botId);
 
   const defaultTransport = (bot: { id: string; kind: 'whatsapp' | 'demo' }): Transport =>

@@ -89,4 +89,37 @@ describe('migrations', () => {
     sqlite.prepare('DELETE FROM messages').run();
     expect(sqlite.prepare('SELECT count(*) AS n FROM media').get()).toEqual({ n: 0 });
   });
+
+  it('give existing contacts a sort name and a creation time, and keep the sort name in step', () => {
+    const sqlite = new Database(':memory:');
+    sqlite.pragma('foreign_keys = ON');
+    const all = bundledMigrations();
+    const at = all.findIndex((m) => m.tag === '0007_campaigns');
+    migrate(sqlite, all.slice(0, at));
+    sqlite
+      .prepare(
+        "INSERT INTO bots (id, name, kind, status, auto_start, created_at, updated_at) VALUES ('b', 'Shop', 'demo', 'online', 1, 1, 1)",
+      )
+      .run();
+    const add = sqlite.prepare("INSERT INTO contacts (bot_id, phone_jid, push_name, updated_at) VALUES ('b', ?, ?, 5)");
+    add.run('447700900001@s.whatsapp.net', 'Zoe');
+    add.run('447700900002@s.whatsapp.net', null);
+    expect(migrate(sqlite, all.slice(at))[0]).toBe('0007_campaigns');
+    const sorted = () =>
+      sqlite
+        .prepare("SELECT sort_name AS s, created_at AS c FROM contacts WHERE bot_id = 'b' ORDER BY sort_name, id")
+        .all();
+    expect(sorted()).toEqual([
+      { s: 'zoe', c: 5 },
+      { s: '~447700900002@s.whatsapp.net', c: 5 },
+    ]);
+    // The business's own name wins over the WhatsApp name; new rows get both columns too.
+    sqlite.prepare("UPDATE contacts SET name = 'Adam' WHERE push_name = 'Zoe'").run();
+    add.run('447700900003@s.whatsapp.net', 'Bea');
+    expect(sorted()).toEqual([
+      { s: 'adam', c: 5 },
+      { s: 'bea', c: 5 },
+      { s: '~447700900002@s.whatsapp.net', c: 5 },
+    ]);
+  });
 });

@@ -173,6 +173,35 @@ export type SendOptions = {
 
 export type GroupMemberAction = 'add' | 'remove' | 'promote' | 'demote';
 
+/**
+ * How a failed send should be treated: tried again later (`transient`), never again for this
+ * recipient (`permanent`: not on WhatsApp, blocked, refused), or as WhatsApp telling the number to
+ * slow down (`rate-limit`: 429, 463, 475), which campaigns answer by slowing down and pausing.
+ */
+export type SendFailureKind = 'transient' | 'permanent' | 'rate-limit';
+
+/** WhatsApp's error codes on a send, as far as they are known (see WA-PROTOCOL.md). */
+export const sendFailureKindOf = (code: number | null): SendFailureKind => {
+  if (code === null) return 'transient';
+  if (code === 429 || code === 463 || code === 475) return 'rate-limit';
+  if ([400, 401, 403, 404, 406, 421, 479].includes(code)) return 'permanent';
+  return 'transient';
+};
+
+/** A send WhatsApp refused, with its code when it gave one. */
+export class SendError extends Error {
+  readonly kind: SendFailureKind;
+  constructor(
+    message: string,
+    readonly code: number | null,
+    kind?: SendFailureKind,
+  ) {
+    super(message);
+    this.name = 'SendError';
+    this.kind = kind ?? sendFailureKindOf(code);
+  }
+}
+
 export type Transport = {
   /**
    * Opens one socket. With a stored session it logs in; without one it starts linking and emits
@@ -201,6 +230,10 @@ export type Transport = {
   setGroupAnnounce(jid: string, announce: boolean): Promise<void>;
   /** Deletes a message for everyone: the bot's own, or anyone's in a group where the bot is admin. */
   deleteForEveryone(chatJid: string, message: { id: string; fromMe: boolean; senderJid: string }): Promise<void>;
+  /** Shows "typing…" (`composing`) to a chat, or stops it (`paused`). */
+  sendPresence(jid: string, state: 'composing' | 'paused'): Promise<void>;
+  /** Whether a phone number (as a JID) has a WhatsApp account. */
+  isOnWhatsApp(jid: string): Promise<boolean>;
   /** Tells the sender these messages were read (blue ticks), where the user allows it. */
   markRead(chatJid: string, messages: { id: string; senderJid: string }[]): Promise<void>;
   on<E extends TransportEventName>(event: E, listener: (payload: TransportEvents[E]) => void): () => void;

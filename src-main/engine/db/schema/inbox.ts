@@ -20,9 +20,21 @@ export const contacts = sqliteTable(
     /** They answered an opt-out word (STOP…): campaigns leave them out. */
     optedOutAt: integer('opted_out_at'),
     optedOutReason: text('opted_out_reason'),
+    /** The name the business gave them (by hand or import); shown before the push name. */
+    name: text('name'),
+    notes: text('notes').notNull().default(''),
+    /** Custom fields as a JSON object of strings (template variables). */
+    fields: text('fields').notNull().default('{}'),
+    source: text('source', { enum: ['whatsapp', 'manual', 'import'] })
+      .notNull()
+      .default('whatsapp'),
+    /** Lowercased name (else number) kept by the writers: the Contacts page sorts and pages by it. */
+    sortName: text('sort_name').notNull().default(''),
+    createdAt: integer('created_at').notNull().default(0),
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [
+    index('contacts_sorted').on(t.botId, t.sortName, t.id),
     uniqueIndex('contacts_phone')
       .on(t.botId, t.phoneJid)
       .where(sql`phone_jid IS NOT NULL`),
@@ -30,6 +42,18 @@ export const contacts = sqliteTable(
       .on(t.botId, t.lidJid)
       .where(sql`lid_jid IS NOT NULL`),
   ],
+);
+
+/** A contact's tags; campaigns pick their audience by tag, through the tag index. */
+export const contactTags = sqliteTable(
+  'contact_tags',
+  {
+    contactId: integer('contact_id')
+      .notNull()
+      .references(() => contacts.id, { onDelete: 'cascade' }),
+    tag: text('tag').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.contactId, t.tag] }), index('contact_tags_tag').on(t.tag, t.contactId)],
 );
 
 export const chats = sqliteTable(

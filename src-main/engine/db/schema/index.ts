@@ -4,3 +4,4 @@ export * from './inbox';
 export * from './media';
 export * from './groups';
 export * from './automations';
+export * from './campaigns';

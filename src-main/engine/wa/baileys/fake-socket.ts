@@ -78,6 +78,22 @@ export class FakeSocket implements SocketLike {
     await Promise.resolve();
   });
 
+  /** Presence updates the fake server received, in order. */
+  readonly presences: { type: string; jid: string | undefined }[] = [];
+
+  sendPresenceUpdate = vi.fn(async (type: string, jid?: string): Promise<void> => {
+    await Promise.resolve();
+    this.presences.push({ type, jid });
+  });
+
+  /** Numbers the fake server says have no WhatsApp account (as JIDs). */
+  readonly notOnWhatsApp = new Set<string>();
+
+  onWhatsApp = vi.fn(async (...jids: string[]) => {
+    await Promise.resolve();
+    return jids.map((jid) => ({ jid, exists: !this.notOnWhatsApp.has(jid) }));
+  });
+
   /** Groups the fake server knows, for groupMetadata. */
   readonly groups = new Map<string, GroupMetadata>();
 

@@ -32,6 +32,7 @@ import type {
 import { captureAsyncStorages, type CapturedStorages } from './async-storage';
 import { createSqliteAuthState } from './auth-state';
 import { mapDisconnect } from './disconnect';
+import { asSendError } from './send-error';
 import { groupAdminActions, type AdminSocket } from './group-admin';
 import { attachGroups, mapGroup } from './groups';
 import { contentFor, downloadMediaRef } from './media';
@@ -51,6 +52,11 @@ export type SocketLike = {
     options?: MiscMessageGenerationOptions,
   ): Promise<WAMessage | undefined>;
   readMessages(keys: WAMessageKey[]): Promise<void>;
+  sendPresenceUpdate(
+    type: 'composing' | 'paused' | 'available' | 'unavailable' | 'recording',
+    toJid?: string,
+  ): Promise<void>;
+  onWhatsApp(...jids: string[]): Promise<{ jid: string; exists: boolean }[] | undefined>;
   groupMetadata(jid: string): Promise<GroupMetadata>;
   groupParticipantsUpdate: AdminSocket['groupParticipantsUpdate'];
   groupSettingUpdate: AdminSocket['groupSettingUpdate'];
@@ -308,7 +314,11 @@ export const createBaileysTransport = (options: BaileysTransportOptions): Transp
           }
         : {}),
     };
-    const sent = await current.sock.sendMessage(jid, content, Object.keys(options).length === 0 ? undefined : options);
+    const sent = await current.sock
+      .sendMessage(jid, content, Object.keys(options).length === 0 ? undefined : options)
+      .catch((error: unknown) => {
+        throw asSendError(error);
+      });
     const id = sent?.key.id ?? sendOptions.id;
     if (!id) throw new Error('WhatsApp did not return an id for the sent message.');
     rememberSent(current, id);
@@ -386,6 +396,15 @@ export const createBaileysTransport = (options: BaileysTransportOptions): Transp
     },
 
     lastActivityAt: () => lastFrameAt,
+
+    async sendPresence(jid: string, state: 'composing' | 'paused'): Promise<void> {
+      await openSession().sock.sendPresenceUpdate(state, jid);
+    },
+
+    async isOnWhatsApp(jid: string): Promise<boolean> {
+      const found = await openSession().sock.onWhatsApp(jid);
+      return found?.some((entry) => entry.exists) ?? false;
+    },
 
     async markRead(chatJid: string, messages: { id: string; senderJid: string }[]): Promise<void> {
       const current = session;

@@ -26,6 +26,7 @@ import {
 import { deliverTo, type SimEndpoint, type SimSession } from './endpoint';
 import { SimGroupAdmin } from './group-admin';
 import { SimGroups } from './group-chats';
+import { SimDelivery } from './delivery';
 import { SimMediaServer, type SimFile } from './media';
 import { givePast, SimHistoryFeed } from './phone-past';
 import { jidOfPhone, phoneOfJid, SimThreads, type SimThreadMessage } from './threads';
@@ -76,11 +77,15 @@ export class SimNetwork {
   private readonly groups: SimGroups;
   /** What a bot's socket does to its groups and their messages, as an admin or not. */
   readonly groupAdmin: SimGroupAdmin;
+  /** Which sends the network takes: duplicates, unknown numbers, blocks, rate limits. */
+  readonly delivery: SimDelivery;
 
   constructor(
     private readonly clock: Clock,
     private readonly random: Random,
+    options: { journal?: string } = {},
   ) {
+    this.delivery = new SimDelivery(options.journal ?? null);
     this.contacts = {
       threads: this.threads,
       clock,
@@ -191,11 +196,15 @@ export class SimNetwork {
     // A group the network forgot (the app restarted) takes anything, as its members are unknown.
     const refused = this.groups.has(toJid) ? this.groups.refusesWriter(toJid, fromPhone) : null;
     if (refused) throw new Error(refused);
+    const toPhone = phoneOfJid(toJid);
+    // The same id again is the same message: WhatsApp acks it and nobody receives it twice.
+    const seen = this.delivery.admit(fromPhone, toJid.endsWith('@s.whatsapp.net') ? toPhone : null, id);
+    if (seen === 'duplicate') return this.delivery.acceptedAt(fromPhone, id) ?? this.clock.now();
     const { file } = extra;
     const quotedId = extra.quotedId ?? null;
     const mentions = [...new Set(extra.mentions ?? [])];
     const ts = this.clock.now();
-    const toPhone = phoneOfJid(toJid);
+    this.delivery.record({ from: fromPhone, to: toPhone, id }, ts);
     const media = file ? this.media.upload(id, file) : undefined;
     this.inboxOfContacts.push({
       id,

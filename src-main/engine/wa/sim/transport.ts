@@ -20,6 +20,7 @@ import type {
   TransportEvents,
 } from '../transport';
 import type { SimEndpoint, SimNetwork, SimSession } from './network';
+import { phoneOfJid } from './threads';
 
 /** Like WhatsApp: the first QR lives 60 s, each later one 20 s, and after six the socket gives up. */
 export const SIM_QR_FIRST_MS = 60_000;
@@ -164,6 +165,18 @@ export class SimTransport implements Transport, SimEndpoint {
   private mySession(): SimSession {
     if (!this.open || !this.session) throw new Error('Not connected to WhatsApp.');
     return this.session;
+  }
+
+  async sendPresence(jid: string, state: 'composing' | 'paused'): Promise<void> {
+    await Promise.resolve();
+    const { phone } = this.mySession();
+    this.network.delivery.presences.push({ from: phone, to: jid, state, ts: this.clock.now() });
+  }
+
+  async isOnWhatsApp(jid: string): Promise<boolean> {
+    await Promise.resolve();
+    this.mySession();
+    return !this.network.delivery.notOnWhatsApp.has(phoneOfJid(jid));
   }
 
   async markRead(chatJid: string, messages: { id: string; senderJid: string }[]): Promise<void> {
