@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAutomationService, type AutomationService } from './automations/service';
 import { createBotService, type BotService } from './bots/service';
+import { createContactService, type ContactService } from './contacts/service';
 import { systemClock, type Clock } from './clock';
 import { createDispatcher, type Dispatcher } from './contract/dispatcher';
 import { createDemoControls } from './demo-controls';
@@ -47,6 +48,7 @@ export type Engine = {
   inbox: InboxService;
   media: MediaService;
   automations: AutomationService;
+  contacts: ContactService;
   network: SimNetwork;
   db: OpenedDb;
   dataDir: string;
@@ -144,12 +146,21 @@ export const createEngine = (options: EngineOptions): Engine => {
     mediaStore,
   });
 
+  const contacts = createContactService({
+    sqlite: opened.sqlite,
+    clock,
+    events,
+    botExists: (botId) => bots.exists(botId),
+    botName: (botId) => (bots.exists(botId) ? bots.get(botId).name : null),
+  });
+
   const dispatcher = createDispatcher((name, error) => logger.error({ err: error, call: name }, 'Call failed'));
   registerHandlers(dispatcher, {
     bots,
     inbox,
     media,
     automations,
+    contacts,
     demo: createDemoControls({ network, inbox, bots, random }),
     info: { version: options.version, mode: options.mode, dataDir: options.dataDir },
   });
@@ -162,6 +173,7 @@ export const createEngine = (options: EngineOptions): Engine => {
     inbox,
     media,
     automations,
+    contacts,
     network,
     db: opened,
     dataDir: options.dataDir,

@@ -1,8 +1,10 @@
 import type { AutomationService } from '../automations/service';
 import type { BotService } from '../bots/service';
+import type { ContactService } from '../contacts/service';
 import type { DemoControls } from '../demo-controls';
 import type { InboxService } from '../inbox/service';
 import type { MediaService } from '../media/service';
+import { registerContactHandlers } from './contact-handlers';
 import type { Dispatcher } from './dispatcher';
 
 export type AppInfo = { version: string; mode: 'electron' | 'headless'; dataDir: string };
@@ -15,6 +17,7 @@ export const registerHandlers = (
     inbox: InboxService;
     media: MediaService;
     automations: AutomationService;
+    contacts: ContactService;
     demo: DemoControls;
     info: AppInfo;
   },
@@ -74,6 +77,7 @@ export const registerHandlers = (
   });
   handle('groups:set-announce', ({ chatId, announce }) => automations.setAnnounce(inbox.chat(chatId), announce));
   handle('demo:simulate-scan', ({ botId }) => bots.simulateScan(botId));
+  registerContactHandlers(dispatcher, deps.contacts);
   const missing = dispatcher.missing();
   if (missing.length > 0) throw new Error(`No handler for: ${missing.join(', ')}`);
 };

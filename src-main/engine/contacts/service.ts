@@ -1,0 +1,227 @@
+import type Database from 'better-sqlite3';
+import Papa from 'papaparse';
+import type { CountryCode } from 'libphonenumber-js/max';
+import {
+  contactSettingsSchema,
+  type Contact,
+  type ContactFilter,
+  type ContactInput,
+  type ContactKey,
+  type ContactSettings,
+  type ImportMapping,
+} from '../../../src-shared/contacts';
+import { ContractError } from '../../../src-shared/contract';
+import { normalizePhone } from '../bots/phone';
+import type { Clock } from '../clock';
+import type { EngineEvents } from '../events';
+import { importCsv, previewCsv } from './import';
+import { allMatching, contactById, contactsByIds, jidOfPhone, listContacts, phoneOf, tagCounts } from './queries';
+
+export type Selection = { ids: number[] } | { filter: ContactFilter };
+
+export type ContactDeps = {
+  sqlite: Database.Database;
+  clock: Clock;
+  events: EngineEvents;
+  botExists(botId: string): boolean;
+  botName(botId: string): string | null;
+};
+
+const SETTINGS_KEY = 'contacts';
+
+/**
+ * A bot's contacts: the people WhatsApp told it about, the ones added by hand, and imports from
+ * CSV; with tags and custom fields that campaigns target and fill in.
+ */
+export const createContactService = (deps: ContactDeps) => {
+  const { sqlite, clock, events } = deps;
+
+  const requireBot = (botId: string) => {
+    if (!deps.botExists(botId)) throw new ContractError('not_found', 'That bot does not exist any more.');
+  };
+
+  const settings = (): ContactSettings => {
+    const row = sqlite.prepare('SELECT value FROM app_settings WHERE key = ?').get(SETTINGS_KEY) as
+      { value: string } | undefined;
+    return contactSettingsSchema.parse(row ? JSON.parse(row.value) : {});
+  };
+
+  const changed = (botId: string) => events.emit('contacts:changed', { botId });
+
+  const idsOf = (botId: string, selection: Selection): number[] =>
+    'ids' in selection
+      ? contactsByIds(sqlite, botId, selection.ids).map((c) => c.id)
+      : allMatching(sqlite, { ...selection.filter, botId }).map((c) => c.id);
+
+  const contactOrThrow = (botId: string, id: number): Contact => {
+    const contact = contactById(sqlite, botId, id);
+    if (!contact) throw new ContractError('not_found', 'That contact does not exist any more.');
+    return contact;
+  };
+
+  return {
+    settings,
+
+    saveSettings(next: ContactSettings): ContactSettings {
+      sqlite
+        .prepare(
+          'INSERT INTO app_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+        )
+        .run(SETTINGS_KEY, JSON.stringify(next));
+      return settings();
+    },
+
+    list(args: { filter: ContactFilter; after?: ContactKey | undefined; limit: number }) {
+      requireBot(args.filter.botId);
+      return listContacts(sqlite, args.filter, args.after, args.limit);
+    },
+
+    tags(botId: string) {
+      requireBot(botId);
+      return tagCounts(sqlite, botId);
+    },
+
+    /** Adds a contact by hand, or edits one: the number normalized, tags replaced, one transaction. */
+    save(botId: string, id: number | undefined, input: ContactInput): Contact {
+      requireBot(botId);
+      const phone = normalizePhone(input.phone, settings().defaultCountry as CountryCode);
+      const jid = jidOfPhone(phone);
+      const now = clock.now();
+      const savedId = sqlite.transaction(() => {
+        const other = sqlite
+          .prepare('SELECT id, coalesce(name, push_name) AS name FROM contacts WHERE bot_id = ? AND phone_jid = ?')
+          .get(botId, jid) as { id: number; name: string | null } | undefined;
+        if (other && other.id !== id) {
+          throw new ContractError(
+            'invalid_input',
+            `${phone} already belongs to ${other.name ?? 'another contact'}. Edit that contact instead.`,
+          );
+        }
+        let contactId = id;
+        if (contactId === undefined) {
+          const row = sqlite
+            .prepare(
+              `INSERT INTO contacts (bot_id, phone_jid, name, notes, fields, source, updated_at, created_at)
+                 VALUES (?, ?, ?, ?, ?, 'manual', ?, ?) RETURNING id`,
+            )
+            .get(botId, jid, input.name || null, input.notes, JSON.stringify(input.fields), now, now) as { id: number };
+          contactId = row.id;
+        } else {
+          contactOrThrow(botId, contactId);
+          sqlite
+            .prepare('UPDATE contacts SET phone_jid = ?, name = ?, notes = ?, fields = ?, updated_at = ? WHERE id = ?')
+            .run(jid, input.name || null, input.notes, JSON.stringify(input.fields), now, contactId);
+          sqlite.prepare('DELETE FROM contact_tags WHERE contact_id = ?').run(contactId);
+        }
+        const tag = sqlite.prepare('INSERT OR IGNORE INTO contact_tags (contact_id, tag) VALUES (?, ?)');
+        for (const t of input.tags) tag.run(contactId, t);
+        return contactId;
+      })();
+      changed(botId);
+      return contactOrThrow(botId, savedId);
+    },
+
+    bulk(botId: string, selection: Selection, action: 'tag' | 'untag' | 'delete', tag?: string): { changed: number } {
+      requireBot(botId);
+      const ids = idsOf(botId, selection);
+      const list = JSON.stringify(ids);
+      const count = sqlite.transaction(() => {
+        if (action === 'delete') {
+          return sqlite
+            .prepare('DELETE FROM contacts WHERE bot_id = ? AND id IN (SELECT value FROM json_each(?))')
+            .run(botId, list).changes;
+        }
+        if (tag === undefined) throw new ContractError('invalid_input', 'Choose a tag.');
+        return action === 'tag'
+          ? sqlite
+              .prepare('INSERT OR IGNORE INTO contact_tags (contact_id, tag) SELECT value, ? FROM json_each(?)')
+              .run(tag, list).changes
+          : sqlite
+              .prepare('DELETE FROM contact_tags WHERE tag = ? AND contact_id IN (SELECT value FROM json_each(?))')
+              .run(tag, list).changes;
+      })();
+      changed(botId);
+      return { changed: count };
+    },
+
+    optOut(botId: string, id: number, optedOut: boolean): Contact {
+      requireBot(botId);
+      contactOrThrow(botId, id);
+      sqlite
+        .prepare('UPDATE contacts SET opted_out_at = ?, opted_out_reason = ?, updated_at = ? WHERE id = ?')
+        .run(optedOut ? clock.now() : null, optedOut ? 'Marked by hand' : null, clock.now(), id);
+      changed(botId);
+      return contactOrThrow(botId, id);
+    },
+
+    preview(botId: string, csv: string) {
+      requireBot(botId);
+      return previewCsv(csv, settings().defaultCountry);
+    },
+
+    async import(botId: string, csv: string, mapping: ImportMapping, tags: string[]) {
+      requireBot(botId);
+      const result = await importCsv({
+        sqlite,
+        botId,
+        csv,
+        mapping,
+        tags,
+        defaultCountry: settings().defaultCountry,
+        now: clock.now(),
+        progress: (done, total) => events.emit('contacts:import-progress', { botId, done, total }),
+      });
+      changed(botId);
+      return result;
+    },
+
+    /** The selected contacts as CSV that imports back as it was. */
+    export(botId: string, selection: Selection) {
+      requireBot(botId);
+      const contacts =
+        'ids' in selection
+          ? contactsByIds(sqlite, botId, selection.ids)
+          : allMatching(sqlite, { ...selection.filter, botId });
+      const fieldNames = [...new Set(contacts.flatMap((c) => Object.keys(c.fields)))].sort();
+      const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
+      const csv = Papa.unparse({
+        fields: [
+          'phone',
+          'name',
+          'whatsapp_name',
+          'tags',
+          ...fieldNames,
+          'notes',
+          'opted_out',
+          'opted_out_at',
+          'created_at',
+        ],
+        data: contacts
+          .filter((c) => c.phone !== null)
+          .map((c) => [
+            c.phone,
+            c.name ?? '',
+            c.pushName ?? '',
+            c.tags.join('; '),
+            ...fieldNames.map((f) => c.fields[f] ?? ''),
+            c.notes,
+            c.optedOutAt === null ? 'no' : 'yes',
+            iso(c.optedOutAt),
+            iso(c.createdAt),
+          ]),
+      });
+      const day = new Date(clock.now()).toISOString().slice(0, 10);
+      const slug =
+        (deps.botName(botId) ?? botId)
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '') || 'bot';
+      return { fileName: `contacts-${slug}-${day}.csv`, csv, rows: contacts.filter((c) => c.phone !== null).length };
+    },
+
+    /** Used by campaigns: a contact's number, or null for a contact WhatsApp only showed by LID. */
+    phoneOf,
+  };
+};
+
+export type ContactService = ReturnType<typeof createContactService>;
