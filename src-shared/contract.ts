@@ -20,6 +20,7 @@ import {
   tryResultSchema,
 } from './automations';
 import { call } from './call';
+import { campaignCalls, campaignEvents } from './campaigns';
 import { contactCalls, contactEvents } from './contacts';
 import { chatKeySchema, groupInfoSchema, chatSchema, MESSAGE_TEXT_MAX, messageSchema, searchHitSchema } from './inbox';
 
@@ -322,6 +323,7 @@ export const calls = {
   /** Demo bots only: the simulated phone scans the QR (or enters the pairing code). */
   'demo:simulate-scan': call(z.object({ botId }).strict(), botSchema),
   ...contactCalls,
+  ...campaignCalls,
 } as const;
 
 export const events = {
@@ -346,6 +348,7 @@ export const events = {
   /** Many chats changed at once (history arrived): reload the list. */
   'chats:changed': z.object({ botId: z.string() }),
   ...contactEvents,
+  ...campaignEvents,
 } as const;
 
 export type Calls = typeof calls;

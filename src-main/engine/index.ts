@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAutomationService, type AutomationService } from './automations/service';
 import { createBotService, type BotService } from './bots/service';
+import { createCampaignScheduler, type CampaignScheduler } from './campaigns/scheduler';
+import { createCampaignService, type CampaignService } from './campaigns/service';
 import { createContactService, type ContactService } from './contacts/service';
 import { systemClock, type Clock } from './clock';
 import { createDispatcher, type Dispatcher } from './contract/dispatcher';
@@ -13,6 +15,7 @@ import { createInboxService, type InboxService } from './inbox/service';
 import { silentLogger, type Logger } from './log/logger';
 import { createMediaService, type MediaService } from './media/service';
 import { MediaStore } from './media/store';
+import { createTemplateService, type TemplateService } from './templates/service';
 import { pick, seededRandom, type Random } from './random';
 import { createAuthStore } from './wa/auth-store';
 import { createBaileysTransport } from './wa/baileys/transport';
@@ -32,8 +35,11 @@ export type EngineOptions = {
   demoActivity?: boolean;
   /** Test infrastructure only: a local WhatsApp protocol server and its certificate root. */
   baileys?: { waWebSocketUrl?: string; rootPublicKeyHex?: string };
-  /** Test infrastructure only: the simulated network keeps the ids it accepted in this file. */
-  simJournal?: string;
+  /**
+   * Test infrastructure only: the simulated network keeps the ids it accepted in `journal`, and
+   * acks a send `ackDelayMs` after accepting it (WhatsApp's round trip).
+   */
+  simNetwork?: { journal?: string; ackDelayMs?: number };
   /** Replaces how transports are made (tests). */
   createTransport?: (
     bot: { id: string; kind: 'whatsapp' | 'demo' },
@@ -49,6 +55,9 @@ export type Engine = {
   media: MediaService;
   automations: AutomationService;
   contacts: ContactService;
+  templates: TemplateService;
+  campaigns: CampaignService;
+  scheduler: CampaignScheduler;
   network: SimNetwork;
   db: OpenedDb;
   dataDir: string;
@@ -69,7 +78,7 @@ export const createEngine = (options: EngineOptions): Engine => {
   const logger = options.logger ?? silentLogger();
   const opened = openDb(join(options.dataDir, DB_FILE));
   const events = createEngineEvents();
-  const network = new SimNetwork(clock, random, options.simJournal ? { journal: options.simJournal } : {});
+  const network = new SimNetwork(clock, random, options.simNetwork ?? {});
   const authStore = (botId: string) => createAuthStore(opened.sqlite, botId);
 
   const defaultTransport = (bot: { id: string; kind: 'whatsapp' | 'demo' }): Transport =>
@@ -105,7 +114,10 @@ export const createEngine = (options: EngineOptions): Engine => {
         : network.receive({ ...who, text: text ?? demoLine(random) });
       return { messageId: message.id, from: customer.phone };
     },
-    onTransport: (botId, transport) => inbox.attach(botId, transport),
+    onTransport: (botId, transport) => {
+      inbox.attach(botId, transport);
+      scheduler.attach(botId, transport);
+    },
     onOnline: (botId) => void inbox.onOnline(botId),
   });
   const mediaStore = new MediaStore(join(options.dataDir, MEDIA_DIR));
@@ -130,6 +142,7 @@ export const createEngine = (options: EngineOptions): Engine => {
     note: (botId, message) => bots.note(botId, message),
     media,
     onIncoming: (botId, message, stored) => {
+      scheduler.onIncoming(botId, message);
       automations
         .handleIncoming(botId, message, stored)
         .catch((error: unknown) => logger.error({ err: error, botId }, 'pipeline: a message failed'));
@@ -154,6 +167,30 @@ export const createEngine = (options: EngineOptions): Engine => {
     botName: (botId) => (bots.exists(botId) ? bots.get(botId).name : null),
   });
 
+  const templates = createTemplateService({ sqlite: opened.sqlite, clock, media });
+  const campaigns: CampaignService = createCampaignService({
+    sqlite: opened.sqlite,
+    clock,
+    events,
+    botExists: (botId) => bots.exists(botId),
+    scheduler: () => scheduler,
+  });
+  const scheduler: CampaignScheduler = createCampaignScheduler({
+    sqlite: opened.sqlite,
+    clock,
+    random,
+    logger,
+    onlineTransport: (botId) => bots.onlineTransport(botId),
+    recordSent: (botId, jid, sent) => inbox.recordSent(botId, jid, sent),
+    mediaBytes: async (sha256) => {
+      const bytes = await mediaStore.get(sha256);
+      if (!bytes) throw new Error('The campaign’s file is no longer on this PC; attach it again.');
+      return bytes;
+    },
+    progress: (campaignId) => campaigns.progress(campaignId),
+    note: (botId, message) => bots.note(botId, message),
+  });
+
   const dispatcher = createDispatcher((name, error) => logger.error({ err: error, call: name }, 'Call failed'));
   registerHandlers(dispatcher, {
     bots,
@@ -161,6 +198,9 @@ export const createEngine = (options: EngineOptions): Engine => {
     media,
     automations,
     contacts,
+    templates,
+    campaigns,
+    scheduler,
     demo: createDemoControls({ network, inbox, bots, random }),
     info: { version: options.version, mode: options.mode, dataDir: options.dataDir },
   });
@@ -174,10 +214,14 @@ export const createEngine = (options: EngineOptions): Engine => {
     media,
     automations,
     contacts,
+    templates,
+    campaigns,
+    scheduler,
     network,
     db: opened,
     dataDir: options.dataDir,
     async start() {
+      scheduler.start();
       await bots.resume();
       if (options.demoActivity)
         demo = startDemoActivity({ network, clock, random, onlineDemoPhones: bots.onlineDemoPhones });
@@ -185,7 +229,9 @@ export const createEngine = (options: EngineOptions): Engine => {
     async close() {
       demo?.stop();
       automations.stop();
+      scheduler.stop();
       await automations.idle();
+      await scheduler.idle();
       await bots.shutdown();
       await inbox.idle();
       await media.idle();

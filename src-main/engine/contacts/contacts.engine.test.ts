@@ -115,7 +115,9 @@ describe('the contacts list', () => {
   const seed = async (n: number) => {
     const rows = ['phone,name,tags'];
     for (let i = 0; i < n; i += 1)
-      rows.push(`+447700900${String(i).padStart(3, '0')},Customer ${String(i).padStart(3, '0')},${i % 3 === 0 ? 'vip' : ''}`);
+      rows.push(
+        `+447700900${String(i).padStart(3, '0')},Customer ${String(i).padStart(3, '0')},${i % 3 === 0 ? 'vip' : ''}`,
+      );
     await h.call('contacts:import', { botId, csv: rows.join('\n'), mapping, tags: [] });
   };
 

@@ -1,9 +1,13 @@
 import type { AutomationService } from '../automations/service';
 import type { BotService } from '../bots/service';
+import type { CampaignScheduler } from '../campaigns/scheduler';
+import type { CampaignService } from '../campaigns/service';
 import type { ContactService } from '../contacts/service';
+import type { TemplateService } from '../templates/service';
 import type { DemoControls } from '../demo-controls';
 import type { InboxService } from '../inbox/service';
 import type { MediaService } from '../media/service';
+import { registerCampaignHandlers } from './campaign-handlers';
 import { registerContactHandlers } from './contact-handlers';
 import type { Dispatcher } from './dispatcher';
 
@@ -18,6 +22,9 @@ export const registerHandlers = (
     media: MediaService;
     automations: AutomationService;
     contacts: ContactService;
+    templates: TemplateService;
+    campaigns: CampaignService;
+    scheduler: CampaignScheduler;
     demo: DemoControls;
     info: AppInfo;
   },
@@ -78,6 +85,7 @@ export const registerHandlers = (
   handle('groups:set-announce', ({ chatId, announce }) => automations.setAnnounce(inbox.chat(chatId), announce));
   handle('demo:simulate-scan', ({ botId }) => bots.simulateScan(botId));
   registerContactHandlers(dispatcher, deps.contacts);
+  registerCampaignHandlers(dispatcher, deps);
   const missing = dispatcher.missing();
   if (missing.length > 0) throw new Error(`No handler for: ${missing.join(', ')}`);
 };

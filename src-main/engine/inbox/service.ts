@@ -400,6 +400,27 @@ export const createInboxService = (deps: InboxDeps) => {
       return message;
     },
 
+    /** A message a campaign already sent: shown in the contact's chat as sent (once, even if resent). */
+    recordSent(botId: string, jid: string, sent: { waId: string; text: string; ts: number }): void {
+      const chatId = writer.chatForJid(botId, jid, null, null, sent.ts);
+      const message = {
+        id: sent.waId,
+        senderJid: deps.botJid(botId) ?? 'me',
+        ts: sent.ts,
+        text: sent.text,
+        quoted: null,
+      };
+      // Pending and then sent in the same turn: the outbox never sees it pending.
+      let id: number;
+      try {
+        id = writer.insertOutgoing(botId, chatId, message);
+      } catch {
+        return; // already in the chat: a resend after a crash
+      }
+      const changed = writer.status(botId, { id: sent.waId, chatJid: jid, status: 'sent' });
+      publish(botId, [changed ?? { messageId: id, chatId }]);
+    },
+
     /** A group's subject and members (asked of WhatsApp first with `refresh`, when online). */
     group: (chatId: number, refresh: boolean) => groupSync.info(chatOrThrow(chatId), refresh),
 

@@ -79,13 +79,16 @@ export class SimNetwork {
   readonly groupAdmin: SimGroupAdmin;
   /** Which sends the network takes: duplicates, unknown numbers, blocks, rate limits. */
   readonly delivery: SimDelivery;
+  /** How long after accepting a message its ack reaches the sender (0: at once). */
+  readonly ackDelayMs: number;
 
   constructor(
     private readonly clock: Clock,
     private readonly random: Random,
-    options: { journal?: string } = {},
+    options: { journal?: string; ackDelayMs?: number } = {},
   ) {
     this.delivery = new SimDelivery(options.journal ?? null);
+    this.ackDelayMs = options.ackDelayMs ?? 0;
     this.contacts = {
       threads: this.threads,
       clock,

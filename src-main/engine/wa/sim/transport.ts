@@ -120,7 +120,14 @@ export class SimTransport implements Transport, SimEndpoint {
       quotedId: options.quoted?.id ?? null,
       ...(options.mentions ? { mentions: options.mentions } : {}),
     });
+    await this.ackDelay();
     return { id, ts };
+  }
+
+  /** The network has the message; its ack takes a round trip to come back. */
+  private ackDelay(): Promise<void> {
+    const ms = this.network.ackDelayMs;
+    return ms > 0 ? new Promise((resolve) => this.clock.setTimeout(resolve, ms)) : Promise.resolve();
   }
 
   async sendMedia(jid: string, media: OutgoingMedia, options: SendOptions = {}): Promise<SentMessage> {

@@ -1,0 +1,97 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { readSimJournal } from '../wa/sim/delivery';
+
+const CHILD = join(import.meta.dirname, 'crash', 'child.ts');
+const RECIPIENTS = 1000;
+
+type Outcome = { said: string; code: number | null; killed: boolean };
+
+/**
+ * Runs the engine child; kills it with SIGKILL `killAfterMs` after it says READY (if it has not
+ * finished by then). The moment is random, so a kill lands anywhere: mid-transaction, between a
+ * send and its bookkeeping, during typing, while receipts arrive.
+ */
+const runChild = (args: string[], killAfterMs: number | null): Promise<Outcome> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let said = '';
+    let killed = false;
+    let timer: NodeJS.Timeout | null = null;
+    child.stdout.on('data', (chunk: Buffer) => {
+      said += chunk.toString();
+      if (killAfterMs !== null && timer === null && said.includes('READY')) {
+        timer = setTimeout(() => {
+          killed = child.kill('SIGKILL');
+        }, killAfterMs);
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      said += chunk.toString();
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (timer) clearTimeout(timer);
+      resolve({ said, code, killed: killed && !said.includes('DONE') });
+    });
+  });
+
+describe('a campaign killed at random moments', () => {
+  it('reaches every recipient exactly once after restarts', { timeout: 600_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wren-crash-'));
+    const dataDir = join(dir, 'data');
+    const journal = join(dir, 'network.journal');
+    const kills: number[] = [];
+    const killAfter = () => 150 + Math.floor(Math.random() * 1500);
+
+    /**
+     * Rows left `sending` whose id WhatsApp already accepted: the kill landed mid-flight, after the
+     * network took the message and before the engine heard its ack. A wrong engine sends these twice.
+     */
+    let midFlight = 0;
+    const afterKill = () => {
+      const accepted = new Set(readSimJournal(journal).map((m) => m.id));
+      kills.push(accepted.size);
+      const db = new Database(join(dataDir, 'wren.db'), { readonly: true });
+      const sending = db.prepare("SELECT wa_id FROM campaign_recipients WHERE status = 'sending'").all() as {
+        wa_id: string;
+      }[];
+      db.close();
+      midFlight += sending.filter((row) => accepted.has(row.wa_id)).length;
+    };
+
+    let outcome = await runChild(['setup', dataDir, journal, String(RECIPIENTS)], killAfter());
+    if (outcome.killed) afterKill();
+    // Kill it again and again while it sends (until a kill has landed mid-flight), then let it finish.
+    for (let round = 0; round < 60 && !outcome.said.includes('DONE'); round += 1) {
+      if (outcome.code !== 0 && !outcome.killed) throw new Error(`The engine failed:\n${outcome.said}`);
+      const keepKilling = kills.length < 6 || midFlight === 0;
+      outcome = await runChild(['run', dataDir, journal], keepKilling ? killAfter() : null);
+      if (outcome.killed) afterKill();
+    }
+    expect(outcome.said, outcome.said).toContain('DONE');
+    expect(kills.length, 'the engine was killed while sending').toBeGreaterThanOrEqual(6);
+    expect(midFlight, 'a kill landed between WhatsApp taking a message and the engine hearing so').toBeGreaterThan(0);
+
+    // What the network accepted: one message per recipient, no recipient twice, nobody missing.
+    const accepted = readSimJournal(journal);
+    const perRecipient = new Map<string, number>();
+    for (const message of accepted) perRecipient.set(message.to, (perRecipient.get(message.to) ?? 0) + 1);
+    const twice = [...perRecipient].filter(([, n]) => n > 1);
+    expect(twice, `kills after ${kills.join(', ')} accepted messages`).toEqual([]);
+    expect(perRecipient.size).toBe(RECIPIENTS);
+
+    // And the report says so: every row sent (or further), none failed or left behind.
+    const db = new Database(join(dataDir, 'wren.db'), { readonly: true });
+    const statuses = db
+      .prepare('SELECT status, count(*) AS n FROM campaign_recipients GROUP BY status ORDER BY status')
+      .all() as { status: string; n: number }[];
+    db.close();
+    const byStatus = Object.fromEntries(statuses.map((s) => [s.status, s.n]));
+    expect((byStatus.sent ?? 0) + (byStatus.delivered ?? 0) + (byStatus.read ?? 0)).toBe(RECIPIENTS);
+  });
+});

@@ -1,0 +1,56 @@
+import type Database from 'better-sqlite3';
+import { BUILT_IN_FIELDS } from '../../../src-shared/contacts';
+import { seeded, spin, spintaxProblem } from '../../../src-shared/spintax';
+import { renderTemplate, templateVariables } from '../../../src-shared/template';
+
+/** What a template may fill in for one contact. */
+export type RecipientFacts = {
+  contactId: number | null;
+  name: string | null;
+  phone: string;
+  fields: Record<string, string>;
+};
+
+export const valuesFor = (facts: RecipientFacts): Record<string, string | null> => ({
+  ...facts.fields,
+  name: facts.name,
+  first_name: facts.name?.trim().split(/\s+/)[0] ?? null,
+  phone: facts.phone,
+});
+
+/**
+ * One recipient's final text: spintax chosen by a generator seeded with the contact (so the
+ * preview shows exactly what the plan will send them), then variables filled.
+ */
+export const renderFor = (text: string, facts: RecipientFacts): string =>
+  renderTemplate(spin(text, seeded(facts.contactId ?? 0)), valuesFor(facts));
+
+/** Custom field names any of the bot's contacts has. */
+export const knownFields = (sqlite: Database.Database, botId: string): Set<string> =>
+  new Set(
+    (
+      sqlite
+        .prepare('SELECT DISTINCT j.key AS key FROM contacts c, json_each(c.fields) j WHERE c.bot_id = ?')
+        .all(botId) as { key: string }[]
+    ).map((r) => r.key),
+  );
+
+const VARIABLE_WITH_FALLBACK = /\{\{\s*([\p{L}\p{N}_]+)\s*\|[^}]*\}\}/gu;
+
+/** Variables no contact can fill and that have no fallback. */
+export const unknownVariables = (text: string, known: Set<string>): string[] => {
+  const withFallback = new Set([...text.matchAll(VARIABLE_WITH_FALLBACK)].map((m) => m[1] ?? ''));
+  return templateVariables(text).filter(
+    (name) => !(BUILT_IN_FIELDS as readonly string[]).includes(name) && !known.has(name) && !withFallback.has(name),
+  );
+};
+
+/** Why a text cannot be sent as a template, in words that say what to change; null when fine. */
+export const templateProblem = (text: string, known: Set<string>): string | null => {
+  const spintax = spintaxProblem(text);
+  if (spintax) return spintax;
+  const [unknown] = unknownVariables(text, known);
+  return unknown
+    ? `{{${unknown}}} is not a field any contact has. Add it to your contacts or give it a fallback: {{${unknown}|…}}.`
+    : null;
+};

@@ -1,0 +1,35 @@
+import type { CampaignScheduler } from '../campaigns/scheduler';
+import type { CampaignService } from '../campaigns/service';
+import type { TemplateService } from '../templates/service';
+import type { Dispatcher } from './dispatcher';
+
+/** Binds the Campaigns page's calls: templates, campaigns and the bot's sending health. */
+export const registerCampaignHandlers = (
+  dispatcher: Dispatcher,
+  deps: {
+    templates: TemplateService;
+    campaigns: CampaignService;
+    scheduler: CampaignScheduler;
+  },
+): void => {
+  const { handle } = dispatcher;
+  const { templates, campaigns } = deps;
+  handle('templates:list', () => templates.list());
+  handle('templates:save', (input) => templates.save(input));
+  handle('templates:delete', ({ id }) => templates.remove(id));
+  handle('templates:versions', ({ id }) => templates.versions(id));
+  handle('templates:upload', ({ name, data }) => templates.upload(name, data));
+  handle('templates:preview', ({ botId, text, contactId }) => templates.preview(botId, text, contactId));
+  handle('campaigns:list', ({ botId }) => campaigns.list(botId));
+  handle('campaigns:get', ({ id }) => campaigns.get(id));
+  handle('campaigns:save', ({ botId, id, draft }) => campaigns.save(botId, id, draft));
+  handle('campaigns:schedule', ({ id }) => campaigns.schedule(id));
+  handle('campaigns:pause', ({ id }) => campaigns.pause(id));
+  handle('campaigns:resume', ({ id }) => campaigns.resume(id));
+  handle('campaigns:cancel', ({ id }) => campaigns.cancel(id));
+  handle('campaigns:duplicate', ({ id }) => campaigns.duplicate(id));
+  handle('campaigns:delete', ({ id }) => campaigns.remove(id));
+  handle('campaigns:recipients', (input) => campaigns.recipients(input));
+  handle('campaigns:export', ({ id }) => campaigns.export(id));
+  handle('campaigns:health', ({ botId }) => deps.scheduler.health(botId));
+};
