@@ -7,6 +7,8 @@ const benches = [
   ['bench/wa-sessions.bench.ts'],
   ['bench/inbox.bench.ts'],
   ['bench/pipeline.bench.ts'],
+  ['bench/campaign-plan.bench.ts'],
+  ['bench/contacts-import.bench.ts'],
 ];
 let failed = false;
 for (const [file, ...args] of benches) {

@@ -56,6 +56,8 @@ export const contactSchema = z.object({
   optedOutReason: z.string().nullable(),
   createdAt: z.number(),
   updatedAt: z.number(),
+  /** The list's sort key: pass it (with the id) as `after` for the next page. */
+  sortName: z.string(),
 });
 export type Contact = z.infer<typeof contactSchema>;
 
@@ -136,6 +138,7 @@ export type CsvPreview = z.infer<typeof csvPreviewSchema>;
 export const importProblemSchema = z.object({
   /** The line in the file (1 is the header). */
   line: z.number(),
+  /** What is wrong with that row (without its line number). */
   reason: z.string(),
 });
 

@@ -65,9 +65,21 @@ export const spintaxProblem = (text: string): string | null => {
   return null;
 };
 
+// A plan spins the same few variant texts for every recipient: parse each once, not 100,000 times.
+const parsedTexts = new Map<string, ReturnType<typeof parse>>();
+const parsedOnce = (text: string): ReturnType<typeof parse> => {
+  let parsed = parsedTexts.get(text);
+  if (!parsed) {
+    if (parsedTexts.size >= 32) parsedTexts.clear();
+    parsed = parse(text);
+    parsedTexts.set(text, parsed);
+  }
+  return parsed;
+};
+
 /** One of the text's variations, choosing with `random` (0 ≤ r < 1). */
 export const spin = (text: string, random: () => number): string => {
-  const { nodes, problem } = parse(text);
+  const { nodes, problem } = parsedOnce(text);
   if (problem) return text;
   const render = (list: Node[]): string =>
     list

@@ -118,7 +118,10 @@ export const createEngine = (options: EngineOptions): Engine => {
       inbox.attach(botId, transport);
       scheduler.attach(botId, transport);
     },
-    onOnline: (botId) => void inbox.onOnline(botId),
+    onOnline: (botId) => {
+      void inbox.onOnline(botId);
+      scheduler.wake();
+    },
   });
   const mediaStore = new MediaStore(join(options.dataDir, MEDIA_DIR));
   const media = createMediaService({

@@ -21,6 +21,8 @@ import './styles/automations.css';
 import './styles/automations-settings.css';
 import './styles/automations-editor.css';
 import './styles/automations-test.css';
+import './styles/contacts.css';
+import './styles/contacts-import.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

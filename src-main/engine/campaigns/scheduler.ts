@@ -35,6 +35,8 @@ export type SchedulerDeps = {
 };
 
 const TICK_MS = 1000;
+/** The longest a tick sleeps while campaigns are active: notes and windows stay fresh. */
+const IDLE_MS = 60_000;
 const RATE_LIMIT_WAIT_MS = 10 * 60_000;
 const FAIL_STREAK_PAUSE = 5;
 const MAX_SLOWDOWN = 8;
@@ -56,6 +58,9 @@ export const createCampaignScheduler = (deps: SchedulerDeps): CampaignScheduler 
   const q = {
     active: sqlite.prepare<[], CampaignRow>(
       "SELECT * FROM campaigns WHERE status IN ('scheduled', 'running') ORDER BY bot_id, id",
+    ),
+    nextDueAt: sqlite.prepare<[number], { at: number | null }>(
+      "SELECT min(due_at) AS at FROM campaign_recipients WHERE campaign_id = ? AND status = 'queued'",
     ),
     nextDue: sqlite.prepare<[number, number], RecipientRow>(
       "SELECT * FROM campaign_recipients WHERE campaign_id = ? AND status = 'queued' AND due_at <= ? ORDER BY due_at, id LIMIT 1",
@@ -83,9 +88,10 @@ export const createCampaignScheduler = (deps: SchedulerDeps): CampaignScheduler 
     if (q.setNote.run(note, campaign.id, note).changes > 0) deps.progress(campaign.id);
   };
 
-  const schedule = () => {
+  /** Sleeps until the next moment something may be due (never longer than IDLE_MS), or stops ticking. */
+  const schedule = (inMs: number | null) => {
     clock.clearTimeout(timer);
-    timer = running ? clock.setTimeout(() => void tick(), TICK_MS) : null;
+    timer = running && inMs !== null ? clock.setTimeout(() => void tick(), Math.min(IDLE_MS, inMs)) : null;
   };
 
   const warn = (campaign: CampaignRow, message: string, pause: boolean) => {
@@ -233,50 +239,76 @@ export const createCampaignScheduler = (deps: SchedulerDeps): CampaignScheduler 
     deps.progress(campaign.id);
   };
 
-  const step = (campaign: CampaignRow, waitingBehind: CampaignRow | null) => {
+  /**
+   * One campaign's turn: sends its next message when everything allows, else notes why it waits.
+   * Returns how long until it needs looking at again (the tick sleeps that long when idle).
+   */
+  const step = (campaign: CampaignRow, waitingBehind: CampaignRow | null): number => {
     const now = clock.now();
     const draft = draftOf(campaign);
-    if (waitingBehind) return setNote(campaign, `Waiting for “${waitingBehind.name}” to finish.`);
-    if (campaign.status === 'scheduled' && draft.startAt !== null && now < draft.startAt) return;
+    if (waitingBehind) {
+      setNote(campaign, `Waiting for “${waitingBehind.name}” to finish.`);
+      return IDLE_MS;
+    }
+    if (campaign.status === 'scheduled' && draft.startAt !== null && now < draft.startAt) return draft.startAt - now;
     const transport = deps.onlineTransport(campaign.bot_id);
-    if (!transport) return setNote(campaign, 'Waiting for the bot to be online.');
+    if (!transport) {
+      setNote(campaign, 'Waiting for the bot to be online.');
+      return IDLE_MS; // and woken when it is
+    }
     if (!isOpen(draft.window, now)) {
       const next = nextOpen(draft.window, now);
-      return setNote(
+      setNote(
         campaign,
         `Outside the sending window; ${next === null ? 'it never opens' : `next opens ${describeMoment(next, draft.window.timeZone)}`}.`,
       );
+      return next === null ? IDLE_MS : next - now;
     }
-    if (now < campaign.next_send_at) return;
+    if (now < campaign.next_send_at) return campaign.next_send_at - now;
     const today = rules.today(campaign.bot_id, draft, now);
     if (today.sent >= today.cap) {
-      return setNote(campaign, `Today’s cap of ${today.cap} is reached; sending goes on tomorrow.`);
+      setNote(campaign, `Today’s cap of ${today.cap} is reached; sending goes on tomorrow.`);
+      return IDLE_MS;
     }
     const row = q.nextDue.get(campaign.id, now);
     if (!row) {
       if (q.anyLeft.get(campaign.id)?.n === 0) finish(campaign);
-      return;
+      const due = q.nextDueAt.get(campaign.id)?.at;
+      return due === null || due === undefined ? IDLE_MS : due - now;
     }
-    if (!claim(campaign, row, now)) return;
+    if (!claim(campaign, row, now)) return TICK_MS;
     deps.progress(campaign.id);
-    const sending = sendOne(campaign, row, transport).finally(() => inflight.delete(campaign.bot_id));
+    const sending = sendOne(campaign, row, transport).finally(() => {
+      inflight.delete(campaign.bot_id);
+      wakeSoon(); // the throttle's next gap starts now
+    });
     inflight.set(campaign.bot_id, sending);
+    return IDLE_MS;
   };
 
   const tick = async (): Promise<void> => {
     await Promise.resolve();
+    let sleep = IDLE_MS;
+    let active = false;
     try {
       const byBot = new Map<string, CampaignRow>();
       for (const campaign of q.active.all()) {
+        active = true;
         const first = byBot.get(campaign.bot_id);
         if (!first) byBot.set(campaign.bot_id, campaign);
         if (inflight.has(campaign.bot_id) && !first) continue;
-        step(campaign, first ?? null);
+        sleep = Math.min(sleep, step(campaign, first ?? null));
       }
     } catch (error) {
       deps.logger.error({ err: error }, 'campaigns: a tick failed');
     }
-    schedule();
+    schedule(active || inflight.size > 0 ? Math.max(TICK_MS / 10, sleep) : null);
+  };
+
+  const wakeSoon = () => {
+    if (!running) return;
+    clock.clearTimeout(timer);
+    timer = clock.setTimeout(() => void tick(), 0);
   };
 
   return {
@@ -284,19 +316,14 @@ export const createCampaignScheduler = (deps: SchedulerDeps): CampaignScheduler 
       // A crash left these mid-send: the same message (same id) goes again.
       sqlite.prepare("UPDATE campaign_recipients SET status = 'queued' WHERE status = 'sending'").run();
       running = true;
-      schedule();
+      wakeSoon();
     },
     stop() {
       running = false;
       clock.clearTimeout(timer);
       timer = null;
     },
-    wake() {
-      if (running) {
-        clock.clearTimeout(timer);
-        timer = clock.setTimeout(() => void tick(), 0);
-      }
-    },
+    wake: () => wakeSoon(),
     tick,
     attach(botId, transport) {
       transport.on('message-status', (event) => {

@@ -39,9 +39,9 @@ describe('importing contacts from a CSV', () => {
     });
     expect(result.added).toBe(3);
     expect(result.skipped).toEqual([
-      { line: 4, reason: expect.stringMatching(/^Line 4: “12345” is not a valid phone number/) },
-      { line: 5, reason: 'Line 5: +447700900001 is already on line 2 (duplicate).' },
-      { line: 8, reason: 'Line 8: the phone number is empty.' },
+      { line: 4, reason: expect.stringMatching(/^“12345” is not a valid phone number/) },
+      { line: 5, reason: '+447700900001 is already on line 2 (duplicate).' },
+      { line: 8, reason: 'The phone number is empty.' },
     ]);
     const { contacts, total } = await list();
     expect(total).toBe(3);

@@ -42,6 +42,7 @@ export const toContact = (row: ContactRow): Contact => ({
   optedOutReason: row.opted_out_reason,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
+  sortName: row.sort_name,
 });
 
 /** The WHERE clause of a filter over `contacts c`, with its parameters. */

@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { AutomationsPage } from '../features/automations/components/AutomationsPage';
 import { BotsPage } from '../features/bots/components/BotsPage';
+import { ContactsPage } from '../features/contacts/components/ContactsPage';
 import { ChatsPage } from '../features/inbox/components/ChatsPage';
 import { useModalStore } from '../ui/modal-store';
 import { Toaster } from '../ui/Toaster';
@@ -35,6 +36,8 @@ export const App = () => {
               <ChatsPage />
             ) : route.section === 'automations' ? (
               <AutomationsPage />
+            ) : route.section === 'contacts' ? (
+              <ContactsPage />
             ) : (
               <ComingSoon section={route.section} />
             )}

@@ -1,5 +1,6 @@
 import type { Engine } from '../contract';
 import { useBotsStore } from '../features/bots/store';
+import { useContactsStore } from '../features/contacts/store';
 import { inboxActions } from '../features/inbox/actions';
 import { ALL_BOTS } from '../features/inbox/bot-choice';
 import { noticeFor, showNotice } from '../features/inbox/notify';
@@ -21,6 +22,8 @@ export const startBridge = ({ client, connection }: Engine): (() => void) => {
     // The host may have restarted while we were away: everything is read fresh.
     bots().clearLogs();
     inbox().reset();
+    const contactsBot = useContactsStore.getState().botId;
+    if (contactsBot) useContactsStore.getState().receiveChanged(contactsBot);
     void bots()
       .load()
       .then(() => inboxActions.loadFirstPages(bots().ids));
@@ -47,6 +50,10 @@ export const startBridge = ({ client, connection }: Engine): (() => void) => {
     client.on('chat:upsert', ({ chat }) => inbox().receiveChat(chat)),
     client.on('chats:changed', ({ botId }) => void inboxActions.reloadBot(botId)),
     client.on('history:progress', (progress) => useHistoryStore.getState().receive(progress)),
+    client.on('contacts:changed', ({ botId }) => useContactsStore.getState().receiveChanged(botId)),
+    client.on('contacts:import-progress', ({ botId, done, total }) =>
+      useContactsStore.getState().receiveProgress(botId, { done, total }),
+    ),
     connection.onState((state) => {
       useAppStore.getState().setConnection(state);
       if (state === 'open') onOpen();

@@ -6,7 +6,8 @@
  *   tsx child.ts setup <dataDir> <journal> <recipients>   link a bot, add contacts, schedule
  *   tsx child.ts run <dataDir> <journal>                   go on sending until the campaign is done
  *
- * It prints `READY` once sending may start and `DONE` when the campaign finished.
+ * It prints `READY` once set up, `SENDING` when messages start going and `DONE` when the campaign
+ * finished.
  */
 import { calls, type CallInput, type CallName, type CallOutput } from '../../../../src-shared/contract';
 import { createEngine } from '../../index';
@@ -83,6 +84,14 @@ const setup = async (recipients: number) => {
 };
 
 const run = async () => {
+  // The test kills this process at a random moment after sending has begun.
+  let sending = false;
+  engine.events.on('campaign:progress', ({ campaign }) => {
+    if (!sending && campaign.status === 'running') {
+      sending = true;
+      process.stdout.write('SENDING\n');
+    }
+  });
   await engine.start();
   if (mode === 'setup') await setup(Number(count ?? 1000));
   process.stdout.write('READY\n');

@@ -1,0 +1,96 @@
+import type { ContactInput, ImportMapping } from '../../../../src-shared/contacts';
+import { getClient } from '../../contract';
+import { errorMessage } from '../../lib/errors';
+import { toast } from '../../ui/toast-store';
+import { downloadText } from './download';
+import { dropIds, EMPTY_SELECTION, toCallSelection } from './selection';
+import { currentFilter, useContactsStore } from './store';
+
+const state = () => useContactsStore.getState();
+
+export type Refusal = string | null;
+
+/** Contact changes from the page; each resolves to null, or the engine's sentence on what to change. */
+export const contactActions = {
+  async save(id: number | undefined, contact: ContactInput): Promise<Refusal> {
+    const botId = state().botId;
+    if (!botId) return 'Choose a bot first.';
+    try {
+      await getClient().call('contacts:save', { botId, ...(id ? { id } : {}), contact });
+      state().receiveChanged(botId);
+      return null;
+    } catch (error) {
+      return errorMessage(error);
+    }
+  },
+
+  async setOptedOut(id: number, optedOut: boolean): Promise<Refusal> {
+    const botId = state().botId;
+    if (!botId) return 'Choose a bot first.';
+    try {
+      await getClient().call('contacts:opt-out', { botId, id, optedOut });
+      state().receiveChanged(botId);
+      return null;
+    } catch (error) {
+      return errorMessage(error);
+    }
+  },
+
+  async bulk(action: 'tag' | 'untag' | 'delete', tag?: string): Promise<Refusal> {
+    const s = state();
+    if (!s.botId) return 'Choose a bot first.';
+    const selection = toCallSelection(s.selection, currentFilter(s));
+    try {
+      const { changed } = await getClient().call('contacts:bulk', {
+        botId: s.botId,
+        selection,
+        action,
+        ...(tag !== undefined ? { tag } : {}),
+      });
+      const plural = changed === 1 ? 'contact' : 'contacts';
+      toast.info(
+        action === 'delete'
+          ? `Deleted ${changed} ${plural}.`
+          : action === 'tag'
+            ? `Tagged ${changed} ${plural} “${tag}”.`
+            : `Removed “${tag}” from ${changed} ${plural}.`,
+      );
+      if (action === 'delete') s.select('ids' in selection ? dropIds(s.selection, selection.ids) : EMPTY_SELECTION);
+      state().receiveChanged(s.botId);
+      return null;
+    } catch (error) {
+      return errorMessage(error);
+    }
+  },
+
+  /** Downloads the selection, or (with nothing selected) every contact matching the filter. */
+  async exportCsv(): Promise<void> {
+    const s = state();
+    if (!s.botId) return;
+    const selection =
+      s.selection.mode === 'ids' && s.selection.ids.size === 0
+        ? { filter: currentFilter(s) }
+        : toCallSelection(s.selection, currentFilter(s));
+    try {
+      const file = await getClient().call('contacts:export', { botId: s.botId, selection });
+      downloadText(file.fileName, file.csv);
+      toast.info(`Exported ${file.rows} ${file.rows === 1 ? 'contact' : 'contacts'}.`);
+    } catch (error) {
+      toast.error(errorMessage(error));
+    }
+  },
+
+  preview(botId: string, csv: string) {
+    return getClient().call('contacts:import-preview', { botId, csv });
+  },
+
+  async importCsv(botId: string, csv: string, mapping: ImportMapping, tags: string[]) {
+    state().clearProgress();
+    try {
+      return await getClient().call('contacts:import', { botId, csv, mapping, tags });
+    } finally {
+      state().clearProgress();
+      state().receiveChanged(botId);
+    }
+  },
+};

@@ -1,0 +1,231 @@
+import { useId, useState, type ChangeEvent } from 'react';
+import type { CsvPreview, ImportResult } from '../../../../../src-shared/contacts';
+import { errorMessage } from '../../../lib/errors';
+import { Dialog } from '../../../ui/Dialog';
+import { contactActions } from '../actions';
+import { downloadText } from '../download';
+import { fieldNameFor, mappingFromRoles, rolesFromMapping, setRole, splitTags, type ColumnRole } from '../mapping';
+import { reportOf } from '../report';
+import { useContactsStore } from '../store';
+import { ImportResultView } from './ImportResult';
+
+type Step =
+  | { kind: 'pick' }
+  | { kind: 'map'; fileName: string; csv: string; preview: CsvPreview; roles: ColumnRole[] }
+  | { kind: 'importing'; total: number }
+  | { kind: 'done'; fileName: string; result: ImportResult };
+
+/** Import in steps: choose a file, say which column is which, watch it run, read what was skipped. */
+export const ImportDialog = ({ botId, onClose }: { botId: string; onClose: () => void }) => {
+  const [step, setStep] = useState<Step>({ kind: 'pick' });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [tagText, setTagText] = useState('');
+  const ids = { file: useId(), tags: useId() };
+
+  const pick = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    setError(null);
+    setBusy(true);
+    try {
+      const csv = await file.text();
+      const preview = await contactActions.preview(botId, csv);
+      setStep({
+        kind: 'map',
+        fileName: file.name,
+        csv,
+        preview,
+        roles: rolesFromMapping(preview.mapping, preview.columns.length),
+      });
+    } catch (problem) {
+      setError(errorMessage(problem));
+    } finally {
+      setBusy(false);
+      // Picking the same file again (after fixing it) fires change again.
+      event.target.value = '';
+    }
+  };
+
+  const run = async () => {
+    if (step.kind !== 'map') return;
+    const mapped = mappingFromRoles(step.roles);
+    if (!mapped.ok) {
+      setError(mapped.message);
+      return;
+    }
+    setError(null);
+    const previous = step;
+    setStep({ kind: 'importing', total: step.preview.rows });
+    try {
+      const result = await contactActions.importCsv(botId, step.csv, mapped.mapping, splitTags(tagText));
+      setStep({ kind: 'done', fileName: step.fileName, result });
+    } catch (problem) {
+      setStep(previous);
+      setError(errorMessage(problem));
+    }
+  };
+
+  const importing = step.kind === 'importing';
+  return (
+    <Dialog
+      title="Import contacts"
+      subtitle={step.kind === 'map' ? step.fileName : undefined}
+      size="lg"
+      // Closing mid-import would hide the result; the import itself runs to its end either way.
+      onClose={importing ? () => undefined : onClose}
+      footer={
+        step.kind === 'map' ? (
+          <>
+            <button type="button" className="button button-ghost" onClick={() => setStep({ kind: 'pick' })}>
+              Choose another file
+            </button>
+            <button type="button" className="button button-primary" onClick={() => void run()}>
+              Import {step.preview.rows.toLocaleString()} {step.preview.rows === 1 ? 'row' : 'rows'}
+            </button>
+          </>
+        ) : step.kind === 'done' ? (
+          <button type="button" className="button button-primary" data-autofocus onClick={onClose}>
+            Done
+          </button>
+        ) : null
+      }
+    >
+      {step.kind === 'pick' ? (
+        <div className="contacts-import-pick">
+          <p>
+            Choose a CSV file (from Excel, Google Sheets or another tool: “Save as CSV”). It needs a column of phone
+            numbers; names, tags and any other columns are optional. You choose what each column is next.
+          </p>
+          <label className="button button-primary contacts-file-button" htmlFor={ids.file} aria-disabled={busy}>
+            {busy ? 'Reading…' : 'Choose CSV file'}
+          </label>
+          <input
+            id={ids.file}
+            className="visually-hidden"
+            type="file"
+            accept=".csv,text/csv,text/plain"
+            aria-label="CSV file"
+            disabled={busy}
+            onChange={(e) => void pick(e)}
+          />
+        </div>
+      ) : step.kind === 'map' ? (
+        <div className="contacts-import-map">
+          <p className="field-hint">
+            {step.preview.rows.toLocaleString()} rows. Check what each column holds; the first rows are shown.
+          </p>
+          <div className="contacts-preview-scroll">
+            <table className="contacts-preview" aria-label="First rows of the file">
+              <thead>
+                <tr>
+                  {step.preview.columns.map((column, index) => (
+                    <th key={index} scope="col">
+                      <span className="contacts-preview-header">{column}</span>
+                      <RolePicker
+                        column={column}
+                        role={step.roles[index] ?? { kind: 'ignore' }}
+                        onChange={(role) => setStep({ ...step, roles: setRole(step.roles, index, role) })}
+                      />
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {step.preview.sample.map((row, r) => (
+                  <tr key={r}>
+                    {step.preview.columns.map((_, c) => (
+                      <td key={c}>{row[c] ?? ''}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <label className="field-label" htmlFor={ids.tags}>
+            Tags for everyone imported
+          </label>
+          <input
+            id={ids.tags}
+            className="text-input"
+            placeholder="spring-sale, 2026 customers"
+            value={tagText}
+            onChange={(e) => setTagText(e.target.value)}
+          />
+          <p className="field-hint">Separate tags with commas. Handy for sending a campaign to just this list.</p>
+        </div>
+      ) : step.kind === 'importing' ? (
+        <ImportProgress total={step.total} />
+      ) : (
+        <ImportResultView
+          result={step.result}
+          onDownload={() =>
+            downloadText(
+              `${step.fileName.replace(/\.[^.]*$/, '')}-report.txt`,
+              reportOf(step.result),
+              'text/plain;charset=utf-8',
+            )
+          }
+        />
+      )}
+      {error ? (
+        <p className="field-error contacts-form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </Dialog>
+  );
+};
+
+const ROLE_LABELS = { phone: 'Phone', name: 'Name', tags: 'Tags', field: 'Custom field', ignore: 'Ignore' } as const;
+
+const RolePicker = ({
+  column,
+  role,
+  onChange,
+}: {
+  column: string;
+  role: ColumnRole;
+  onChange: (role: ColumnRole) => void;
+}) => (
+  <span className="contacts-role">
+    <select
+      className="text-input"
+      aria-label={`Column “${column}” is`}
+      value={role.kind}
+      onChange={(e) => {
+        const kind = e.target.value as ColumnRole['kind'];
+        onChange(kind === 'field' ? { kind, name: fieldNameFor(column) } : { kind });
+      }}
+    >
+      {(Object.keys(ROLE_LABELS) as ColumnRole['kind'][]).map((kind) => (
+        <option key={kind} value={kind}>
+          {ROLE_LABELS[kind]}
+        </option>
+      ))}
+    </select>
+    {role.kind === 'field' ? (
+      <input
+        className="text-input"
+        aria-label={`Field name for column “${column}”`}
+        value={role.name}
+        maxLength={40}
+        onChange={(e) => onChange({ kind: 'field', name: e.target.value })}
+      />
+    ) : null}
+  </span>
+);
+
+const ImportProgress = ({ total }: { total: number }) => {
+  const progress = useContactsStore((s) => s.progress);
+  const done = progress?.done ?? 0;
+  const of = progress?.total ?? total;
+  return (
+    <div className="contacts-import-progress">
+      <p>
+        Importing… {done.toLocaleString()} of {of.toLocaleString()} rows
+      </p>
+      <progress className="contacts-progress" aria-label="Import progress" max={Math.max(of, 1)} value={done} />
+    </div>
+  );
+};
