@@ -9,6 +9,7 @@ const benches = [
   ['bench/pipeline.bench.ts'],
   ['bench/campaign-plan.bench.ts'],
   ['bench/contacts-import.bench.ts'],
+  ['bench/campaign-tick.bench.ts'],
 ];
 let failed = false;
 for (const [file, ...args] of benches) {

@@ -160,6 +160,7 @@ export const createEngine = (options: EngineOptions): Engine => {
     inbox,
     media,
     mediaStore,
+    contactsChanged: (botId) => events.emit('contacts:changed', { botId }),
   });
 
   const contacts = createContactService({

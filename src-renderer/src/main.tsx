@@ -22,6 +22,7 @@ import './styles/automations-settings.css';
 import './styles/automations-editor.css';
 import './styles/automations-test.css';
 import './styles/contacts.css';
+import './styles/campaigns.css';
 import './styles/contacts-import.css';
 
 const root = document.getElementById('root');

@@ -36,6 +36,7 @@ export type AutomationDeps = {
   inbox: InboxService;
   media: MediaService;
   mediaStore: MediaStore;
+  contactsChanged?(botId: string): void;
 };
 
 /**

@@ -22,6 +22,8 @@ type WorldDeps = {
   compiled: CompiledConfig;
   input: PipelineInput;
   stats(botId: string): string[];
+  /** Opt-outs change a bot's contacts: the Contacts page reloads. */
+  contactsChanged?(botId: string): void;
 };
 
 const OFFLINE = 'The bot went offline. Start it again and retry.';
@@ -99,7 +101,11 @@ export const createWorld = (deps: WorldDeps): World => {
       deps.inbox.updateChat(input.chatId, { handoff: true });
     },
 
-    optOut: (reason) => facts.optOut(input.chatId, reason, deps.clock.now()),
+    optOut: (reason) => {
+      const changed = facts.optOut(input.chatId, reason, deps.clock.now());
+      if (changed) deps.contactsChanged?.(input.botId);
+      return changed;
+    },
 
     warnings: (jid, change) => store.warnings(input.chatId, jid, change),
 

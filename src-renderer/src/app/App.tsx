@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { AutomationsPage } from '../features/automations/components/AutomationsPage';
+import { CampaignsPage } from '../features/campaigns/components/CampaignsPage';
 import { BotsPage } from '../features/bots/components/BotsPage';
 import { ContactsPage } from '../features/contacts/components/ContactsPage';
 import { ChatsPage } from '../features/inbox/components/ChatsPage';
@@ -34,6 +35,8 @@ export const App = () => {
               <BotsPage routeBotId={route.botId} />
             ) : route.section === 'chats' ? (
               <ChatsPage />
+            ) : route.section === 'campaigns' ? (
+              <CampaignsPage />
             ) : route.section === 'automations' ? (
               <AutomationsPage />
             ) : route.section === 'contacts' ? (

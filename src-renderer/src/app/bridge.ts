@@ -1,5 +1,6 @@
 import type { Engine } from '../contract';
 import { useBotsStore } from '../features/bots/store';
+import { useCampaignsStore } from '../features/campaigns/store';
 import { useContactsStore } from '../features/contacts/store';
 import { inboxActions } from '../features/inbox/actions';
 import { ALL_BOTS } from '../features/inbox/bot-choice';
@@ -24,6 +25,7 @@ export const startBridge = ({ client, connection }: Engine): (() => void) => {
     inbox().reset();
     const contactsBot = useContactsStore.getState().botId;
     if (contactsBot) useContactsStore.getState().receiveChanged(contactsBot);
+    void useCampaignsStore.getState().reload();
     void bots()
       .load()
       .then(() => inboxActions.loadFirstPages(bots().ids));
@@ -50,6 +52,7 @@ export const startBridge = ({ client, connection }: Engine): (() => void) => {
     client.on('chat:upsert', ({ chat }) => inbox().receiveChat(chat)),
     client.on('chats:changed', ({ botId }) => void inboxActions.reloadBot(botId)),
     client.on('history:progress', (progress) => useHistoryStore.getState().receive(progress)),
+    client.on('campaign:progress', ({ campaign }) => useCampaignsStore.getState().receiveProgress(campaign)),
     client.on('contacts:changed', ({ botId }) => useContactsStore.getState().receiveChanged(botId)),
     client.on('contacts:import-progress', ({ botId, done, total }) =>
       useContactsStore.getState().receiveProgress(botId, { done, total }),

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useBot, useBotList } from '../../bots/hooks/useBots';
+import { useBotList } from '../../bots/hooks/useBots';
+import { BotSelect } from '../../bots/components/BotSelect';
 import { useDebounced } from '../../../lib/useDebounced';
 import { ContactsIcon, PlusIcon, SettingsIcon } from '../../../ui/icons';
 import { Spinner } from '../../../ui/Spinner';
@@ -77,7 +78,7 @@ export const ContactsPage = () => {
           </p>
         </div>
         <div className="contacts-header-tools">
-          <BotSelect botId={botId} ids={list.ids} onChoose={choose} />
+          <BotSelect botId={botId} ids={list.ids} onChoose={choose} className="contacts-bot-picker" />
           <button
             type="button"
             className="icon-button"
@@ -230,33 +231,4 @@ const Filters = () => {
       </select>
     </div>
   );
-};
-
-const BotSelect = ({
-  botId,
-  ids,
-  onChoose,
-}: {
-  botId: string | null;
-  ids: string[];
-  onChoose: (id: string) => void;
-}) => {
-  const id = useId();
-  return (
-    <div className="bot-picker contacts-bot-picker">
-      <label className="bot-picker-label" htmlFor={id}>
-        Bot
-      </label>
-      <select id={id} className="bot-picker-select" value={botId ?? ''} onChange={(e) => onChoose(e.target.value)}>
-        {ids.map((optionId) => (
-          <BotOption key={optionId} botId={optionId} />
-        ))}
-      </select>
-    </div>
-  );
-};
-
-const BotOption = ({ botId }: { botId: string }) => {
-  const bot = useBot(botId);
-  return <option value={botId}>{bot?.name ?? botId}</option>;
 };

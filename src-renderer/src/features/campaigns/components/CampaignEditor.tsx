@@ -1,0 +1,357 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { Campaign, CampaignDraft } from '../../../../../src-shared/campaigns';
+import { getClient } from '../../../contract';
+import { useDebounced } from '../../../lib/useDebounced';
+import { Dialog } from '../../../ui/Dialog';
+import { PlusIcon, TrashIcon } from '../../../ui/icons';
+import {
+  addVariant,
+  canAddVariant,
+  newDraft,
+  removeVariant,
+  setAudienceKind,
+  setVariantText,
+  toggleDay,
+} from '../draft';
+import { campaignCall } from '../store';
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** `datetime-local` works in local time without a zone: convert both ways here. */
+const toLocalInput = (ms: number) => {
+  const d = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
+  return d.toISOString().slice(0, 16);
+};
+
+type Props = { botId: string; campaign: Campaign | null; onClose: () => void };
+
+/**
+ * A campaign's message (with variants, variables and spintax), its audience, when it may send
+ * and how carefully: everything the engine needs to plan it, checked by the engine on save.
+ */
+export const CampaignEditor = ({ botId, campaign, onClose }: Props) => {
+  const id = useId();
+  const [draft, setDraft] = useState<CampaignDraft>(() => campaign?.draft ?? newDraft());
+  const [tags, setTags] = useState<{ tag: string; count: number }[]>([]);
+  const [preview, setPreview] = useState<{ text: string; problem: string | null } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const first = draft.variants[0]?.text ?? '';
+  const settledText = useDebounced(first, 300);
+
+  useEffect(() => {
+    void getClient()
+      .call('contacts:tags', { botId })
+      .then(setTags)
+      .catch(() => setTags([]));
+  }, [botId]);
+
+  useEffect(() => {
+    if (settledText.trim() === '') return;
+    let live = true;
+    void getClient()
+      .call('templates:preview', { botId, text: settledText, contactId: null })
+      .then((result) => live && setPreview(result))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [botId, settledText]);
+
+  const patch = (next: Partial<CampaignDraft>) => setDraft((d) => ({ ...d, ...next }));
+  const throttle = (next: Partial<CampaignDraft['throttle']>) =>
+    setDraft((d) => ({ ...d, throttle: { ...d.throttle, ...next } }));
+  const window = (next: Partial<CampaignDraft['window']>) =>
+    setDraft((d) => ({ ...d, window: { ...d.window, ...next } }));
+
+  const submit = async (event: FormEvent, schedule: boolean) => {
+    event.preventDefault();
+    setBusy(true);
+    const refusal = await campaignCall(async () => {
+      const saved = await getClient().call('campaigns:save', {
+        botId,
+        ...(campaign ? { id: campaign.id } : {}),
+        draft,
+      });
+      if (schedule) await getClient().call('campaigns:schedule', { id: saved.id });
+    });
+    setBusy(false);
+    if (refusal) setError(refusal);
+    else onClose();
+  };
+
+  const title = campaign ? `Edit “${campaign.name}”` : 'New campaign';
+  const audienceTags = draft.audience.kind === 'tags' ? draft.audience : null;
+
+  return (
+    <Dialog title={title} size="lg" onClose={onClose}>
+      <form className="campaign-form" aria-label={title} noValidate onSubmit={(e) => void submit(e, true)}>
+        <label className="field-label" htmlFor={`${id}-name`}>
+          Campaign name
+        </label>
+        <input
+          id={`${id}-name`}
+          className="text-input"
+          value={draft.name}
+          maxLength={80}
+          placeholder="Spring sale"
+          data-autofocus
+          onChange={(e) => patch({ name: e.target.value })}
+        />
+
+        <fieldset className="campaign-section">
+          <legend>Message</legend>
+          <p className="field-hint">
+            {'{{name}}'}, {'{{first_name}}'}, {'{{phone}}'} and your contacts’ custom fields fill in per person;{' '}
+            {'{{name|there}}'} gives a fallback. {'{Hi|Hello}'} picks one per person, so messages are not all the same.
+          </p>
+          {draft.variants.map((variant, index) => (
+            <div key={index} className="campaign-variant">
+              <label className="field-label" htmlFor={`${id}-variant-${index}`}>
+                {draft.variants.length > 1 ? `Variant ${index + 1}` : 'Text'}
+              </label>
+              <div className="campaign-variant-row">
+                <textarea
+                  id={`${id}-variant-${index}`}
+                  className="text-input campaign-text"
+                  rows={4}
+                  maxLength={4096}
+                  value={variant.text}
+                  placeholder="{Hi|Hello} {{first_name|there}}, our spring sale starts today: 20% off everything."
+                  onChange={(e) => setDraft((d) => setVariantText(d, index, e.target.value))}
+                />
+                {draft.variants.length > 1 ? (
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={`Remove variant ${index + 1}`}
+                    onClick={() => setDraft((d) => removeVariant(d, index))}
+                  >
+                    <TrashIcon size={18} />
+                  </button>
+                ) : null}
+              </div>
+            </div>
+          ))}
+          {canAddVariant(draft) ? (
+            <button type="button" className="button button-ghost" onClick={() => setDraft(addVariant)}>
+              <PlusIcon size={16} /> Add a variant (recipients take turns)
+            </button>
+          ) : null}
+          {preview && first.trim() !== '' ? (
+            <div className="campaign-preview" data-testid="campaign-preview">
+              <span className="field-label">Preview for a sample contact</span>
+              <p className="campaign-preview-bubble">{preview.text}</p>
+              {preview.problem ? (
+                <p className="field-error" role="alert">
+                  {preview.problem}
+                </p>
+              ) : null}
+            </div>
+          ) : null}
+        </fieldset>
+
+        <fieldset className="campaign-section">
+          <legend>Audience</legend>
+          <div className="campaign-choices" role="radiogroup" aria-label="Audience">
+            <label>
+              <input
+                type="radio"
+                name={`${id}-audience`}
+                checked={draft.audience.kind === 'all'}
+                onChange={() => setDraft((d) => setAudienceKind(d, 'all'))}
+              />{' '}
+              All contacts
+            </label>
+            <label>
+              <input
+                type="radio"
+                name={`${id}-audience`}
+                checked={draft.audience.kind === 'tags'}
+                onChange={() => setDraft((d) => setAudienceKind(d, 'tags'))}
+              />{' '}
+              Contacts with tags
+            </label>
+          </div>
+          {audienceTags ? (
+            <div className="campaign-tags" role="group" aria-label="Tags">
+              {tags.length === 0 ? <p className="field-hint">No tags yet: tag contacts on the Contacts page.</p> : null}
+              {tags.map((t) => (
+                <label key={t.tag} className="campaign-tag">
+                  <input
+                    type="checkbox"
+                    checked={audienceTags.tags.includes(t.tag)}
+                    onChange={(e) =>
+                      patch({
+                        audience: {
+                          ...audienceTags,
+                          tags: e.target.checked
+                            ? [...audienceTags.tags, t.tag]
+                            : audienceTags.tags.filter((x) => x !== t.tag),
+                        },
+                      })
+                    }
+                  />{' '}
+                  {t.tag} ({t.count})
+                </label>
+              ))}
+            </div>
+          ) : null}
+          <p className="field-hint">Opted-out contacts are always left out; the plan tells you how many.</p>
+        </fieldset>
+
+        <fieldset className="campaign-section">
+          <legend>When</legend>
+          <div className="campaign-grid">
+            <label className="field-label" htmlFor={`${id}-start`}>
+              Start
+            </label>
+            <input
+              id={`${id}-start`}
+              type="datetime-local"
+              className="text-input"
+              value={draft.startAt === null ? '' : toLocalInput(draft.startAt)}
+              onChange={(e) => patch({ startAt: e.target.value ? new Date(e.target.value).getTime() : null })}
+            />
+            <span className="field-hint">Empty: as soon as it is scheduled (inside the window).</span>
+            <label className="field-label" htmlFor={`${id}-from`}>
+              Sending window
+            </label>
+            <span className="campaign-window">
+              <input
+                id={`${id}-from`}
+                aria-label="Window opens"
+                type="time"
+                className="text-input"
+                value={draft.window.start}
+                onChange={(e) => window({ start: e.target.value })}
+              />
+              –
+              <input
+                aria-label="Window closes"
+                type="time"
+                className="text-input"
+                value={draft.window.end}
+                onChange={(e) => window({ end: e.target.value })}
+              />
+              <input
+                aria-label="Time zone"
+                className="text-input campaign-zone"
+                value={draft.window.timeZone}
+                onChange={(e) => window({ timeZone: e.target.value })}
+              />
+            </span>
+            <span className="campaign-days" role="group" aria-label="Days">
+              {DAYS.map((day, index) => (
+                <label key={day} className="campaign-day">
+                  <input
+                    type="checkbox"
+                    checked={draft.window.days.includes(index)}
+                    onChange={() => setDraft((d) => toggleDay(d, index))}
+                  />
+                  {day}
+                </label>
+              ))}
+            </span>
+          </div>
+        </fieldset>
+
+        <fieldset className="campaign-section">
+          <legend>Safety</legend>
+          <p className="field-hint">
+            Random gaps, pauses and a daily cap look human and keep the number from being banned.
+          </p>
+          <div className="campaign-numbers">
+            <NumberField
+              label="Shortest gap (s)"
+              value={draft.throttle.delayMinSeconds}
+              onChange={(v) => throttle({ delayMinSeconds: v })}
+            />
+            <NumberField
+              label="Longest gap (s)"
+              value={draft.throttle.delayMaxSeconds}
+              onChange={(v) => throttle({ delayMaxSeconds: v })}
+            />
+            <NumberField
+              label="Pause every (messages)"
+              value={draft.throttle.pauseEvery}
+              onChange={(v) => throttle({ pauseEvery: v })}
+            />
+            <NumberField
+              label="Pause for (min)"
+              value={draft.throttle.pauseMinutes}
+              onChange={(v) => throttle({ pauseMinutes: v })}
+            />
+            <NumberField
+              label="Daily cap"
+              value={draft.throttle.dailyCap}
+              onChange={(v) => throttle({ dailyCap: v })}
+            />
+            <NumberField
+              label="New number: first days cap"
+              value={draft.throttle.warmup[0]?.cap ?? 0}
+              onChange={(v) => throttle({ warmup: v > 0 ? [{ days: 2, cap: v }] : [] })}
+            />
+          </div>
+          <label className="campaign-typing">
+            <input
+              type="checkbox"
+              checked={draft.throttle.typing}
+              onChange={(e) => throttle({ typing: e.target.checked })}
+            />{' '}
+            Show “typing…” before each message
+          </label>
+        </fieldset>
+
+        {error ? (
+          <p className="field-error campaign-form-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div className="campaign-form-footer">
+          <button type="button" className="button button-ghost" onClick={onClose}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={busy}
+            onClick={(e) => void submit(e, false)}
+          >
+            Save draft
+          </button>
+          <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy}>
+            Save and schedule
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+};
+
+const NumberField = ({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: number;
+  onChange: (value: number) => void;
+}) => {
+  const id = useId();
+  return (
+    <div>
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
+      <input
+        id={id}
+        type="number"
+        min={0}
+        className="text-input"
+        value={value}
+        onChange={(e) => onChange(Number(e.target.value))}
+      />
+    </div>
+  );
+};
