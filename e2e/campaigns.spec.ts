@@ -43,6 +43,8 @@ test('import contacts, tag them, send a campaign safely, and leave out whoever a
     tag: 'spring',
   });
   await expect(editor.getByTestId('campaign-preview')).toContainText(/(Hi|Hello) Ana, 20% off in !/);
+  await editor.getByRole('button', { name: 'Save as template' }).click();
+  await expect(editor.getByRole('status')).toHaveText('Saved as the template “Spring sale” (version 1).');
   await editor.getByRole('button', { name: 'Save and schedule' }).click();
   await expect(editor).toBeHidden();
   await campaigns.row('Spring sale').click();
@@ -77,6 +79,12 @@ test('import contacts, tag them, send a campaign safely, and leave out whoever a
     text: 'Summer is here, {{first_name|friend}}!',
     tag: 'spring',
   });
+  // The saved template is there to start from.
+  await next.getByLabel('Use a template').selectOption({ label: 'Spring sale (v1)' });
+  await expect(next.getByLabel('Text', { exact: true })).toHaveValue(
+    '{Hi|Hello} {{first_name|there}}, 20% off in {{city}}!',
+  );
+  await next.getByLabel('Text', { exact: true }).fill('Summer is here, {{first_name|friend}}!');
   await next.getByRole('button', { name: 'Save and schedule' }).click();
   await campaigns.row('Summer sale').click();
   await expect(campaigns.detail('Summer sale')).toContainText('Left out when planned: 1 opted out.');

@@ -221,6 +221,18 @@ describe('sending', () => {
     expect((await campaign(planned.id)).status).toBe('done');
   });
 
+  it('pauses itself when delivery receipts fall well behind the sends', async () => {
+    const phones = customers(60);
+    await importPeople(phones);
+    for (const phone of phones) h.engine.network.delivery.unreachable.add(phone);
+    const planned = await schedule();
+    await h.clock.advance(45 * MINUTE);
+    const paused = await campaign(planned.id);
+    expect(paused.status).toBe('paused');
+    expect(paused.note).toMatch(/^Only 0 of the last \d+ messages sent more than 15 minutes ago were delivered\./);
+    expect(paused.counts.queued).toBeGreaterThan(0);
+  });
+
   it('pause, resume and cancel do what they say', async () => {
     await importPeople(customers(5));
     const planned = await schedule();

@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import type { BotHealth, CampaignDraft } from '../../../src-shared/campaigns';
 import { draftOf, type CampaignRow } from './store';
 import { capFor, daysBetween } from './throttle';
-import { localTime, nextOpen, openMinutesPerDay } from './window';
+import { localTime } from '../local-time';
+import { nextOpen, openMinutesPerDay } from './window';
 
 const WEEK_MS = 7 * 24 * 60 * 60_000;
 
@@ -27,7 +28,7 @@ export const sendingRules = (sqlite: Database.Database) => {
   };
 
   const today = (botId: string, draft: CampaignDraft, now: number) => {
-    const day = localTime(now, draft.window.timeZone).day;
+    const day = localTime(now, draft.window.timeZone).date;
     const first = q.firstDay.get(botId)?.day ?? day;
     const { cap, stage } = capFor(draft.throttle, Math.max(0, daysBetween(first, day)));
     return { day, sent: q.sentOn.get(botId, day)?.sent ?? 0, cap, stage };
@@ -54,7 +55,7 @@ export const sendingRules = (sqlite: Database.Database) => {
       const draft = latest ? draftOf(latest) : null;
       const figures = draft
         ? today(botId, draft, now)
-        : { sent: q.sentOn.get(botId, localTime(now, 'UTC').day)?.sent ?? 0, cap: 200, stage: null };
+        : { sent: q.sentOn.get(botId, localTime(now, 'UTC').date)?.sent ?? 0, cap: 200, stage: null };
       const week = sqlite
         .prepare(
           `SELECT sum(r.sent_at IS NOT NULL) AS sent, sum(r.replied_at IS NOT NULL) AS replied, sum(r.status = 'failed') AS failed

@@ -8,7 +8,8 @@ import { SendError, type IncomingMessage, type Transport } from '../wa/transport
 import { sendingRules, type SendingRules } from './rules';
 import { draftOf, type CampaignRow, type RecipientRow } from './store';
 import { MAX_ATTEMPTS, RETRY_BACKOFF_MS, delayMs, pauseMs } from './throttle';
-import { describeMoment, isOpen, localTime, nextOpen } from './window';
+import { localTime } from '../local-time';
+import { describeMoment, isOpen, nextOpen } from './window';
 
 export type CampaignScheduler = {
   start(): void;
@@ -40,6 +41,7 @@ const IDLE_MS = 60_000;
 const RATE_LIMIT_WAIT_MS = 10 * 60_000;
 const FAIL_STREAK_PAUSE = 5;
 const MAX_SLOWDOWN = 8;
+const DELIVERY_LAG_MS = 15 * 60_000;
 
 /**
  * Sends planned campaign messages, one at a time per bot, only inside the window, under the
@@ -79,6 +81,12 @@ export const createCampaignScheduler = (deps: SchedulerDeps): CampaignScheduler 
       "UPDATE campaign_recipients SET status = ?, error = ?, sent_at = coalesce(sent_at, ?), due_at = ? WHERE id = ? AND status = 'sending'",
     ),
     campaign: sqlite.prepare<[number], CampaignRow>('SELECT * FROM campaigns WHERE id = ?'),
+    // Rows of a campaign are planned together, so its newest sends are the nearest ids below.
+    recentDelivery: sqlite.prepare<[number, number, number], { n: number; d: number | null }>(
+      `SELECT count(*) AS n, sum(delivered_at IS NOT NULL) AS d FROM (
+         SELECT delivered_at FROM campaign_recipients
+          WHERE id <= ? AND campaign_id = ? AND sent_at IS NOT NULL AND sent_at < ? ORDER BY id DESC LIMIT 50)`,
+    ),
     optedOut: sqlite.prepare<[number], { opted_out_at: number | null }>(
       'SELECT opted_out_at FROM contacts WHERE id = ?',
     ),
@@ -102,6 +110,21 @@ export const createCampaignScheduler = (deps: SchedulerDeps): CampaignScheduler 
     else sqlite.prepare('UPDATE campaigns SET note = ? WHERE id = ?').run(message, campaign.id);
   };
 
+  /**
+   * Receipts falling behind: of the last 50 messages sent over 15 minutes ago, fewer than 30%
+   * delivered means WhatsApp is holding them back (or the numbers are dead): stop before a ban.
+   */
+  const checkDelivery = (campaign: CampaignRow, rowId: number, now: number) => {
+    const { n, d } = q.recentDelivery.get(rowId, campaign.id, now - DELIVERY_LAG_MS) ?? { n: 0, d: 0 };
+    if (n >= 20 && (d ?? 0) / n < 0.3) {
+      warn(
+        campaign,
+        `Only ${d ?? 0} of the last ${n} messages sent more than 15 minutes ago were delivered. Paused to protect the number; check the numbers and resume later.`,
+        true,
+      );
+    }
+  };
+
   const wait = (ms: number) => new Promise<void>((resolve) => clock.setTimeout(resolve, ms));
 
   /** Claims a row in one transaction: the row, today's count, the throttle's next gap. */
@@ -109,7 +132,7 @@ export const createCampaignScheduler = (deps: SchedulerDeps): CampaignScheduler 
     const draft = draftOf(campaign);
     return sqlite.transaction(() => {
       if (q.claim.run(row.id).changes === 0) return false;
-      rules.countSend(campaign.bot_id, localTime(now, draft.window.timeZone).day);
+      rules.countSend(campaign.bot_id, localTime(now, draft.window.timeZone).date);
       const sincePause = campaign.since_pause + 1;
       const pause = pauseMs(draft.throttle, sincePause);
       sqlite
@@ -218,6 +241,7 @@ export const createCampaignScheduler = (deps: SchedulerDeps): CampaignScheduler 
         sqlite.prepare('UPDATE campaigns SET fail_streak = 0 WHERE id = ?').run(campaign.id);
       })();
       deps.recordSent(campaign.bot_id, row.jid, { waId: row.wa_id, text: row.text, ts: now });
+      if (row.id % 10 === 0) checkDelivery(campaign, row.id, now);
     } catch (error) {
       failed(q.campaign.get(campaign.id) ?? campaign, claimed, error, transport);
     } finally {

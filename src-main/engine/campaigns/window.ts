@@ -1,34 +1,5 @@
 import type { SendWindow } from '../../../src-shared/campaigns';
-
-/** A moment as the business's clock shows it: the local date, weekday (0 Sunday) and minute of day. */
-export type LocalTime = { day: string; weekday: number; minutes: number };
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const WEEKDAYS: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
-
-export const localTime = (ms: number, timeZone: string): LocalTime => {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      weekday: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    formatters.set(timeZone, format);
-  }
-  const parts: Record<string, string> = {};
-  for (const part of format.formatToParts(ms)) parts[part.type] = part.value;
-  return {
-    day: `${parts.year}-${parts.month}-${parts.day}`,
-    weekday: WEEKDAYS[parts.weekday ?? 'Sun'] ?? 0,
-    minutes: Number(parts.hour) * 60 + Number(parts.minute),
-  };
-};
+import { localTime } from '../local-time';
 
 const toMinutes = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
@@ -41,9 +12,9 @@ export const isOpen = (window: SendWindow, ms: number): boolean => {
   const start = toMinutes(window.start);
   const end = toMinutes(window.end);
   const today = window.days.includes(local.weekday);
-  if (start < end) return today && local.minutes >= start && local.minutes < end;
+  if (start < end) return today && local.minute >= start && local.minute < end;
   const yesterday = window.days.includes((local.weekday + 6) % 7);
-  return (today && local.minutes >= start) || (yesterday && local.minutes < end);
+  return (today && local.minute >= start) || (yesterday && local.minute < end);
 };
 
 const MINUTE = 60_000;

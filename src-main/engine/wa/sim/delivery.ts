@@ -17,6 +17,8 @@ export class SimDelivery {
   readonly notOnWhatsApp = new Set<string>();
   /** Contacts (phones) who blocked the bots. */
   readonly blocking = new Set<string>();
+  /** Phones that take messages but never confirm them (switched off for good): one tick forever. */
+  readonly unreachable = new Set<string>();
   private readonly refusals: { code: number; message: string }[] = [];
   /** "typing…" shown to contacts: which bot, to whom, when. */
   readonly presences: { from: string; to: string; state: 'composing' | 'paused'; ts: number }[] = [];

@@ -235,6 +235,7 @@ export class SimNetwork {
     });
     if (this.groups.has(chatJid)) this.echoInGroup(fromPhone, chatJid, id);
     const sender = () => this.online.get(fromPhone);
+    if (this.delivery.unreachable.has(toPhone)) return ts;
     this.clock.setTimeout(() => sender()?.status(id, toJid, 'delivered'), 300 + Math.floor(this.random() * 1200));
     this.clock.setTimeout(() => sender()?.status(id, toJid, 'read'), 2000 + Math.floor(this.random() * 4000));
     return ts;

@@ -1,8 +1,8 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { botActions } from '../../bots/actions';
+import { BotSelect } from '../../bots/components/BotSelect';
 import { useBot, useBotList } from '../../bots/hooks/useBots';
-import { STATUS_DISPLAY } from '../../bots/labels';
 import { BoltIcon } from '../../../ui/icons';
 import { Spinner } from '../../../ui/Spinner';
 import { useAutomationsStore } from '../store';
@@ -83,7 +83,7 @@ export const AutomationsPage = () => {
             <p className="pane-subtitle">Commands, auto-replies and menus that answer for you</p>
           </div>
           <div className="auto-header-tools">
-            <BotSelect botId={botId} ids={list.ids} onChoose={choose} />
+            <BotSelect botId={botId} ids={list.ids} onChoose={choose} className="auto-bot-picker" showStatus />
             <button
               ref={toggleRef}
               type="button"
@@ -217,41 +217,4 @@ const FeatureNotice = ({ botId }: { botId: string }) => {
       </button>
     </div>
   );
-};
-
-const BotSelect = ({
-  botId,
-  ids,
-  onChoose,
-}: {
-  botId: string | null;
-  ids: string[];
-  onChoose: (id: string) => void;
-}) => {
-  const id = useId();
-  const bot = useBot(botId);
-  const status = bot ? STATUS_DISPLAY[bot.status] : null;
-  return (
-    <div className="bot-picker auto-bot-picker">
-      <label className="bot-picker-label" htmlFor={id}>
-        Bot
-      </label>
-      <select id={id} className="bot-picker-select" value={botId ?? ''} onChange={(e) => onChoose(e.target.value)}>
-        {ids.map((optionId) => (
-          <BotOption key={optionId} botId={optionId} />
-        ))}
-      </select>
-      {status ? (
-        <span className={`bot-picker-status tone-text-${status.tone}`}>
-          <span className="bot-picker-dot" aria-hidden="true" />
-          {status.label}
-        </span>
-      ) : null}
-    </div>
-  );
-};
-
-const BotOption = ({ botId }: { botId: string }) => {
-  const bot = useBot(botId);
-  return <option value={botId}>{bot?.name ?? botId}</option>;
 };

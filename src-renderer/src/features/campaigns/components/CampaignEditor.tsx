@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { Campaign, CampaignDraft } from '../../../../../src-shared/campaigns';
+import type { Campaign, CampaignDraft, Template } from '../../../../../src-shared/campaigns';
 import { getClient } from '../../../contract';
+import { errorMessage } from '../../../lib/errors';
 import { useDebounced } from '../../../lib/useDebounced';
 import { Dialog } from '../../../ui/Dialog';
 import { PlusIcon, TrashIcon } from '../../../ui/icons';
@@ -14,6 +15,7 @@ import {
   toggleDay,
 } from '../draft';
 import { campaignCall } from '../store';
+import { SafetyFields } from './SafetyFields';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
@@ -33,11 +35,38 @@ export const CampaignEditor = ({ botId, campaign, onClose }: Props) => {
   const id = useId();
   const [draft, setDraft] = useState<CampaignDraft>(() => campaign?.draft ?? newDraft());
   const [tags, setTags] = useState<{ tag: string; count: number }[]>([]);
+  const [templates, setTemplates] = useState<Template[]>([]);
+  const [templateNote, setTemplateNote] = useState<string | null>(null);
   const [preview, setPreview] = useState<{ text: string; problem: string | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const first = draft.variants[0]?.text ?? '';
   const settledText = useDebounced(first, 300);
+
+  useEffect(() => {
+    void getClient()
+      .call('templates:list', {})
+      .then(setTemplates)
+      .catch(() => setTemplates([]));
+  }, []);
+
+  /** Keeps the first variant as a reusable template (a template of that name gets a new version). */
+  const saveTemplate = async () => {
+    const name = draft.name.trim() || 'Untitled';
+    const existing = templates.find((t) => t.name === name);
+    try {
+      const saved = await getClient().call('templates:save', {
+        ...(existing ? { id: existing.id } : {}),
+        name,
+        text: first,
+        media: null,
+      });
+      setTemplates((list) => [...list.filter((t) => t.id !== saved.id), saved]);
+      setTemplateNote(`Saved as the template “${saved.name}” (version ${saved.version}).`);
+    } catch (caught) {
+      setTemplateNote(errorMessage(caught));
+    }
+  };
 
   useEffect(() => {
     void getClient()
@@ -133,6 +162,40 @@ export const CampaignEditor = ({ botId, campaign, onClose }: Props) => {
               </div>
             </div>
           ))}
+          <div className="campaign-templates">
+            <label className="field-label" htmlFor={`${id}-template`}>
+              Use a template
+            </label>
+            <select
+              id={`${id}-template`}
+              className="text-input"
+              value=""
+              onChange={(e) => {
+                const chosen = templates.find((t) => String(t.id) === e.target.value);
+                if (chosen) setDraft((d) => setVariantText(d, 0, chosen.text));
+              }}
+            >
+              <option value="">{templates.length === 0 ? 'No templates yet' : 'Choose…'}</option>
+              {templates.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name} (v{t.version})
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              className="button button-ghost"
+              disabled={first.trim() === ''}
+              onClick={() => void saveTemplate()}
+            >
+              Save as template
+            </button>
+            {templateNote ? (
+              <span className="field-hint" role="status">
+                {templateNote}
+              </span>
+            ) : null}
+          </div>
           {canAddVariant(draft) ? (
             <button type="button" className="button button-ghost" onClick={() => setDraft(addVariant)}>
               <PlusIcon size={16} /> Add a variant (recipients take turns)
@@ -256,52 +319,7 @@ export const CampaignEditor = ({ botId, campaign, onClose }: Props) => {
           </div>
         </fieldset>
 
-        <fieldset className="campaign-section">
-          <legend>Safety</legend>
-          <p className="field-hint">
-            Random gaps, pauses and a daily cap look human and keep the number from being banned.
-          </p>
-          <div className="campaign-numbers">
-            <NumberField
-              label="Shortest gap (s)"
-              value={draft.throttle.delayMinSeconds}
-              onChange={(v) => throttle({ delayMinSeconds: v })}
-            />
-            <NumberField
-              label="Longest gap (s)"
-              value={draft.throttle.delayMaxSeconds}
-              onChange={(v) => throttle({ delayMaxSeconds: v })}
-            />
-            <NumberField
-              label="Pause every (messages)"
-              value={draft.throttle.pauseEvery}
-              onChange={(v) => throttle({ pauseEvery: v })}
-            />
-            <NumberField
-              label="Pause for (min)"
-              value={draft.throttle.pauseMinutes}
-              onChange={(v) => throttle({ pauseMinutes: v })}
-            />
-            <NumberField
-              label="Daily cap"
-              value={draft.throttle.dailyCap}
-              onChange={(v) => throttle({ dailyCap: v })}
-            />
-            <NumberField
-              label="New number: first days cap"
-              value={draft.throttle.warmup[0]?.cap ?? 0}
-              onChange={(v) => throttle({ warmup: v > 0 ? [{ days: 2, cap: v }] : [] })}
-            />
-          </div>
-          <label className="campaign-typing">
-            <input
-              type="checkbox"
-              checked={draft.throttle.typing}
-              onChange={(e) => throttle({ typing: e.target.checked })}
-            />{' '}
-            Show “typing…” before each message
-          </label>
-        </fieldset>
+        <SafetyFields throttle={draft.throttle} onChange={throttle} />
 
         {error ? (
           <p className="field-error campaign-form-error" role="alert">
@@ -326,32 +344,5 @@ export const CampaignEditor = ({ botId, campaign, onClose }: Props) => {
         </div>
       </form>
     </Dialog>
-  );
-};
-
-const NumberField = ({
-  label,
-  value,
-  onChange,
-}: {
-  label: string;
-  value: number;
-  onChange: (value: number) => void;
-}) => {
-  const id = useId();
-  return (
-    <div>
-      <label className="field-label" htmlFor={id}>
-        {label}
-      </label>
-      <input
-        id={id}
-        type="number"
-        min={0}
-        className="text-input"
-        value={value}
-        onChange={(e) => onChange(Number(e.target.value))}
-      />
-    </div>
   );
 };
