@@ -3,6 +3,9 @@ import { CampaignsPage } from './pages/campaigns-page';
 import { call, createLinkedDemoBot } from './pages/chats-page';
 import { ContactsPage } from './pages/contacts-page';
 
+/** A 1×1 PNG. */
+const PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
 const CSV = [
   'Name;Phone;City',
   'Ana Souza;+44 7700 900501;Leeds',
@@ -85,6 +88,13 @@ test('import contacts, tag them, send a campaign safely, and leave out whoever a
     '{Hi|Hello} {{first_name|there}}, 20% off in {{city}}!',
   );
   await next.getByLabel('Text', { exact: true }).fill('Summer is here, {{first_name|friend}}!');
+  // A preview for a chosen contact, and a picture that goes with the text.
+  await next.getByLabel('Preview for').selectOption({ label: 'Ben Carter' });
+  await expect(next.getByTestId('campaign-preview')).toContainText('Summer is here, Ben!');
+  await next
+    .getByLabel('Picture or document for the message')
+    .setInputFiles({ name: 'summer.png', mimeType: 'image/png', buffer: Buffer.from(PIXEL_PNG, 'base64') });
+  await expect(next.getByText('Picture: summer.png')).toBeVisible();
   await next.getByRole('button', { name: 'Save and schedule' }).click();
   await campaigns.row('Summer sale').click();
   await expect(campaigns.detail('Summer sale')).toContainText('Left out when planned: 1 opted out.');

@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CampaignDraft } from '../../../src-shared/campaigns';
 import { createHarness, linkDemoBot, type Harness } from '../testing/engine-harness';
@@ -265,6 +266,31 @@ describe('sending', () => {
     await h.engine.automations.idle();
     const second = await schedule(draft({ name: 'Summer' }));
     expect(second).toMatchObject({ total: 1, excluded: { 'opted out': 1 } });
+  });
+
+  it('sends a picture with its caption to contacts chosen by hand', async () => {
+    await importPeople(customers(3));
+    const { contacts } = await h.call('contacts:list', {
+      filter: { botId, query: '', tag: null, optedOut: 'any' },
+      limit: 10,
+    });
+    const chosen = contacts.filter((c) => c.phone !== null).slice(0, 2);
+    const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#00a884' } })
+      .png()
+      .toBuffer();
+    const media = await h.call('templates:upload', { name: 'offer.png', data: png.toString('base64') });
+    expect(media).toMatchObject({ kind: 'image', name: 'offer.png' });
+    await schedule(
+      draft({
+        variants: [{ text: 'Our new menu, {{first_name|friend}}', media }],
+        audience: { kind: 'contacts', ids: chosen.map((c) => c.id) },
+      }),
+    );
+    await h.clock.advance(10 * MINUTE);
+    const sent = h.engine.network.inboxOfContacts.filter((m) => m.from === botPhone);
+    expect(sent.map((m) => m.to).sort()).toEqual(chosen.map((c) => c.phone).sort());
+    expect(sent.every((m) => m.media?.kind === 'image' && m.media.mime === 'image/png')).toBe(true);
+    expect(sent[0]?.text).toMatch(/^Our new menu, \S+/);
   });
 
   it('exports the per-recipient report as CSV', async () => {

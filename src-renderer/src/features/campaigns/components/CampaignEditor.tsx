@@ -1,21 +1,16 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { Campaign, CampaignDraft, Template } from '../../../../../src-shared/campaigns';
+import type { Contact } from '../../../../../src-shared/contacts';
 import { getClient } from '../../../contract';
 import { errorMessage } from '../../../lib/errors';
 import { useDebounced } from '../../../lib/useDebounced';
 import { Dialog } from '../../../ui/Dialog';
 import { PlusIcon, TrashIcon } from '../../../ui/icons';
-import {
-  addVariant,
-  canAddVariant,
-  newDraft,
-  removeVariant,
-  setAudienceKind,
-  setVariantText,
-  toggleDay,
-} from '../draft';
+import { addVariant, canAddVariant, newDraft, removeVariant, setVariantText, toggleDay } from '../draft';
 import { campaignCall } from '../store';
+import { AudienceFields } from './AudienceFields';
 import { SafetyFields } from './SafetyFields';
+import { VariantMedia } from './VariantMedia';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
@@ -37,6 +32,8 @@ export const CampaignEditor = ({ botId, campaign, onClose }: Props) => {
   const [tags, setTags] = useState<{ tag: string; count: number }[]>([]);
   const [templates, setTemplates] = useState<Template[]>([]);
   const [templateNote, setTemplateNote] = useState<string | null>(null);
+  const [contacts, setContacts] = useState<Contact[]>([]);
+  const [previewFor, setPreviewFor] = useState<number | null>(null);
   const [preview, setPreview] = useState<{ text: string; problem: string | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -70,6 +67,13 @@ export const CampaignEditor = ({ botId, campaign, onClose }: Props) => {
 
   useEffect(() => {
     void getClient()
+      .call('contacts:list', { filter: { botId, query: '', tag: null, optedOut: 'subscribed' }, limit: 500 })
+      .then((page) => setContacts(page.contacts.filter((c) => c.phone !== null)))
+      .catch(() => setContacts([]));
+  }, [botId]);
+
+  useEffect(() => {
+    void getClient()
       .call('contacts:tags', { botId })
       .then(setTags)
       .catch(() => setTags([]));
@@ -79,13 +83,13 @@ export const CampaignEditor = ({ botId, campaign, onClose }: Props) => {
     if (settledText.trim() === '') return;
     let live = true;
     void getClient()
-      .call('templates:preview', { botId, text: settledText, contactId: null })
+      .call('templates:preview', { botId, text: settledText, contactId: previewFor })
       .then((result) => live && setPreview(result))
       .catch(() => undefined);
     return () => {
       live = false;
     };
-  }, [botId, settledText]);
+  }, [botId, settledText, previewFor]);
 
   const patch = (next: Partial<CampaignDraft>) => setDraft((d) => ({ ...d, ...next }));
   const throttle = (next: Partial<CampaignDraft['throttle']>) =>
@@ -110,7 +114,6 @@ export const CampaignEditor = ({ botId, campaign, onClose }: Props) => {
   };
 
   const title = campaign ? `Edit “${campaign.name}”` : 'New campaign';
-  const audienceTags = draft.audience.kind === 'tags' ? draft.audience : null;
 
   return (
     <Dialog title={title} size="lg" onClose={onClose}>
@@ -160,6 +163,13 @@ export const CampaignEditor = ({ botId, campaign, onClose }: Props) => {
                   </button>
                 ) : null}
               </div>
+              <VariantMedia
+                label={draft.variants.length > 1 ? `variant ${index + 1}` : 'the message'}
+                media={variant.media}
+                onChange={(media) =>
+                  setDraft((d) => ({ ...d, variants: d.variants.map((v, at) => (at === index ? { ...v, media } : v)) }))
+                }
+              />
             </div>
           ))}
           <div className="campaign-templates">
@@ -203,7 +213,22 @@ export const CampaignEditor = ({ botId, campaign, onClose }: Props) => {
           ) : null}
           {preview && first.trim() !== '' ? (
             <div className="campaign-preview" data-testid="campaign-preview">
-              <span className="field-label">Preview for a sample contact</span>
+              <label className="field-label" htmlFor={`${id}-preview-for`}>
+                Preview for
+              </label>
+              <select
+                id={`${id}-preview-for`}
+                className="text-input campaign-preview-for"
+                value={previewFor ?? ''}
+                onChange={(e) => setPreviewFor(e.target.value === '' ? null : Number(e.target.value))}
+              >
+                <option value="">A sample contact</option>
+                {contacts.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name ?? c.pushName ?? c.phone}
+                  </option>
+                ))}
+              </select>
               <p className="campaign-preview-bubble">{preview.text}</p>
               {preview.problem ? (
                 <p className="field-error" role="alert">
@@ -214,54 +239,7 @@ export const CampaignEditor = ({ botId, campaign, onClose }: Props) => {
           ) : null}
         </fieldset>
 
-        <fieldset className="campaign-section">
-          <legend>Audience</legend>
-          <div className="campaign-choices" role="radiogroup" aria-label="Audience">
-            <label>
-              <input
-                type="radio"
-                name={`${id}-audience`}
-                checked={draft.audience.kind === 'all'}
-                onChange={() => setDraft((d) => setAudienceKind(d, 'all'))}
-              />{' '}
-              All contacts
-            </label>
-            <label>
-              <input
-                type="radio"
-                name={`${id}-audience`}
-                checked={draft.audience.kind === 'tags'}
-                onChange={() => setDraft((d) => setAudienceKind(d, 'tags'))}
-              />{' '}
-              Contacts with tags
-            </label>
-          </div>
-          {audienceTags ? (
-            <div className="campaign-tags" role="group" aria-label="Tags">
-              {tags.length === 0 ? <p className="field-hint">No tags yet: tag contacts on the Contacts page.</p> : null}
-              {tags.map((t) => (
-                <label key={t.tag} className="campaign-tag">
-                  <input
-                    type="checkbox"
-                    checked={audienceTags.tags.includes(t.tag)}
-                    onChange={(e) =>
-                      patch({
-                        audience: {
-                          ...audienceTags,
-                          tags: e.target.checked
-                            ? [...audienceTags.tags, t.tag]
-                            : audienceTags.tags.filter((x) => x !== t.tag),
-                        },
-                      })
-                    }
-                  />{' '}
-                  {t.tag} ({t.count})
-                </label>
-              ))}
-            </div>
-          ) : null}
-          <p className="field-hint">Opted-out contacts are always left out; the plan tells you how many.</p>
-        </fieldset>
+        <AudienceFields draft={draft} setDraft={setDraft} tags={tags} contacts={contacts} />
 
         <fieldset className="campaign-section">
           <legend>When</legend>
