@@ -25,15 +25,17 @@ export const valuesFor = (facts: RecipientFacts): Record<string, string | null> 
 export const renderFor = (text: string, facts: RecipientFacts): string =>
   renderTemplate(spin(text, seeded(facts.contactId ?? 0)), valuesFor(facts));
 
-/** Custom field names any of the bot's contacts has. */
-export const knownFields = (sqlite: Database.Database, botId: string): Set<string> =>
-  new Set(
-    (
-      sqlite
-        .prepare('SELECT DISTINCT j.key AS key FROM contacts c, json_each(c.fields) j WHERE c.bot_id = ?')
-        .all(botId) as { key: string }[]
-    ).map((r) => r.key),
-  );
+/**
+ * Custom field names any of the bot's contacts has, or any contact of any bot with `null`
+ * (templates are shared by all bots).
+ */
+export const knownFields = (sqlite: Database.Database, botId: string | null): Set<string> => {
+  const query = 'SELECT DISTINCT j.key AS key FROM contacts c, json_each(c.fields) j';
+  const rows = (
+    botId === null ? sqlite.prepare(query).all() : sqlite.prepare(`${query} WHERE c.bot_id = ?`).all(botId)
+  ) as { key: string }[];
+  return new Set(rows.map((r) => r.key));
+};
 
 const VARIABLE_WITH_FALLBACK = /\{\{\s*([\p{L}\p{N}_]+)\s*\|[^}]*\}\}/gu;
 

@@ -22,6 +22,13 @@ export const sendingRules = (sqlite: Database.Database) => {
     firstDay: sqlite.prepare<[string], { day: string | null }>(
       'SELECT min(day) AS day FROM send_days WHERE bot_id = ?',
     ),
+    // Runs for every private message a bot receives: by the (jid, sent_at) index, never a scan.
+    reply: sqlite.prepare<[number, string, string, number]>(
+      `UPDATE campaign_recipients SET replied_at = ? WHERE id = (
+         SELECT r.id FROM campaign_recipients r JOIN campaigns c ON c.id = r.campaign_id
+          WHERE r.jid = ? AND c.bot_id = ? AND r.sent_at > ? AND r.replied_at IS NULL
+          ORDER BY r.sent_at DESC LIMIT 1)`,
+    ),
     latest: sqlite.prepare<[string], CampaignRow>(
       "SELECT * FROM campaigns WHERE bot_id = ? AND status != 'draft' ORDER BY coalesce(started_at, created_at) DESC LIMIT 1",
     ),
@@ -40,14 +47,7 @@ export const sendingRules = (sqlite: Database.Database) => {
 
     /** The newest message a campaign sent this person got an answer. */
     reply(botId: string, jid: string, now: number) {
-      sqlite
-        .prepare(
-          `UPDATE campaign_recipients SET replied_at = ? WHERE id = (
-             SELECT r.id FROM campaign_recipients r JOIN campaigns c ON c.id = r.campaign_id
-              WHERE r.jid = ? AND c.bot_id = ? AND r.sent_at > ? AND r.replied_at IS NULL
-              ORDER BY r.sent_at DESC LIMIT 1)`,
-        )
-        .run(now, jid, botId, now - WEEK_MS);
+      q.reply.run(now, jid, botId, now - WEEK_MS);
     },
 
     health(botId: string, now: number, lastWarning: BotHealth['lastWarning']): BotHealth {

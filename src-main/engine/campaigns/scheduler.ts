@@ -87,6 +87,14 @@ export const createCampaignScheduler = (deps: SchedulerDeps): CampaignScheduler 
          SELECT delivered_at FROM campaign_recipients
           WHERE id <= ? AND campaign_id = ? AND sent_at IS NOT NULL AND sent_at < ? ORDER BY id DESC LIMIT 50)`,
     ),
+    // Every receipt of the bot comes here (most are not campaign messages): by the wa_id index.
+    receipt: sqlite.prepare<[number, number, number, number, string], { campaign_id: number }>(
+      `UPDATE campaign_recipients SET
+         status = CASE WHEN ? = 1 THEN 'read' WHEN status = 'read' THEN 'read' ELSE 'delivered' END,
+         delivered_at = coalesce(delivered_at, ?), read_at = CASE WHEN ? = 1 THEN coalesce(read_at, ?) ELSE read_at END
+       WHERE wa_id = ? AND status IN ('sent', 'delivered', 'read', 'sending')
+       RETURNING campaign_id`,
+    ),
     optedOut: sqlite.prepare<[number], { opted_out_at: number | null }>(
       'SELECT opted_out_at FROM contacts WHERE id = ?',
     ),
@@ -349,24 +357,16 @@ export const createCampaignScheduler = (deps: SchedulerDeps): CampaignScheduler 
     },
     wake: () => wakeSoon(),
     tick,
-    attach(botId, transport) {
+    attach(_botId, transport) {
       transport.on('message-status', (event) => {
         if (event.status === 'pending' || event.status === 'failed' || event.status === 'sent') return;
-        const read = event.status === 'read' || event.status === 'played';
+        const read = event.status === 'read' || event.status === 'played' ? 1 : 0;
         const now = clock.now();
-        const changed = sqlite
-          .prepare(
-            `UPDATE campaign_recipients SET
-               status = CASE WHEN ? = 1 THEN 'read' WHEN status = 'read' THEN 'read' ELSE 'delivered' END,
-               delivered_at = coalesce(delivered_at, ?), read_at = CASE WHEN ? = 1 THEN coalesce(read_at, ?) ELSE read_at END
-             WHERE wa_id = ? AND status IN ('sent', 'delivered', 'read', 'sending')
-             RETURNING campaign_id`,
-          )
-          .all(read ? 1 : 0, now, read ? 1 : 0, now, event.id) as { campaign_id: number }[];
+        const changed = q.receipt.all(read, now, read, now, event.id);
         for (const { campaign_id } of changed) deps.progress(campaign_id);
-        void botId;
       });
     },
+
     onIncoming(botId, message) {
       if (message.fromMe || message.offline || message.chatJid.endsWith('@g.us')) return;
       rules.reply(botId, message.chatJid, clock.now());

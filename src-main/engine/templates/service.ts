@@ -24,14 +24,6 @@ const toTemplate = (row: TemplateRow): Template => ({
   updatedAt: row.updated_at,
 });
 
-/** Every custom field any bot's contacts have: templates are shared by all bots. */
-const allFields = (sqlite: Database.Database): Set<string> =>
-  new Set(
-    (
-      sqlite.prepare('SELECT DISTINCT j.key AS key FROM contacts c, json_each(c.fields) j').all() as { key: string }[]
-    ).map((r) => r.key),
-  );
-
 /** Reusable messages with versions, and the preview of a text for one contact. */
 export const createTemplateService = (deps: { sqlite: Database.Database; clock: Clock; media: MediaService }) => {
   const { sqlite, clock } = deps;
@@ -49,7 +41,7 @@ export const createTemplateService = (deps: { sqlite: Database.Database; clock: 
 
     /** A new template, or a new version of one: the text it replaces is kept. */
     save(input: { id?: number | undefined; name: string; text: string; media: TemplateMedia | null }): Template {
-      const problem = templateProblem(input.text, allFields(sqlite));
+      const problem = templateProblem(input.text, knownFields(sqlite, null));
       if (problem) throw new ContractError('invalid_input', problem);
       const now = clock.now();
       const media = input.media ? JSON.stringify(input.media) : null;

@@ -102,6 +102,8 @@ export const campaignRecipients = sqliteTable(
     index('campaign_recipients_due').on(t.campaignId, t.status, t.dueAt, t.id),
     // Receipts arrive by WhatsApp message id.
     index('campaign_recipients_wa_id').on(t.waId),
+    // A customer's reply finds the campaign message it answers (every incoming private message).
+    index('campaign_recipients_jid').on(t.jid, t.sentAt),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX `campaign_recipients_jid` ON `campaign_recipients` (`jid`,`sent_at`);
