@@ -181,6 +181,21 @@ describe('sending', () => {
     sent.slice(1).forEach((m, i) => expect(m.ts - sent[i]!.ts).toBeGreaterThanOrEqual(15_000));
   });
 
+  it('closing the app mid-typing sends nothing then, and that message once after the restart', async () => {
+    await importPeople(customers(3));
+    const planned = await schedule();
+    await h.clock.advance(500); // the first message is claimed and its typing pause has begun
+    expect((await campaign(planned.id)).counts.sending).toBe(1);
+    await h.restart(); // hung forever on the typing pause before stop() woke it
+    expect(received()).toHaveLength(0);
+    await h.waitForStatus(botId, 'online');
+    await h.clock.advance(10 * MINUTE);
+    const after = await campaign(planned.id);
+    expect(after).toMatchObject({ status: 'done', note: 'Sent 3, failed 0.' });
+    expect(new Set(received().map((m) => m.to)).size).toBe(3);
+    expect(received()).toHaveLength(3);
+  });
+
   it('fails a number without WhatsApp at once, and retries a passing failure with backoff', async () => {
     const [ana, ben] = customers(2);
     await importPeople([ana!, ben!]);
@@ -286,11 +301,15 @@ describe('sending', () => {
         audience: { kind: 'contacts', ids: chosen.map((c) => c.id) },
       }),
     );
-    await h.clock.advance(10 * MINUTE);
-    const sent = h.engine.network.inboxOfContacts.filter((m) => m.from === botPhone);
-    expect(sent.map((m) => m.to).sort()).toEqual(chosen.map((c) => c.phone).sort());
-    expect(sent.every((m) => m.media?.kind === 'image' && m.media.mime === 'image/png')).toBe(true);
-    expect(sent[0]?.text).toMatch(/^Our new menu, \S+/);
+    const sent = () => h.engine.network.inboxOfContacts.filter((m) => m.from === botPhone);
+    await h.advanceUntil(() => sent().length >= 2, 10 * MINUTE, 'both pictures');
+    expect(
+      sent()
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(chosen.map((c) => c.phone).sort());
+    expect(sent().every((m) => m.media?.kind === 'image' && m.media.mime === 'image/png')).toBe(true);
+    expect(sent()[0]?.text).toMatch(/^Our new menu, \S+/);
   });
 
   it('exports the per-recipient report as CSV', async () => {

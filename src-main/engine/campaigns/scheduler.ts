@@ -133,7 +133,26 @@ export const createCampaignScheduler = (deps: SchedulerDeps): CampaignScheduler 
     }
   };
 
-  const wait = (ms: number) => new Promise<void>((resolve) => clock.setTimeout(resolve, ms));
+  /** Sleeps for the typing pause; false when the scheduler stopped meanwhile (the app is closing). */
+  const sleepers = new Set<() => void>();
+  const wait = (ms: number) =>
+    new Promise<boolean>((resolve) => {
+      const wake = () => {
+        sleepers.delete(wake);
+        clock.clearTimeout(id);
+        resolve(running);
+      };
+      const id = clock.setTimeout(wake, ms);
+      sleepers.add(wake);
+    });
+
+  /** Puts a claimed row back untouched: it goes out, with the same id, when sending resumes. */
+  const unclaim = (row: RecipientRow) =>
+    sqlite
+      .prepare(
+        "UPDATE campaign_recipients SET status = 'queued', attempts = max(0, attempts - 1) WHERE id = ? AND status = 'sending'",
+      )
+      .run(row.id);
 
   /** Claims a row in one transaction: the row, today's count, the throttle's next gap. */
   const claim = (campaign: CampaignRow, row: RecipientRow, now: number): boolean => {
@@ -164,11 +183,7 @@ export const createCampaignScheduler = (deps: SchedulerDeps): CampaignScheduler 
     const reason = error instanceof Error ? error.message : String(error);
     if (!deps.onlineTransport(campaign.bot_id) || deps.onlineTransport(campaign.bot_id) !== transport) {
       // The connection went mid-send: the same message goes again when the bot is back.
-      sqlite
-        .prepare(
-          "UPDATE campaign_recipients SET status = 'queued', attempts = max(0, attempts - 1) WHERE id = ? AND status = 'sending'",
-        )
-        .run(row.id);
+      unclaim(row);
       return;
     }
     if (kind === 'rate-limit') {
@@ -219,7 +234,11 @@ export const createCampaignScheduler = (deps: SchedulerDeps): CampaignScheduler 
     try {
       if (draft.throttle.typing) {
         await transport.sendPresence(row.jid, 'composing').catch(() => undefined);
-        await wait(1000 + Math.min(3000, row.text.length * 30));
+        // Closing the app does not wait out the typing pause; nothing was sent yet.
+        if (!(await wait(1000 + Math.min(3000, row.text.length * 30)))) {
+          unclaim(claimed);
+          return;
+        }
       }
       if (row.contact_id !== null && q.optedOut.get(row.contact_id)?.opted_out_at) {
         sqlite
@@ -354,6 +373,7 @@ export const createCampaignScheduler = (deps: SchedulerDeps): CampaignScheduler 
       running = false;
       clock.clearTimeout(timer);
       timer = null;
+      for (const wake of [...sleepers]) wake();
     },
     wake: () => wakeSoon(),
     tick,

@@ -18,6 +18,11 @@ export type Harness = {
   call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>>;
   /** Resolves when the bot reaches `status` (now or later), failing after `withinMs` of fake time. */
   waitForStatus(botId: string, status: BotStatus, withinMs?: number): Promise<Bot>;
+  /**
+   * Advances fake time a second at a time until `done()` holds, for work that also waits on real
+   * I/O (media read from disk) which a fixed advance could outrun; fails after `withinMs`.
+   */
+  advanceUntil(done: () => boolean, withinMs: number, what: string): Promise<void>;
   restart(): Promise<void>;
   dispose(): Promise<void>;
 };
@@ -54,6 +59,15 @@ export const createHarness = async (
           );
         }
         await clock.advance(step);
+      }
+    },
+    async advanceUntil(done, withinMs, what) {
+      const step = 1000;
+      for (let waited = 0; !done(); waited += step) {
+        if (waited >= withinMs) throw new Error(`Still waiting after ${withinMs} ms of fake time for ${what}.`);
+        await clock.advance(step);
+        // Let real I/O finish before moving time on: it holds no fake timers of its own.
+        await new Promise<void>((resolve) => setTimeout(resolve, 1));
       }
     },
     async restart() {
