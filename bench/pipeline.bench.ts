@@ -452,6 +452,13 @@ const main = async () => {
     random: seededRandom(7),
     createTransport: () => (transport = new BenchTransport(clock, onSend)),
   });
+  const walSize = () => {
+    try {
+      return statSync(join(dataDir, `${DB_FILE}-wal`)).size;
+    } catch {
+      return 0;
+    }
+  };
   const counts = { events: 0 };
   engine.events.on('message:upsert', () => counts.events++);
   engine.events.on('chat:upsert', () => counts.events++);
@@ -523,7 +530,7 @@ const main = async () => {
         console.log(
           `  ${done.toLocaleString().padStart(9)} messages: ${Math.round(rate).toLocaleString()}/s since the last line, ` +
             `${behind > 100 ? `${(behind / 1000).toFixed(1)} s behind schedule` : 'on schedule'}; ` +
-            `heapUsed ${mb(memory.heap)}, rss ${mb(memory.rss)}` +
+            `heapUsed ${mb(memory.heap)}, rss ${mb(memory.rss)}, WAL ${mb(walSize())}` +
             (left > 0 ? `; ~${Math.ceil(left / Math.min(rate, RATE) / 60)} min to go` : ''),
         );
         const pause = performance.now() - pauseStart;

@@ -9,6 +9,8 @@ import { systemClock, type Clock } from './clock';
 import { createDispatcher, type Dispatcher } from './contract/dispatcher';
 import { createDemoControls } from './demo-controls';
 import { registerHandlers, type AppInfo } from './contract/handlers';
+import { startCheckpointer } from './db/checkpointer';
+import { createWriteBatch } from './db/write-batch';
 import { openDb, type OpenedDb } from './db/open';
 import { createEngineEvents, type EngineEvents } from './events';
 import { createInboxService, type InboxService } from './inbox/service';
@@ -77,9 +79,11 @@ export const createEngine = (options: EngineOptions): Engine => {
   const random = options.random ?? seededRandom(Date.now());
   const logger = options.logger ?? silentLogger();
   const opened = openDb(join(options.dataDir, DB_FILE));
+  const writes = createWriteBatch(opened.sqlite, logger);
+  const checkpointer = startCheckpointer(join(options.dataDir, DB_FILE), logger);
   const events = createEngineEvents();
   const network = new SimNetwork(clock, random, options.simNetwork ?? {});
-  const authStore = (botId: string) => createAuthStore(opened.sqlite, botId);
+  const authStore = (botId: string) => createAuthStore(opened.sqlite, botId, { afterWrite: writes.flush });
 
   const defaultTransport = (bot: { id: string; kind: 'whatsapp' | 'demo' }): Transport =>
     bot.kind === 'demo'
@@ -122,6 +126,7 @@ export const createEngine = (options: EngineOptions): Engine => {
       void inbox.onOnline(botId);
       scheduler.wake();
     },
+    joinWrites: writes.join,
   });
   const mediaStore = new MediaStore(join(options.dataDir, MEDIA_DIR));
   const media = createMediaService({
@@ -144,6 +149,7 @@ export const createEngine = (options: EngineOptions): Engine => {
     botExists: (botId) => bots.exists(botId),
     note: (botId, message) => bots.note(botId, message),
     media,
+    flushWrites: writes.flush,
     onIncoming: (botId, message, stored) => {
       scheduler.onIncoming(botId, message);
       automations
@@ -193,6 +199,7 @@ export const createEngine = (options: EngineOptions): Engine => {
     },
     progress: (campaignId) => campaigns.progress(campaignId),
     note: (botId, message) => bots.note(botId, message),
+    flushWrites: writes.flush,
   });
 
   const dispatcher = createDispatcher((name, error) => logger.error({ err: error, call: name }, 'Call failed'));
@@ -211,7 +218,13 @@ export const createEngine = (options: EngineOptions): Engine => {
 
   let demo: DemoActivity | null = null;
   return {
-    dispatch: (name, input) => dispatcher.dispatch(name, input),
+    // What the UI is told was done is on disk, even if live traffic had a batch open meanwhile.
+    dispatch: async (name, input) => {
+      const reply = await dispatcher.dispatch(name, input);
+      writes.flush();
+      inbox.publishNow(); // and the UI has heard of it before the call answers
+      return reply;
+    },
     events,
     bots,
     inbox,
@@ -240,6 +253,8 @@ export const createEngine = (options: EngineOptions): Engine => {
       await inbox.idle();
       await media.idle();
       events.clear();
+      writes.flush();
+      await checkpointer.close();
       opened.close();
     },
   };

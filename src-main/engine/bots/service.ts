@@ -52,7 +52,17 @@ export type BotServiceDeps = {
   onTransport?(botId: string, transport: Transport): void;
   /** A bot came online (its outbox can go out). */
   onOnline?(botId: string): void;
+  /** Live traffic from WhatsApp opens a batch of writes (db/write-batch.ts) that everything it causes joins. */
+  joinWrites?(): void;
 };
+
+/**
+ * Lines of the bot's log kept per bot; older ones are pruned as new ones come. Every message in
+ * and every receipt is a line, so without a bound the log outgrew the chats it describes.
+ */
+export const EVENTS_KEPT = 50_000;
+/** Pruned in small steps: each is a delete of this many rows, well under a millisecond. */
+const PRUNE_EVERY = 100;
 
 const ACTIVE_STATUSES: BotStatus[] = ['connecting', 'linking', 'online', 'reconnecting'];
 
@@ -104,13 +114,27 @@ export const createBotService = (deps: BotServiceDeps) => {
     event: db.$client.prepare<[string, number, string, string, string], { id: number }>(
       'INSERT INTO bot_events (bot_id, ts, kind, level, message) VALUES (?, ?, ?, ?, ?) RETURNING id',
     ),
+    count: db.$client.prepare<[string], { n: number }>('SELECT count(*) AS n FROM bot_events WHERE bot_id = ?'),
+    // The oldest first, by the order the log pages in, on the bot_events_page index: a few rows
+    // read, where finding the 50,000th newest would read 50,000.
+    prune: db.$client.prepare<[string, number]>(
+      `DELETE FROM bot_events WHERE id IN (
+         SELECT id FROM bot_events WHERE bot_id = ? ORDER BY ts, id LIMIT ?)`,
+    ),
   };
+  /** Lines each bot has in its log, counted once per run and then kept up to date. */
+  const logged = new Map<string, number>();
 
   const log = (botId: string, kind: BotEventKind, level: 'info' | 'warn' | 'error', message: string): void => {
     if (!hot.jid.get(botId)) return;
     const ts = clock.now();
     const inserted = hot.event.get(botId, ts, kind, level, message);
     if (!inserted) return;
+    const count = (logged.get(botId) ?? hot.count.get(botId)?.n ?? 0) + (logged.has(botId) ? 1 : 0);
+    if (count >= EVENTS_KEPT + PRUNE_EVERY) {
+      hot.prune.run(botId, count - EVENTS_KEPT);
+      logged.set(botId, EVENTS_KEPT);
+    } else logged.set(botId, count);
     const event = { id: inserted.id, botId, ts, kind, level, message };
     events.emit('bot:event', { event });
     logger[level]({ botId, kind }, message);
@@ -165,6 +189,15 @@ export const createBotService = (deps: BotServiceDeps) => {
         if (state.status === 'online') deps.onOnline?.(row.id);
       },
     });
+    // First, before any listener writes: the event's writes and their consequences commit together.
+    const join = () => deps.joinWrites?.();
+    transport.on('message', join);
+    transport.on('message-status', join);
+    transport.on('message-edit', join);
+    transport.on('message-delete', join);
+    transport.on('reaction', join);
+    transport.on('group', join);
+    transport.on('group-participants', join);
     deps.onTransport?.(row.id, transport);
     transport.on('message', (message) => onMessage(row.id, message));
     transport.on('message-status', (update) => onMessageStatus(row.id, update));

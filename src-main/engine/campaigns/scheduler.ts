@@ -33,6 +33,8 @@ export type SchedulerDeps = {
   mediaBytes(sha256: string): Promise<Uint8Array>;
   progress(campaignId: number): void;
   note(botId: string, message: string): void;
+  /** Commits the open batch of live changes (db/write-batch.ts): a claim is on disk before its send. */
+  flushWrites?(): void;
 };
 
 const TICK_MS = 1000;
@@ -328,6 +330,7 @@ export const createCampaignScheduler = (deps: SchedulerDeps): CampaignScheduler 
       return due === null || due === undefined ? IDLE_MS : due - now;
     }
     if (!claim(campaign, row, now)) return TICK_MS;
+    deps.flushWrites?.(); // the daily cap counts this send even if the app dies during it
     deps.progress(campaign.id);
     const sending = sendOne(campaign, row, transport).finally(() => {
       inflight.delete(campaign.bot_id);

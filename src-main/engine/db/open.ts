@@ -18,11 +18,14 @@ export const openDb = (file: string): OpenedDb => {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  // Fewer, larger checkpoints: the auth-state write pattern (one small transaction per message)
-  // spends ~40 % of its time in checkpoints at the default of 1,000 pages. The size limit keeps
-  // the WAL file from staying large after a burst.
-  sqlite.pragma('wal_autocheckpoint = 10000');
-  sqlite.pragma('journal_size_limit = 67108864');
+  // A worker thread does the checkpoints (db/checkpointer.ts). This is the backstop if it cannot:
+  // a checkpoint on the engine's thread once the WAL holds 50,000 pages (200 MB). Under a steady
+  // stream of commits the worker never finds the moment to let the WAL start over, so the
+  // backstop is also what restarts it then: rarely, and with little left to copy.
+  // No size limit here: cutting a 200 MB WAL back inside a commit took 60 ms; the worker cuts it
+  // back instead, once it has caught up after a burst.
+  sqlite.pragma('wal_autocheckpoint = 50000');
+  sqlite.pragma('journal_size_limit = -1');
   migrate(sqlite);
   const db: Db = drizzle({ client: sqlite, schema });
   return { db, sqlite, close: () => sqlite.close() };

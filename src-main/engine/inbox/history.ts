@@ -28,6 +28,8 @@ export type HistoryDeps = {
   events: EngineEvents;
   botExists(botId: string): boolean;
   note(botId: string, message: string): void;
+  /** Commits the open batch of live changes (db/write-batch.ts). */
+  flushWrites?(): void;
 };
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -46,7 +48,10 @@ export const storeHistory = async (deps: HistoryDeps, botId: string, batch: Hist
     // The bot was deleted meanwhile: its rows are gone, nothing more to store.
     if (!deps.botExists(botId)) return stored;
     stored += deps.writer.ingest(botId, messages.slice(i, i + HISTORY_SLICE), false, deps.clock.now()).length;
-    if (++slices % CHECKPOINT_EVERY === 0) deps.sqlite.pragma('wal_checkpoint(PASSIVE)');
+    if (++slices % CHECKPOINT_EVERY === 0) {
+      deps.flushWrites?.(); // a checkpoint cannot run inside an open batch
+      deps.sqlite.pragma('wal_checkpoint(PASSIVE)');
+    }
     const now = performance.now();
     if (now - lastProgress >= PROGRESS_MS) {
       progress(Math.min(i + HISTORY_SLICE, total), false);

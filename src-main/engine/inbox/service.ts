@@ -30,6 +30,8 @@ export type InboxDeps = {
   /** A line in the bot's event log (e.g. history stored). */
   note(botId: string, message: string): void;
   media: MediaService;
+  /** Commits the open batch of live changes (db/write-batch.ts). */
+  flushWrites?(): void;
   /** A new live message was stored: the bot's pipeline (commands, auto-replies) looks at it. */
   onIncoming?(botId: string, message: IncomingMessage, stored: Ingested): void;
   /** A group's facts or members changed (see group-sync). */
@@ -74,17 +76,37 @@ export const createInboxService = (deps: InboxDeps) => {
     return chat;
   };
 
-  const publish = (botId: string, changed: Ingested[]): void => {
-    const botJid = deps.botJid(botId);
-    const chats = new Set<number>();
-    for (const { messageId, chatId } of changed) {
+  /**
+   * Tells the UI what changed, once per turn of the event loop: a message, the reply it got and
+   * that reply's "sent" usually change one chat three times within a millisecond, and the UI
+   * needs only the last state of each message and chat (each one read and sent costs).
+   */
+  const unpublished = { messages: new Map<number, string>(), chats: new Set<number>(), scheduled: false };
+  const publishNow = (): void => {
+    unpublished.scheduled = false;
+    if (!sqlite.open) return; // the engine closed meanwhile
+    const botJids = new Map<string, string | null>();
+    for (const [messageId, botId] of unpublished.messages) {
+      let botJid = botJids.get(botId);
+      if (botJid === undefined) botJids.set(botId, (botJid = deps.botJid(botId)));
       const message = reader.message(messageId, botJid);
       if (message) events.emit('message:upsert', { message });
-      chats.add(chatId);
     }
-    for (const chatId of chats) {
+    for (const chatId of unpublished.chats) {
       const chat = reader.chat(chatId);
       if (chat) events.emit('chat:upsert', { chat });
+    }
+    unpublished.messages.clear();
+    unpublished.chats.clear();
+  };
+  const publish = (botId: string, changed: Ingested[]): void => {
+    for (const { messageId, chatId } of changed) {
+      unpublished.messages.set(messageId, botId);
+      unpublished.chats.add(chatId);
+    }
+    if (!unpublished.scheduled && changed.length > 0) {
+      unpublished.scheduled = true;
+      setImmediate(publishNow);
     }
   };
 
@@ -204,6 +226,7 @@ export const createInboxService = (deps: InboxDeps) => {
             events,
             botExists: (id) => deps.botExists(id),
             note: (id, message) => deps.note(id, message),
+            flushWrites: () => deps.flushWrites?.(),
           },
           botId,
           batch,
@@ -427,6 +450,12 @@ export const createInboxService = (deps: InboxDeps) => {
     /** Waits for outbox flushes, history being stored and group reads (tests, shutdown). */
     idle: async (): Promise<void> => {
       await Promise.all([...flushing.values(), ...storingHistory, groupSync.idle()]);
+      if (unpublished.scheduled) publishNow();
+    },
+
+    /** Sends the UI what changed this turn now, rather than at the end of the turn. */
+    publishNow: (): void => {
+      if (unpublished.scheduled) publishNow();
     },
   };
 };

@@ -41,6 +41,11 @@ export type AuthStoreOptions = {
    * grow with the contact list; the least recently used keys fall out first.
    */
   cacheMaxChars?: number;
+  /**
+   * Called after each write's transaction: Signal keys must be on disk before they are used, so
+   * the engine commits any open batch of live changes (db/write-batch.ts) here.
+   */
+  afterWrite?: () => void;
 };
 
 const DEFAULT_CACHE_MAX_CHARS = 4 * 1024 * 1024;
@@ -203,6 +208,7 @@ export const createAuthStore = (
     }
     if (entries.length === 0) return;
     writeMany(entries);
+    options.afterWrite?.();
     // Only after the commit: a failed transaction must not leave the cache ahead of the disk.
     const cache = botCache();
     for (const [type, id, value] of entries) {

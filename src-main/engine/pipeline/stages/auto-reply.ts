@@ -68,8 +68,10 @@ export const createAutoReplyStage =
     for (const rule of compiled.rules) {
       if (rule.scope !== 'both' && (rule.scope === 'groups') !== input.isGroup) continue;
       if ((rule.hours === 'open' && !open) || (rule.hours === 'closed' && open)) continue;
+      // Matching first: most rules do not match, and a cooldown key is a string built per rule.
+      if (!matches(rule, folded, ctx, regex)) continue;
       const key = `${rule.id}|${contact}`;
-      if (!cooldowns.ready(key) || !matches(rule, folded, ctx, regex)) continue;
+      if (!cooldowns.ready(key)) continue;
       cooldowns.start(key, rule.cooldownMinutes * 60_000);
       await world.reply(renderTemplate(rule.reply, replyValues(ctx)));
       return {

@@ -1,0 +1,78 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { silentLogger } from '../log/logger';
+import { startCheckpointer } from './checkpointer';
+
+let dir: string;
+let file: string;
+let db: Database.Database;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'wren-ckpt-'));
+  file = join(dir, 'c.db');
+  db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // Only the worker checkpoints here: whatever leaves the WAL, it moved.
+  db.pragma('wal_autocheckpoint = 0');
+  db.exec('CREATE TABLE t (v TEXT NOT NULL)');
+});
+
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const write = (n: number) => {
+  const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+  for (let i = 0; i < n; i++) insert.run('x'.repeat(500)); // one commit each, as live traffic was
+};
+const walFrames = () => (db.pragma('wal_checkpoint(PASSIVE)') as { log: number }[])[0]?.log ?? -1;
+
+it('copies the WAL into the database from its own thread, so the next write starts the WAL again', async () => {
+  write(2_000); // before the worker starts: a pass in the middle would not be the one awaited
+  const grown = statSync(`${file}-wal`).size;
+  let caughtUp: () => void = () => {};
+  const done = new Promise<void>((resolve) => (caughtUp = resolve));
+  const checkpointer = startCheckpointer(file, silentLogger(), {
+    everyMs: 5,
+    onPass: (pass) => {
+      if (pass.log > 0 && pass.checkpointed === pass.log) caughtUp();
+    },
+  });
+  await done;
+  write(1);
+  // Restarted from the top: one commit's frames, not 2,000 commits' worth after them.
+  expect(walFrames()).toBeLessThan(10);
+  expect(statSync(`${file}-wal`).size).toBe(grown); // reused in place, never grown
+  expect((db.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n).toBe(2_001);
+  await checkpointer.close();
+});
+
+it('cuts a WAL left large by a burst back to nothing once it has caught up', async () => {
+  write(2_000);
+  expect(statSync(`${file}-wal`).size).toBeGreaterThan(1024 * 1024);
+  let caughtUp: () => void = () => {};
+  const done = new Promise<void>((resolve) => (caughtUp = resolve));
+  const checkpointer = startCheckpointer(file, silentLogger(), {
+    everyMs: 5,
+    truncateOverBytes: 1024 * 1024,
+    onPass: (pass) => {
+      if (pass.log > 0 && pass.checkpointed === pass.log) caughtUp();
+    },
+  });
+  await done;
+  expect(statSync(`${file}-wal`).size).toBe(0);
+  expect((db.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n).toBe(2_000);
+  await checkpointer.close();
+});
+
+it('closes its connection when asked, so the database is the engine’s alone again', async () => {
+  const checkpointer = startCheckpointer(file, silentLogger(), { everyMs: 5 });
+  write(10);
+  await checkpointer.close();
+  // Leaving WAL mode needs every other connection gone.
+  expect(db.pragma('journal_mode = DELETE', { simple: true })).toBe('delete');
+});

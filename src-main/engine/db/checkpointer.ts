@@ -1,0 +1,110 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type { Logger } from '../log/logger';
+
+/**
+ * Copies the WAL back into the database file from a worker thread, on its own connection, so the
+ * engine's thread never does. SQLite's automatic checkpoint runs inside whichever commit crosses
+ * the threshold: under a steady stream of messages that was a 40–90 ms stall every two seconds,
+ * and everything that arrived meanwhile waited behind it. A PASSIVE checkpoint takes no lock a
+ * writer needs, so the engine goes on committing while the worker copies.
+ *
+ * The engine's connection keeps a high automatic threshold as a backstop (db/open.ts): if this
+ * worker cannot start, or dies, nothing grows without bound; it is only slower.
+ */
+export type Checkpointer = { close(): Promise<void> };
+
+/** A WAL file bigger than this is truncated once the worker has caught up (after a burst). */
+const TRUNCATE_OVER = 64 * 1024 * 1024;
+
+/** How often the worker checkpoints. Each pass copies only what was written since the last. */
+const EVERY_MS = 250;
+
+// Plain CommonJS run with `eval`: no separate file to bundle, and the driver is handed over by
+// path, so the worker loads the very build the engine uses (Electron's or Node's).
+const SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file, { fileMustExist: true });
+db.pragma('busy_timeout = 1000');
+const walBytes = () => {
+  try {
+    return require('node:fs').statSync(workerData.file + '-wal').size;
+  } catch {
+    return 0;
+  }
+};
+// Frames written during a pass are left for the next one, so a pass repeats while it gains: once
+// it has caught up between two commits, the engine's next commit starts the WAL from the top
+// again instead of growing it.
+const pass = () => {
+  try {
+    let r;
+    for (let i = 0; i < 5; i++) {
+      [r] = db.pragma('wal_checkpoint(PASSIVE)');
+      if (!r || r.log === r.checkpointed) break;
+    }
+    // Caught up, so nothing is being written right now: a WAL left large by a burst is cut back.
+    if (r && r.log === r.checkpointed && walBytes() > workerData.truncateOver) {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    }
+    if (workerData.report && r) parentPort.postMessage({ log: r.log, checkpointed: r.checkpointed });
+  } catch (error) {
+    parentPort.postMessage({ error: String(error && error.message || error) });
+  }
+};
+const timer = setInterval(pass, workerData.everyMs);
+parentPort.on('message', () => {
+  clearInterval(timer);
+  pass();
+  db.close();
+  parentPort.close();
+});
+`;
+
+export type CheckpointerOptions = {
+  everyMs?: number;
+  truncateOverBytes?: number;
+  /** After each pass: WAL frames, and how many of them are in the database file (tests). */
+  onPass?: (pass: { log: number; checkpointed: number }) => void;
+};
+
+export const startCheckpointer = (file: string, logger: Logger, options: CheckpointerOptions = {}): Checkpointer => {
+  const everyMs = options.everyMs ?? EVERY_MS;
+  let worker: Worker | null = null;
+  let exited: Promise<void> = Promise.resolve();
+  try {
+    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+    const started = new Worker(SOURCE, {
+      eval: true,
+      workerData: {
+        driver,
+        file,
+        everyMs,
+        truncateOver: options.truncateOverBytes ?? TRUNCATE_OVER,
+        report: Boolean(options.onPass),
+      },
+    });
+    worker = started;
+    exited = new Promise<void>((resolve) => started.once('exit', () => resolve()));
+    started.on('message', (message: { error?: string; log?: number; checkpointed?: number }) => {
+      if (message.error) logger.warn({ error: message.error }, 'db: a background checkpoint failed');
+      else if (message.log !== undefined)
+        options.onPass?.({ log: message.log, checkpointed: message.checkpointed ?? 0 });
+    });
+    started.on('error', (error) => logger.error({ err: error }, 'db: the checkpoint worker stopped'));
+    // The app may quit without closing the engine: the worker must not keep it alive.
+    started.unref();
+  } catch (error) {
+    logger.error({ err: error }, 'db: could not start the checkpoint worker; SQLite checkpoints on its own');
+  }
+  return {
+    async close() {
+      if (!worker) return;
+      worker.ref(); // or a process with nothing else to do exits before the last pass is done
+      worker.postMessage('close');
+      await exited;
+      worker = null;
+    },
+  };
+};
