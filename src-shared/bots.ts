@@ -36,6 +36,20 @@ export const botFeatureSchema = z.enum([
 export type BotFeature = z.infer<typeof botFeatureSchema>;
 export const BOT_FEATURES = botFeatureSchema.options;
 
+/** What each feature is called on screen, and in the bot's log when it is switched. */
+export const FEATURE_LABEL: Record<BotFeature, string> = {
+  antiLink: 'Anti-link',
+  welcome: 'Welcome messages',
+  tagAll: 'Tag-all',
+  stickers: 'Stickers',
+  autoReply: 'Auto-reply',
+  antiDelete: 'Anti-delete',
+  campaigns: 'Campaigns',
+  readReceipts: 'Read receipts',
+  notifications: 'Notifications',
+  autoDownload: 'Download media',
+};
+
 export const botFeaturesSchema = z.record(botFeatureSchema, z.boolean());
 export type BotFeatures = Record<BotFeature, boolean>;
 

@@ -347,6 +347,8 @@ export const events = {
   }),
   /** Many chats changed at once (history arrived): reload the list. */
   'chats:changed': z.object({ botId: z.string() }),
+  /** A chat command changed a bot's automations (its premium list): the Automations page reloads. */
+  'automations:changed': z.object({ botId: z.string() }),
   ...contactEvents,
   ...campaignEvents,
 } as const;

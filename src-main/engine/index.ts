@@ -167,6 +167,7 @@ export const createEngine = (options: EngineOptions): Engine => {
     media,
     mediaStore,
     contactsChanged: (botId) => events.emit('contacts:changed', { botId }),
+    automationsChanged: (botId) => events.emit('automations:changed', { botId }),
   });
 
   const contacts = createContactService({

@@ -104,6 +104,20 @@ describe('automations through the engine', () => {
     expect(settings).toMatchObject({ antilink: true, warnLimit: 5 });
   });
 
+  it('tells the Automations page when the owner changes the premium list from a chat', async () => {
+    await h.call('automations:save', { botId, patch: { owners: ['+447911123402'] } });
+    const changed: string[] = [];
+    h.engine.events.on('automations:changed', ({ botId: id }) => changed.push(id));
+    await h.call('demo:receive', { botId, from: '+447911123402', text: '.premium add 447911123403' });
+    await settle();
+    expect(sentTo('+447911123402').at(-1)).toMatch(/is now premium/);
+    expect(changed).toEqual([botId]);
+    expect((await h.call('automations:get', { botId })).premium).toEqual(['+447911123403']);
+    await h.call('demo:receive', { botId, from: '+447911123402', text: '.premium add 447911123403' });
+    await settle();
+    expect(changed).toEqual([botId]); // already premium: nothing changed, nothing to reload
+  });
+
   it('turns a built-in command off and on again', async () => {
     const saved = await h.call('automations:save', { botId, patch: { disabledCommands: ['ping', 'nonsense'] } });
     expect(saved.config.disabledCommands).toEqual(['ping']);

@@ -37,6 +37,8 @@ export type AutomationDeps = {
   media: MediaService;
   mediaStore: MediaStore;
   contactsChanged?(botId: string): void;
+  /** A chat command changed what the Automations page shows (premium members). */
+  automationsChanged?(botId: string): void;
 };
 
 /**

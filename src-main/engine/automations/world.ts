@@ -24,6 +24,8 @@ type WorldDeps = {
   stats(botId: string): string[];
   /** Opt-outs change a bot's contacts: the Contacts page reloads. */
   contactsChanged?(botId: string): void;
+  /** `.premium add|del` changes the Automations page's premium list: it reloads. */
+  automationsChanged?(botId: string): void;
 };
 
 const OFFLINE = 'The bot went offline. Start it again and retry.';
@@ -109,7 +111,11 @@ export const createWorld = (deps: WorldDeps): World => {
 
     warnings: (jid, change) => store.warnings(input.chatId, jid, change),
 
-    premium: (action, jid) => store.setPremium(input.botId, facts.phoneJid(input.botId, jid), action === 'add'),
+    premium: (action, jid) => {
+      const changed = store.setPremium(input.botId, facts.phoneJid(input.botId, jid), action === 'add');
+      if (changed) deps.automationsChanged?.(input.botId);
+      return changed;
+    },
     premiumList: () => store.premiumList(input.botId),
 
     async imageForSticker() {

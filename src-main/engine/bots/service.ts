@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  FEATURE_LABEL,
   type Bot,
   type BotEventKind,
   type BotFeature,
@@ -278,7 +279,7 @@ export const createBotService = (deps: BotServiceDeps) => {
     setFeature: (botId: string, feature: BotFeature, enabled: boolean): Bot => {
       rowOrThrow(botId);
       q.setFeature(db, botId, feature, enabled, clock.now());
-      log(botId, 'info', 'info', `${feature} turned ${enabled ? 'on' : 'off'}.`);
+      log(botId, 'info', 'info', `${FEATURE_LABEL[feature]} turned ${enabled ? 'on' : 'off'}.`);
       return publish(botId);
     },
 

@@ -82,6 +82,9 @@ describe('the contract', () => {
     expect(seen).toHaveLength(61); // 60 toggles + "Created"
     expect(new Set(seen).size).toBe(61);
     expect([...seen].sort((a, b) => b - a)).toEqual(seen);
+    // Named as the Features list names it.
+    const [newest] = (await h.call('bots:events', { botId: bot.id, limit: 1 })).items;
+    expect(newest?.message).toBe('Anti-link turned off.');
     const connection = await h.call('bots:events', { botId: bot.id, kinds: ['connection'], limit: 50 });
     expect(connection.items).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import type { Engine } from '../contract';
+import { useAutomationsStore } from '../features/automations/store';
 import { useBotsStore } from '../features/bots/store';
 import { useCampaignsStore } from '../features/campaigns/store';
 import { useContactsStore } from '../features/contacts/store';
@@ -53,6 +54,7 @@ export const startBridge = ({ client, connection }: Engine): (() => void) => {
     client.on('chats:changed', ({ botId }) => void inboxActions.reloadBot(botId)),
     client.on('history:progress', (progress) => useHistoryStore.getState().receive(progress)),
     client.on('campaign:progress', ({ campaign }) => useCampaignsStore.getState().receiveProgress(campaign)),
+    client.on('automations:changed', ({ botId }) => useAutomationsStore.getState().receiveChanged(botId)),
     client.on('contacts:changed', ({ botId }) => useContactsStore.getState().receiveChanged(botId)),
     client.on('contacts:import-progress', ({ botId, done, total }) =>
       useContactsStore.getState().receiveProgress(botId, { done, total }),

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { AutomationConfig, AutomationPatch, BuiltInCommand } from '../../../../src-shared/automations';
 import { getClient } from '../../contract';
 import { errorMessage } from '../../lib/errors';
+import { recall, remember } from '../../lib/remembered';
 
 export type Automations = { config: AutomationConfig; builtIns: BuiltInCommand[]; premium: string[] };
 export type SaveResult = { ok: true } | { ok: false; message: string };
@@ -15,17 +16,11 @@ type State = {
   error: string | null;
   choose: (botId: string | null) => void;
   load: () => Promise<void>;
+  /** A chat command changed a bot's automations: the page shows the stored state again. */
+  receiveChanged: (botId: string) => void;
   /** Saves part of the configuration; on a refusal nothing changes and the message says why. */
   save: (patch: AutomationPatch) => Promise<SaveResult>;
   setPremium: (phone: string, premium: boolean) => Promise<SaveResult>;
-};
-
-const remembered = (): string | null => {
-  try {
-    return localStorage.getItem(LAST_BOT_KEY);
-  } catch {
-    return null;
-  }
 };
 
 /** One bot's automations at a time: what the page shows and edits. */
@@ -41,19 +36,18 @@ export const useAutomationsStore = create<State>()((set, get) => {
     }
   };
   return {
-    botId: remembered(),
+    botId: recall(LAST_BOT_KEY),
     data: null,
     loading: false,
     error: null,
     choose(botId) {
       if (botId === get().botId && get().data) return;
-      try {
-        if (botId) localStorage.setItem(LAST_BOT_KEY, botId);
-      } catch {
-        // Private windows may refuse storage; the choice just is not remembered.
-      }
+      remember(LAST_BOT_KEY, botId);
       set({ botId, data: null, error: null });
       void get().load();
+    },
+    receiveChanged(botId) {
+      if (get().botId === botId && get().data) void get().load();
     },
     async load() {
       const botId = get().botId;

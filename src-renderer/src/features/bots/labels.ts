@@ -1,4 +1,10 @@
-import type { BotEventKind, BotFeature, BotKind, BotStatus } from '../../../../src-shared/bots';
+import {
+  FEATURE_LABEL,
+  type BotEventKind,
+  type BotFeature,
+  type BotKind,
+  type BotStatus,
+} from '../../../../src-shared/bots';
 
 export type StatusTone = 'grey' | 'blue' | 'green' | 'amber' | 'red';
 
@@ -18,28 +24,34 @@ export const KIND_LABEL: Record<BotKind, string> = { whatsapp: 'WhatsApp', demo:
 
 export const FEATURE_INFO: Record<BotFeature, { label: string; description: string }> = {
   antiLink: {
-    label: 'Anti-link',
+    label: FEATURE_LABEL.antiLink,
     description: 'Lets group admins turn on link deletion in their groups (.antilink on, or the group’s info).',
   },
   welcome: {
-    label: 'Welcome messages',
+    label: FEATURE_LABEL.welcome,
     description: 'Greets people who join a group and says goodbye to who leaves, where the group turned it on.',
   },
-  tagAll: { label: 'Tag-all', description: 'Lets group admins mention every member with one command.' },
-  stickers: { label: 'Stickers', description: 'Turns a photo into a sticker with .sticker.' },
+  tagAll: { label: FEATURE_LABEL.tagAll, description: 'Lets group admins mention every member with one command.' },
+  stickers: { label: FEATURE_LABEL.stickers, description: 'Turns a photo into a sticker with .sticker.' },
   autoReply: {
-    label: 'Auto-reply',
+    label: FEATURE_LABEL.autoReply,
     description: 'Runs your custom commands, auto-replies, away message and menu flows (Automations).',
   },
-  antiDelete: { label: 'Anti-delete', description: 'Keeps a copy of messages people delete, so nothing is lost.' },
-  campaigns: { label: 'Campaigns', description: 'Allows scheduled bulk sends from this number.' },
+  antiDelete: {
+    label: FEATURE_LABEL.antiDelete,
+    description: 'Keeps a copy of messages people delete, so nothing is lost.',
+  },
+  campaigns: { label: FEATURE_LABEL.campaigns, description: 'Allows scheduled bulk sends from this number.' },
   autoDownload: {
-    label: 'Download media',
+    label: FEATURE_LABEL.autoDownload,
     description: 'Saves photos, voice notes and files (up to 16 MB) as they arrive; otherwise when you open them.',
   },
-  readReceipts: { label: 'Read receipts', description: 'Shows contacts blue ticks when you open their chat in Wren.' },
+  readReceipts: {
+    label: FEATURE_LABEL.readReceipts,
+    description: 'Shows contacts blue ticks when you open their chat in Wren.',
+  },
   notifications: {
-    label: 'Notifications',
+    label: FEATURE_LABEL.notifications,
     description: 'A desktop notification for each new message (not for muted chats).',
   },
 };

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { BotHealth, Campaign, Recipient } from '../../../../src-shared/campaigns';
 import { getClient } from '../../contract';
 import { errorMessage } from '../../lib/errors';
+import { recall, remember } from '../../lib/remembered';
 import { applyProgress } from './list';
 
 const LAST_BOT_KEY = 'wren.campaigns.bot';
@@ -22,16 +23,8 @@ type State = {
   receiveProgress: (campaign: Campaign) => void;
 };
 
-const remembered = (): string | null => {
-  try {
-    return localStorage.getItem(LAST_BOT_KEY);
-  } catch {
-    return null;
-  }
-};
-
 export const useCampaignsStore = create<State>((set, get) => ({
-  botId: remembered(),
+  botId: recall(LAST_BOT_KEY),
   campaigns: [],
   loading: false,
   error: null,
@@ -39,11 +32,7 @@ export const useCampaignsStore = create<State>((set, get) => ({
   openId: null,
   recipients: [],
   choose: (botId) => {
-    try {
-      if (botId) localStorage.setItem(LAST_BOT_KEY, botId);
-    } catch {
-      // Private mode: the choice is simply not remembered.
-    }
+    remember(LAST_BOT_KEY, botId);
     set({ botId, campaigns: [], health: null, openId: null, recipients: [] });
     void get().reload();
   },

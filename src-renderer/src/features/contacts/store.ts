@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Contact, ContactFilter } from '../../../../src-shared/contacts';
 import { getClient } from '../../contract';
 import { errorMessage } from '../../lib/errors';
+import { recall, remember } from '../../lib/remembered';
 import { EMPTY_SELECTION, type Selection } from './selection';
 
 export const PAGE_SIZE = 100;
@@ -37,14 +38,6 @@ type State = {
   clearProgress: () => void;
 };
 
-const remembered = (): string | null => {
-  try {
-    return localStorage.getItem(LAST_BOT_KEY);
-  } catch {
-    return null;
-  }
-};
-
 export const currentFilter = (s: Pick<State, 'botId' | 'query' | 'tag' | 'optedOut'>): ContactFilter => ({
   botId: s.botId ?? '',
   query: s.query.trim(),
@@ -58,7 +51,7 @@ export const useContactsStore = create<State>()((set, get) => {
   let generation = 0;
 
   return {
-    botId: remembered(),
+    botId: recall(LAST_BOT_KEY),
     query: '',
     tag: null,
     optedOut: 'any',
@@ -72,11 +65,7 @@ export const useContactsStore = create<State>()((set, get) => {
     progress: null,
     choose(botId) {
       if (botId === get().botId && (get().contacts.length > 0 || get().loading)) return;
-      try {
-        if (botId) localStorage.setItem(LAST_BOT_KEY, botId);
-      } catch {
-        // Private windows may refuse storage; the choice just is not remembered.
-      }
+      remember(LAST_BOT_KEY, botId);
       set({
         botId,
         query: '',

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { botActions } from '../../bots/actions';
 import { BotSelect } from '../../bots/components/BotSelect';
 import { useBot, useBotList } from '../../bots/hooks/useBots';
+import { usePageBot } from '../../bots/hooks/usePageBot';
 import { BoltIcon } from '../../../ui/icons';
 import { Spinner } from '../../../ui/Spinner';
 import { useAutomationsStore } from '../store';
@@ -51,12 +52,7 @@ export const AutomationsPage = () => {
     });
   };
 
-  // The remembered bot, or the first one; a deleted bot falls back too.
-  useEffect(() => {
-    if (list.status !== 'ready') return;
-    const valid = botId !== null && list.ids.includes(botId) ? botId : (list.ids[0] ?? null);
-    if (valid !== botId || !useAutomationsStore.getState().data) choose(valid);
-  }, [list.status, list.ids, botId, choose]);
+  usePageBot(list, botId, choose, () => !useAutomationsStore.getState().data);
 
   if (list.status === 'ready' && list.ids.length === 0) {
     return (

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { BotHealth, Campaign } from '../../../../../src-shared/campaigns';
 import { BotSelect } from '../../bots/components/BotSelect';
 import { useBotList } from '../../bots/hooks/useBots';
+import { usePageBot } from '../../bots/hooks/usePageBot';
 import { MegaphoneIcon, PlusIcon } from '../../../ui/icons';
 import { Spinner } from '../../../ui/Spinner';
 import { useCampaignsStore } from '../store';
@@ -30,13 +31,10 @@ export const CampaignsPage = () => {
   );
   const [editing, setEditing] = useState<{ campaign: Campaign | null } | null>(null);
 
-  useEffect(() => {
-    if (list.status !== 'ready') return;
-    const valid = botId !== null && list.ids.includes(botId) ? botId : (list.ids[0] ?? null);
-    if (valid !== botId || (useCampaignsStore.getState().campaigns.length === 0 && !loading)) choose(valid);
-    // Choosing reloads; only a change of bots should trigger it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [list.status, list.ids, botId, choose]);
+  usePageBot(list, botId, choose, () => {
+    const s = useCampaignsStore.getState();
+    return s.campaigns.length === 0 && !s.loading;
+  });
 
   if (list.status === 'ready' && list.ids.length === 0) {
     return (

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useBotList } from '../../bots/hooks/useBots';
+import { usePageBot } from '../../bots/hooks/usePageBot';
 import { BotSelect } from '../../bots/components/BotSelect';
 import { useDebounced } from '../../../lib/useDebounced';
 import { ContactsIcon, PlusIcon, SettingsIcon } from '../../../ui/icons';
@@ -39,13 +40,10 @@ export const ContactsPage = () => {
   const [open, setOpen] = useState<Open>({ kind: 'none' });
   const close = () => setOpen({ kind: 'none' });
 
-  // The remembered bot, or the first one; a deleted bot falls back too.
-  useEffect(() => {
-    if (list.status !== 'ready') return;
-    const valid = botId !== null && list.ids.includes(botId) ? botId : (list.ids[0] ?? null);
+  usePageBot(list, botId, choose, () => {
     const s = useContactsStore.getState();
-    if (valid !== botId || (s.contacts.length === 0 && !s.loading)) choose(valid);
-  }, [list.status, list.ids, botId, choose]);
+    return s.contacts.length === 0 && !s.loading;
+  });
 
   if (list.status === 'ready' && list.ids.length === 0) {
     return (
