@@ -130,4 +130,13 @@ test('configure a command, an auto-reply and a three-level menu, try them, then 
   await auto.open();
   await auto.tab('Run log');
   await expect(page.getByRole('cell', { name: 'hours' }).first()).toBeVisible();
+
+  // An owner adds a premium member from a chat: the open Settings tab shows it without a reload.
+  await auto.tab('Settings');
+  await page.getByLabel('New owner number').fill(other);
+  await page.getByRole('button', { name: 'Add owner' }).click();
+  await expect(page.getByRole('button', { name: 'Remove +44 7911 123503' })).toBeVisible();
+  await call(host, 'demo:receive', { botId, from: other, text: '.premium add 447911123504' });
+  await expect(page.getByRole('button', { name: 'Remove +44 7911 123504' })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('automations-premium.png') });
 });
