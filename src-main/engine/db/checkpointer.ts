@@ -14,7 +14,7 @@ import type { Logger } from '../log/logger';
  */
 export type Checkpointer = { close(): Promise<void> };
 
-/** A WAL file bigger than this is truncated once the worker has caught up (after a burst). */
+/** A WAL file bigger than this is truncated once writing has stopped (after a burst). */
 const TRUNCATE_OVER = 64 * 1024 * 1024;
 
 /** How often the worker checkpoints. Each pass copies only what was written since the last. */
@@ -37,6 +37,8 @@ const walBytes = () => {
 // Frames written during a pass are left for the next one, so a pass repeats while it gains: once
 // it has caught up between two commits, the engine's next commit starts the WAL from the top
 // again instead of growing it.
+let quiet = 0;
+let lastLog = -1;
 const pass = () => {
   try {
     let r;
@@ -44,9 +46,13 @@ const pass = () => {
       [r] = db.pragma('wal_checkpoint(PASSIVE)');
       if (!r || r.log === r.checkpointed) break;
     }
-    // Caught up, so nothing is being written right now: a WAL left large by a burst is cut back.
-    if (r && r.log === r.checkpointed && walBytes() > workerData.truncateOver) {
+    // Cutting the file back makes the engine wait for it (60 ms for 200 MB), so only once nothing
+    // has been written for four passes in a row: after a burst, never in the middle of one.
+    quiet = r && r.log === r.checkpointed && r.log === lastLog ? quiet + 1 : 0;
+    lastLog = r ? r.log : -1;
+    if (quiet >= 4 && walBytes() > workerData.truncateOver) {
       db.pragma('wal_checkpoint(TRUNCATE)');
+      quiet = 0;
     }
     if (workerData.report && r) parentPort.postMessage({ log: r.log, checkpointed: r.checkpointed });
   } catch (error) {

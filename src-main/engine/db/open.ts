@@ -23,7 +23,7 @@ export const openDb = (file: string): OpenedDb => {
   // stream of commits the worker never finds the moment to let the WAL start over, so the
   // backstop is also what restarts it then: rarely, and with little left to copy.
   // No size limit here: cutting a 200 MB WAL back inside a commit took 60 ms; the worker cuts it
-  // back instead, once it has caught up after a burst.
+  // back instead, once writing has stopped after a burst.
   sqlite.pragma('wal_autocheckpoint = 50000');
   sqlite.pragma('journal_size_limit = -1');
   migrate(sqlite);
