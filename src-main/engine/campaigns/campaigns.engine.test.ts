@@ -237,6 +237,33 @@ describe('sending', () => {
     expect((await campaign(planned.id)).status).toBe('done');
   });
 
+  it('goes back to its normal pace after an hour without trouble', async () => {
+    await importPeople(customers(150));
+    const d = draft();
+    await schedule({ ...d, throttle: { ...d.throttle, pauseEvery: 1000 } });
+    await h.clock.advance(2 * MINUTE);
+    h.engine.network.delivery.refuseNext(463);
+    await h.clock.advance(2 * MINUTE);
+    const slowedAt = h.clock.now();
+    await h.clock.advance(3 * HOUR);
+    const gaps = (from: number, to: number) => {
+      const sent = received().filter((m) => m.ts >= from && m.ts < to);
+      return sent.slice(1).map((m, i) => m.ts - sent[i]!.ts);
+    };
+    // Slowed in the first hour: after the 20-minute wait, the 15–45 s gap doubled.
+    const slowed = gaps(slowedAt + 25 * MINUTE, slowedAt + 55 * MINUTE);
+    expect(slowed.length).toBeGreaterThan(10);
+    expect(Math.min(...slowed)).toBeGreaterThanOrEqual(30_000);
+    // After an hour with no trouble, the normal gaps again.
+    const eased = gaps(slowedAt + HOUR + 5 * MINUTE, slowedAt + 2 * HOUR);
+    expect(eased.length).toBeGreaterThan(10);
+    expect(Math.max(...eased)).toBeLessThanOrEqual(45_000 + 4_000 + 1_000);
+    const log = await h.call('bots:events', { botId, kinds: ['info'], limit: 50 });
+    expect(log.items.map((e) => e.message)).toContain(
+      'Campaign “Spring sale”: an hour without trouble, back to the normal pace.',
+    );
+  });
+
   it('pauses itself when delivery receipts fall well behind the sends', async () => {
     const phones = customers(60);
     await importPeople(phones);

@@ -44,6 +44,8 @@ const RATE_LIMIT_WAIT_MS = 10 * 60_000;
 const FAIL_STREAK_PAUSE = 5;
 const MAX_SLOWDOWN = 8;
 const DELIVERY_LAG_MS = 15 * 60_000;
+/** A slowed campaign goes back one step (half the slowdown) after each hour without trouble. */
+const EASE_AFTER_MS = 60 * 60_000;
 
 /**
  * Sends planned campaign messages, one at a time per bot, only inside the window, under the
@@ -55,6 +57,8 @@ export const createCampaignScheduler = (deps: SchedulerDeps): CampaignScheduler 
   const rules: SendingRules = sendingRules(sqlite);
   const inflight = new Map<string, Promise<void>>();
   const lastRateLimit = new Map<number, number>();
+  /** When a slowed campaign last changed pace (first seen after a restart counts as now). */
+  const paceSince = new Map<number, number>();
   const warnings = new Map<string, { at: number; message: string }>();
   let timer: TimerId | null = null;
   let running = false;
@@ -190,6 +194,7 @@ export const createCampaignScheduler = (deps: SchedulerDeps): CampaignScheduler 
     }
     if (kind === 'rate-limit') {
       const slowdown = Math.min(MAX_SLOWDOWN, campaign.slowdown * 2);
+      paceSince.set(campaign.id, now);
       const again = (lastRateLimit.get(campaign.id) ?? -Infinity) > now - 60 * 60_000;
       lastRateLimit.set(campaign.id, now);
       sqlite.transaction(() => {
@@ -226,6 +231,22 @@ export const createCampaignScheduler = (deps: SchedulerDeps): CampaignScheduler 
         );
       }
     })();
+  };
+
+  /** An hour of sends without a rate limit since the pace last changed: one step faster again. */
+  const ease = (campaign: CampaignRow, now: number) => {
+    const slowdown = q.campaign.get(campaign.id)?.slowdown ?? 1;
+    if (slowdown <= 1) return;
+    const since = paceSince.get(campaign.id);
+    if (since === undefined) paceSince.set(campaign.id, now);
+    if (since === undefined || now - since < EASE_AFTER_MS) return;
+    const next = Math.max(1, slowdown / 2);
+    sqlite.prepare('UPDATE campaigns SET slowdown = ? WHERE id = ?').run(next, campaign.id);
+    paceSince.set(campaign.id, now);
+    deps.note(
+      campaign.bot_id,
+      `Campaign “${campaign.name}”: an hour without trouble, ${next === 1 ? 'back to the normal pace' : 'sending a little faster again'}.`,
+    );
   };
 
   const sendOne = async (campaign: CampaignRow, row: RecipientRow, transport: Transport): Promise<void> => {
@@ -269,7 +290,13 @@ export const createCampaignScheduler = (deps: SchedulerDeps): CampaignScheduler 
         q.finishRow.run('sent', null, now, 0, row.id);
         sqlite.prepare('UPDATE campaigns SET fail_streak = 0 WHERE id = ?').run(campaign.id);
       })();
-      deps.recordSent(campaign.bot_id, row.jid, { waId: row.wa_id, text: row.text, ts: now });
+      ease(campaign, now);
+      try {
+        deps.recordSent(campaign.bot_id, row.jid, { waId: row.wa_id, text: row.text, ts: now });
+      } catch (error) {
+        // The message went; only its copy in the chat is missing. Not a failed send.
+        deps.logger.error({ err: error, campaignId: campaign.id }, 'campaigns: a sent message is not in its chat');
+      }
       if (row.id % 10 === 0) checkDelivery(campaign, row.id, now);
     } catch (error) {
       failed(q.campaign.get(campaign.id) ?? campaign, claimed, error, transport);

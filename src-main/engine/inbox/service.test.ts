@@ -63,6 +63,15 @@ describe('the inbox through the contract', () => {
     expect((await thread(chat?.id ?? 0)).slice(0, 2).map((m) => m.status)).toEqual(['sent', 'sent']);
   });
 
+  it('shows a campaign message in its chat once, even when it is sent again after a crash', async () => {
+    const jid = '447911123402@s.whatsapp.net';
+    const sent = { waId: '3EB0CAMPAIGN0001', text: 'Spring sale: 20% off', ts: h.clock.now() };
+    h.engine.inbox.recordSent(botId, jid, sent);
+    h.engine.inbox.recordSent(botId, jid, sent); // the same id again: the resend after a restart
+    const [chat] = await chats();
+    expect((await thread(chat?.id ?? 0)).map((m) => [m.text, m.status])).toEqual([['Spring sale: 20% off', 'sent']]);
+  });
+
   it('keeps the outbox across an app restart', async () => {
     await h.call('demo:receive', { botId, from: '+447911123402', text: 'hello' });
     const [chat] = await chats();

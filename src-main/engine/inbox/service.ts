@@ -119,6 +119,9 @@ export const createInboxService = (deps: InboxDeps) => {
            FROM messages m JOIN chats c ON c.id = m.chat_id LEFT JOIN media f ON f.message_id = m.id
            WHERE m.bot_id = ? AND m.status = 'pending' ORDER BY m.id`,
     ),
+    ownMessage: sqlite.prepare<[number, string], { one: number }>(
+      'SELECT 1 AS one FROM messages WHERE chat_id = ? AND from_me = 1 AND wa_id = ?',
+    ),
     quoted: sqlite.prepare<[number], { wa_id: string; from_me: number; sender_jid: string; text: string | null }>(
       `SELECT q.wa_id, q.from_me, q.sender_jid, q.text FROM messages m
          JOIN messages q ON q.chat_id = m.chat_id AND q.wa_id = m.quoted_wa_id WHERE m.id = ?`,
@@ -433,13 +436,10 @@ export const createInboxService = (deps: InboxDeps) => {
         text: sent.text,
         quoted: null,
       };
+      // A resend after a crash (same id) is in the chat already.
+      if (statements.ownMessage.get(chatId, sent.waId)) return;
       // Pending and then sent in the same turn: the outbox never sees it pending.
-      let id: number;
-      try {
-        id = writer.insertOutgoing(botId, chatId, message);
-      } catch {
-        return; // already in the chat: a resend after a crash
-      }
+      const id = writer.insertOutgoing(botId, chatId, message);
       const changed = writer.status(botId, { id: sent.waId, chatJid: jid, status: 'sent' });
       publish(botId, [changed ?? { messageId: id, chatId }]);
     },
