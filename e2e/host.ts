@@ -38,6 +38,12 @@ export const startHost = async (
       reject(new Error(`Host exited with ${code}:\n${output}`));
     });
   });
+  // A host that dies mid-test shows up as "Reconnecting to Wren…" in the page: say why, here.
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    if (!stopping)
+      console.error(`The host exited on its own (${code ?? signal}). Its output:\n${output.slice(-8_000)}`);
+  });
   const origin = new URL(url).origin;
   return {
     url,
@@ -45,6 +51,7 @@ export const startHost = async (
     token,
     dataDir,
     async stop() {
+      stopping = true;
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');

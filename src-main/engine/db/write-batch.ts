@@ -39,7 +39,11 @@ export const createWriteBatch = (sqlite: Database.Database, logger: Logger, wind
       sqlite.exec('COMMIT');
     } catch (error) {
       logger.error({ err: error }, 'db: committing a batch of live changes failed; they are lost');
-      if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+      try {
+        if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+      } catch (rollback) {
+        logger.error({ err: rollback }, 'db: rolling back a failed batch failed too');
+      }
     }
   };
 
@@ -47,7 +51,13 @@ export const createWriteBatch = (sqlite: Database.Database, logger: Logger, wind
     join() {
       // Someone else's transaction is running synchronously right now: let it be.
       if (open || sqlite.inTransaction) return;
-      sqlite.exec('BEGIN IMMEDIATE');
+      try {
+        sqlite.exec('BEGIN IMMEDIATE');
+      } catch (error) {
+        // Busy or broken: the changes commit one by one, as they did before batches.
+        logger.warn({ err: error }, 'db: could not open a batch of live changes');
+        return;
+      }
       open = true;
       // Real time, not the engine's clock: the window is about the disk, and a fake clock that
       // stands still in a test must not keep a batch open.

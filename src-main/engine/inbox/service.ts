@@ -86,18 +86,32 @@ export const createInboxService = (deps: InboxDeps) => {
     unpublished.scheduled = false;
     if (!sqlite.open) return; // the engine closed meanwhile
     const botJids = new Map<string, string | null>();
-    for (const [messageId, botId] of unpublished.messages) {
-      let botJid = botJids.get(botId);
-      if (botJid === undefined) botJids.set(botId, (botJid = deps.botJid(botId)));
-      const message = reader.message(messageId, botJid);
-      if (message) events.emit('message:upsert', { message });
-    }
-    for (const chatId of unpublished.chats) {
-      const chat = reader.chat(chatId);
-      if (chat) events.emit('chat:upsert', { chat });
-    }
+    const messages = [...unpublished.messages];
+    const chats = [...unpublished.chats];
     unpublished.messages.clear();
     unpublished.chats.clear();
+    // Outside any caller's try: one row that cannot be read must not take the engine down.
+    const tell = (what: string, fn: () => void) => {
+      try {
+        fn();
+      } catch (error) {
+        logger.error({ err: error }, `inbox: telling the UI about ${what} failed`);
+      }
+    };
+    for (const [messageId, botId] of messages) {
+      tell(`message ${messageId}`, () => {
+        let botJid = botJids.get(botId);
+        if (botJid === undefined) botJids.set(botId, (botJid = deps.botJid(botId)));
+        const message = reader.message(messageId, botJid);
+        if (message) events.emit('message:upsert', { message });
+      });
+    }
+    for (const chatId of chats) {
+      tell(`chat ${chatId}`, () => {
+        const chat = reader.chat(chatId);
+        if (chat) events.emit('chat:upsert', { chat });
+      });
+    }
   };
   const publish = (botId: string, changed: Ingested[]): void => {
     for (const { messageId, chatId } of changed) {
