@@ -155,9 +155,20 @@ export const startHost = async (options: HostOptions): Promise<Host> => {
         return;
       }
       const id = frame.id;
-      void engine.dispatch(frame.name, frame.input).then((reply) => {
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'reply', id, reply }));
-      });
+      void engine
+        .dispatch(frame.name, frame.input)
+        .catch((error: unknown) => {
+          // The dispatcher answers every failure itself; this is for a bug around it, which must
+          // cost one call, not the whole host (an unhandled rejection ends the process).
+          logger.error({ err: error, call: frame.name }, 'A call failed outside the dispatcher');
+          return {
+            ok: false as const,
+            error: { code: 'internal' as const, message: 'Wren hit an internal error; try again.' },
+          };
+        })
+        .then((reply) => {
+          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'reply', id, reply }));
+        });
     });
   };
 
