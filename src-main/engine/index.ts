@@ -149,7 +149,6 @@ export const createEngine = (options: EngineOptions): Engine => {
     botExists: (botId) => bots.exists(botId),
     note: (botId, message) => bots.note(botId, message),
     media,
-    flushWrites: writes.flush,
     onIncoming: (botId, message, stored) => {
       scheduler.onIncoming(botId, message);
       automations

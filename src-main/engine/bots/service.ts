@@ -131,7 +131,8 @@ export const createBotService = (deps: BotServiceDeps) => {
     const ts = clock.now();
     const inserted = hot.event.get(botId, ts, kind, level, message);
     if (!inserted) return;
-    const count = (logged.get(botId) ?? hot.count.get(botId)?.n ?? 0) + (logged.has(botId) ? 1 : 0);
+    const known = logged.get(botId);
+    const count = known === undefined ? (hot.count.get(botId)?.n ?? 0) : known + 1;
     if (count >= EVENTS_KEPT + PRUNE_EVERY) {
       hot.prune.run(botId, count - EVENTS_KEPT);
       logged.set(botId, EVENTS_KEPT);
@@ -238,6 +239,7 @@ export const createBotService = (deps: BotServiceDeps) => {
       live.delete(botId);
       await entry?.runner.dispose();
       q.deleteBot(db, botId);
+      logged.delete(botId);
       logger.info({ botId }, 'Bot deleted with its session, settings and log.');
       events.emit('bot:removed', { botId });
       return { botId };

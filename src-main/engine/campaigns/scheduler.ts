@@ -235,7 +235,8 @@ export const createCampaignScheduler = (deps: SchedulerDeps): CampaignScheduler 
 
   /** An hour of sends without a rate limit since the pace last changed: one step faster again. */
   const ease = (campaign: CampaignRow, now: number) => {
-    const slowdown = q.campaign.get(campaign.id)?.slowdown ?? 1;
+    // The row read for this send: only a rate limit changes the pace, and that is not a success.
+    const { slowdown } = campaign;
     if (slowdown <= 1) return;
     const since = paceSince.get(campaign.id);
     if (since === undefined) paceSince.set(campaign.id, now);

@@ -26,7 +26,6 @@ const setup = (exists: () => boolean = () => true) => {
   const events = createEngineEvents();
   const notes: string[] = [];
   const deps = {
-    sqlite,
     writer: new InboxWriter(sqlite),
     clock: new FakeClock(),
     events,

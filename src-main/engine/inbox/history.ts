@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import type { Clock } from '../clock';
 import type { EngineEvents } from '../events';
 import type { HistoryEvent } from '../wa/transport';
@@ -7,29 +6,20 @@ import type { InboxWriter } from './writer';
 /**
  * History arrives in batches of thousands. It is stored in slices, one transaction each, and the
  * engine yields to the event loop whenever a turn has run this long, so calls from the UI are
- * still answered within a few tens of milliseconds while a long history is stored.
+ * still answered within a few tens of milliseconds while a long history is stored. The WAL it
+ * writes is copied back by the checkpoint worker (db/checkpointer.ts), off this thread.
  */
 export const HISTORY_SLICE = 50;
 const TURN_MS = 8;
-/**
- * Every few slices the WAL is copied back into the file (a passive checkpoint: it never waits for
- * readers). Left to SQLite's automatic checkpoint, one commit in a few hundred would copy
- * thousands of pages at once and stall the loop for 40–60 ms (measured: p99 of a slice 39 ms
- * without, 17 ms with).
- */
-const CHECKPOINT_EVERY = 5;
 /** How often the UI hears how far along it is. */
 const PROGRESS_MS = 250;
 
 export type HistoryDeps = {
-  sqlite: Database.Database;
   writer: InboxWriter;
   clock: Clock;
   events: EngineEvents;
   botExists(botId: string): boolean;
   note(botId: string, message: string): void;
-  /** Commits the open batch of live changes (db/write-batch.ts). */
-  flushWrites?(): void;
 };
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -43,15 +33,10 @@ export const storeHistory = async (deps: HistoryDeps, botId: string, batch: Hist
   let turnStart = performance.now();
   let lastProgress = turnStart;
   let stored = 0;
-  let slices = 0;
   for (let i = 0; i < total; i += HISTORY_SLICE) {
     // The bot was deleted meanwhile: its rows are gone, nothing more to store.
     if (!deps.botExists(botId)) return stored;
     stored += deps.writer.ingest(botId, messages.slice(i, i + HISTORY_SLICE), false, deps.clock.now()).length;
-    if (++slices % CHECKPOINT_EVERY === 0) {
-      deps.flushWrites?.(); // a checkpoint cannot run inside an open batch
-      deps.sqlite.pragma('wal_checkpoint(PASSIVE)');
-    }
     const now = performance.now();
     if (now - lastProgress >= PROGRESS_MS) {
       progress(Math.min(i + HISTORY_SLICE, total), false);

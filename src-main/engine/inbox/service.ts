@@ -30,8 +30,6 @@ export type InboxDeps = {
   /** A line in the bot's event log (e.g. history stored). */
   note(botId: string, message: string): void;
   media: MediaService;
-  /** Commits the open batch of live changes (db/write-batch.ts). */
-  flushWrites?(): void;
   /** A new live message was stored: the bot's pipeline (commands, auto-replies) looks at it. */
   onIncoming?(botId: string, message: IncomingMessage, stored: Ingested): void;
   /** A group's facts or members changed (see group-sync). */
@@ -83,6 +81,7 @@ export const createInboxService = (deps: InboxDeps) => {
    */
   const unpublished = { messages: new Map<number, string>(), chats: new Set<number>(), scheduled: false };
   const publishNow = (): void => {
+    if (!unpublished.scheduled) return; // sent already, by a call or idle() before this turn ended
     unpublished.scheduled = false;
     if (!sqlite.open) return; // the engine closed meanwhile
     const botJids = new Map<string, string | null>();
@@ -132,9 +131,6 @@ export const createInboxService = (deps: InboxDeps) => {
       `SELECT m.id, m.wa_id, m.kind, m.text, m.quoted_wa_id, m.mentions, c.jid, f.message_id IS NOT NULL AS has_file
            FROM messages m JOIN chats c ON c.id = m.chat_id LEFT JOIN media f ON f.message_id = m.id
            WHERE m.bot_id = ? AND m.status = 'pending' ORDER BY m.id`,
-    ),
-    ownMessage: sqlite.prepare<[number, string], { one: number }>(
-      'SELECT 1 AS one FROM messages WHERE chat_id = ? AND from_me = 1 AND wa_id = ?',
     ),
     quoted: sqlite.prepare<[number], { wa_id: string; from_me: number; sender_jid: string; text: string | null }>(
       `SELECT q.wa_id, q.from_me, q.sender_jid, q.text FROM messages m
@@ -237,13 +233,11 @@ export const createInboxService = (deps: InboxDeps) => {
       transport.on('history', (batch) => {
         const storing = storeHistory(
           {
-            sqlite,
             writer,
             clock,
             events,
             botExists: (id) => deps.botExists(id),
             note: (id, message) => deps.note(id, message),
-            flushWrites: () => deps.flushWrites?.(),
           },
           botId,
           batch,
@@ -451,7 +445,7 @@ export const createInboxService = (deps: InboxDeps) => {
         quoted: null,
       };
       // A resend after a crash (same id) is in the chat already.
-      if (statements.ownMessage.get(chatId, sent.waId)) return;
+      if (writer.hasOwn(chatId, sent.waId)) return;
       // Pending and then sent in the same turn: the outbox never sees it pending.
       const id = writer.insertOutgoing(botId, chatId, message);
       const changed = writer.status(botId, { id: sent.waId, chatJid: jid, status: 'sent' });
@@ -464,12 +458,10 @@ export const createInboxService = (deps: InboxDeps) => {
     /** Waits for outbox flushes, history being stored and group reads (tests, shutdown). */
     idle: async (): Promise<void> => {
       await Promise.all([...flushing.values(), ...storingHistory, groupSync.idle()]);
-      if (unpublished.scheduled) publishNow();
+      publishNow();
     },
 
     /** Sends the UI what changed this turn now, rather than at the end of the turn. */
-    publishNow: (): void => {
-      if (unpublished.scheduled) publishNow();
-    },
+    publishNow,
   };
 };

@@ -256,6 +256,11 @@ export class InboxWriter {
     );
   }
 
+  /** Whether the bot's message with this id is in the chat already (a resend after a crash). */
+  hasOwn(chatId: number, waId: string): boolean {
+    return this.findMessage.get(chatId, 1, waId) !== undefined;
+  }
+
   private ownMessage(botId: string, chatJid: string, waId: string): MessageRow | undefined {
     const chatId = this.identities.chatIdOf(botId, bareJid(chatJid));
     return chatId === undefined ? undefined : this.findMessage.get(chatId, 1, waId);
