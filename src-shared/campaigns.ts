@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { botIdSchema, call } from './call';
 import { MESSAGE_TEXT_MAX } from './inbox';
 import { tagSchema } from './contacts';
+import { visibleName } from './text';
 
 /**
  * Campaigns: templates with variables and spintax, sent to an audience of contacts within a
@@ -97,7 +98,7 @@ export type Throttle = z.infer<typeof throttleSchema>;
 
 export const campaignDraftSchema = z
   .object({
-    name: z.string().trim().min(1, 'Name the campaign.').max(TEMPLATE_NAME_MAX),
+    name: visibleName('campaign', TEMPLATE_NAME_MAX),
     variants: z
       .array(variantSchema)
       .min(1, 'Write the message.')
@@ -177,7 +178,7 @@ export const campaignCalls = {
     z
       .object({
         id: z.number().int().positive().optional(),
-        name: z.string().trim().min(1, 'Name the template.').max(TEMPLATE_NAME_MAX),
+        name: visibleName('template', TEMPLATE_NAME_MAX),
         text: templateBodySchema,
         media: templateMediaSchema.nullable().default(null),
       })

@@ -20,6 +20,7 @@ import {
   tryResultSchema,
 } from './automations';
 import { call } from './call';
+import { visibleName } from './text';
 import { campaignCalls, campaignEvents } from './campaigns';
 import { contactCalls, contactEvents } from './contacts';
 import { chatKeySchema, groupInfoSchema, chatSchema, MESSAGE_TEXT_MAX, messageSchema, searchHitSchema } from './inbox';
@@ -33,11 +34,7 @@ import { chatKeySchema, groupInfoSchema, chatSchema, MESSAGE_TEXT_MAX, messageSc
 const botId = z.string().min(1, 'Choose a bot.').max(64);
 const chatId = z.number().int().positive('Choose a chat.');
 const messageId = z.number().int().positive('Choose a message.');
-const botName = z
-  .string()
-  .trim()
-  .min(1, 'Give the bot a name.')
-  .max(BOT_NAME_MAX, `Keep the name under ${BOT_NAME_MAX + 1} characters.`);
+const botName = visibleName('bot', BOT_NAME_MAX);
 
 const TEST_TEXT_MAX = 4096;
 /** Base64 of the largest attachment (4 characters per 3 bytes, padded). */

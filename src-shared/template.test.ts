@@ -10,3 +10,18 @@ describe('reply templates', () => {
     expect(templateVariables('{{a}} {{b|x}} {{a}}')).toEqual(['a', 'b']);
   });
 });
+
+describe('reply templates and inherited properties', () => {
+  it.each(['constructor', 'toString', 'valueOf', '__proto__', 'hasOwnProperty', 'isPrototypeOf'])(
+    '{{%s}} is an unknown variable, never a property of Object',
+    (name) => {
+      expect(renderTemplate(`Hi {{${name}|there}}!`, { name: 'Ana' })).toBe('Hi there!');
+      expect(renderTemplate(`Hi {{${name}}}!`, {})).toBe('Hi !');
+    },
+  );
+
+  it('still fills a field a contact really has under such a name', () => {
+    const values = JSON.parse('{"constructor":"Builder","__proto__":"x"}') as Record<string, string>;
+    expect(renderTemplate('{{constructor}} {{__proto__}}', values)).toBe('Builder x');
+  });
+});

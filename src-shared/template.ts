@@ -7,7 +7,8 @@ const VARIABLE = /\{\{\s*([\p{L}\p{N}_]+)\s*(?:\|([^}]*))?\}\}/gu;
 
 export const renderTemplate = (template: string, values: Readonly<Record<string, string | number | null>>): string =>
   template.replace(VARIABLE, (_all, name: string, fallback: string | undefined) => {
-    const value = values[name];
+    // Own properties only: `{{constructor}}` or `{{toString}}` must never reach Object.prototype.
+    const value = Object.hasOwn(values, name) ? values[name] : undefined;
     return value === undefined || value === null || value === '' ? (fallback ?? '').trim() : String(value);
   });
 

@@ -1,3 +1,4 @@
+import type { BotService } from '../bots/service';
 import type { CampaignScheduler } from '../campaigns/scheduler';
 import type { CampaignService } from '../campaigns/service';
 import type { TemplateService } from '../templates/service';
@@ -7,19 +8,22 @@ import type { Dispatcher } from './dispatcher';
 export const registerCampaignHandlers = (
   dispatcher: Dispatcher,
   deps: {
+    bots: BotService;
     templates: TemplateService;
     campaigns: CampaignService;
     scheduler: CampaignScheduler;
   },
 ): void => {
   const { handle } = dispatcher;
-  const { templates, campaigns } = deps;
+  const { bots, templates, campaigns } = deps;
+  /** Answers not_found for a bot that does not exist, instead of figures for nobody. */
+  const knownBot = (botId: string): string => bots.get(botId).id;
   handle('templates:list', () => templates.list());
   handle('templates:save', (input) => templates.save(input));
   handle('templates:delete', ({ id }) => templates.remove(id));
   handle('templates:versions', ({ id }) => templates.versions(id));
   handle('templates:upload', ({ name, data }) => templates.upload(name, data));
-  handle('templates:preview', ({ botId, text, contactId }) => templates.preview(botId, text, contactId));
+  handle('templates:preview', ({ botId, text, contactId }) => templates.preview(knownBot(botId), text, contactId));
   handle('campaigns:list', ({ botId }) => campaigns.list(botId));
   handle('campaigns:get', ({ id }) => campaigns.get(id));
   handle('campaigns:save', ({ botId, id, draft }) => campaigns.save(botId, id, draft));
@@ -31,5 +35,5 @@ export const registerCampaignHandlers = (
   handle('campaigns:delete', ({ id }) => campaigns.remove(id));
   handle('campaigns:recipients', (input) => campaigns.recipients(input));
   handle('campaigns:export', ({ id }) => campaigns.export(id));
-  handle('campaigns:health', ({ botId }) => deps.scheduler.health(botId));
+  handle('campaigns:health', ({ botId }) => deps.scheduler.health(knownBot(botId)));
 };

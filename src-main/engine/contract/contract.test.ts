@@ -26,7 +26,12 @@ describe('the contract', () => {
   it.each(names)('%s answers malformed input with a coded error and keeps working', async (name) => {
     for (const input of garbage) {
       const reply = await h.engine.dispatch(name, input);
-      if (reply.ok) continue; // e.g. app:info ignores nothing but {} — checked below
+      if (reply.ok) {
+        // Only "no input at all" may pass, and only for a call that takes none (null reads as {}).
+        expect({ name, input }).toEqual({ name, input: null });
+        expect(calls[name].input.safeParse({}).success).toBe(true);
+        continue;
+      }
       expect(['invalid_input', 'not_found', 'invalid_state']).toContain(reply.error.code);
       expect(reply.error.message.length).toBeGreaterThan(5);
     }
@@ -62,6 +67,31 @@ describe('the contract', () => {
     expect(await h.engine.dispatch('bots:start', { botId: 'nope' })).toMatchObject({
       ok: false,
       error: { code: 'not_found', message: expect.stringMatching(/does not exist/) },
+    });
+  });
+
+  it('answers not_found for previews and health of a bot or contact that does not exist', async () => {
+    expect(await h.engine.dispatch('campaigns:health', { botId: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: expect.stringMatching(/bot does not exist/) },
+    });
+    expect(await h.engine.dispatch('templates:preview', { botId: 'nope', text: 'Hi', contactId: null })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    const bot = await h.call('bots:create', { name: 'Shop', kind: 'demo' });
+    expect(await h.engine.dispatch('templates:preview', { botId: bot.id, text: 'Hi', contactId: 999 })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: expect.stringMatching(/contact does not exist/) },
+    });
+    expect(await h.engine.dispatch('campaigns:health', { botId: bot.id })).toMatchObject({ ok: true });
+  });
+
+  it('refuses names made only of characters that draw nothing', async () => {
+    const reply = await h.engine.dispatch('bots:create', { name: '\u200B\u200D\u2060', kind: 'demo' });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/^name: .*letters or digits you can see/) },
     });
   });
 

@@ -102,6 +102,9 @@ export const createTemplateService = (deps: { sqlite: Database.Database; clock: 
     /** What one contact would receive (or a sample contact), and what no contact can fill. */
     preview(botId: string, text: string, contactId: number | null) {
       const contact = contactId === null ? null : contactById(sqlite, botId, contactId);
+      if (contactId !== null && !contact) {
+        throw new ContractError('not_found', 'That contact does not exist any more. Pick another one to preview.');
+      }
       const facts = contact
         ? {
             contactId: contact.id,

@@ -26,7 +26,7 @@ const engine = createEngine({
   mode: 'headless',
   version: 'crash-test',
   clock: fastClock(SPEED),
-  random: seededRandom(process.pid),
+  random: seededRandom(Number(process.env.WREN_CRASH_CHILD_SEED ?? process.pid)),
   // Acks take 3 s of engine time: a kill often lands after WhatsApp took a message but before
   // the engine heard so, the moment that would send it twice if the engine got it wrong.
   simNetwork: { journal, ackDelayMs: 3000 },
