@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, Menu, nativeImage, session, shell, Tray } from 'electron';
+import { app, BrowserWindow, dialog, Menu, nativeImage, session, shell, Tray } from 'electron';
 import { version } from '../package.json';
+import { acquireDataLock, type DataLock } from './data-lock';
 import { defaultDataDir } from './data-dir';
 import { createEngine, type Engine } from './engine';
 import { createFileLogger } from './engine/log/logger';
@@ -19,6 +20,7 @@ const isTrustedUrl = (url: string): boolean =>
   devUrl ? url.startsWith(devUrl) : url.startsWith('file://') && url.includes('/out/renderer/');
 
 let engine: Engine | null = null;
+let dataLock: DataLock | null = null;
 let window: BrowserWindow | null = null;
 let tray: Tray | null = null;
 let quitting = false;
@@ -78,6 +80,15 @@ const createTray = () => {
 
 const start = async () => {
   const dataDir = dataDirArg ?? (app.isPackaged ? app.getPath('userData') : defaultDataDir());
+  // A headless host may own the folder (single-instance only sees other desktop apps): say so, stop.
+  const locked = acquireDataLock(dataDir, 'desktop');
+  if (!locked.ok) {
+    const title = locked.error.code === 'data_dir_in_use' ? 'Wren is already running' : 'Wren cannot start';
+    dialog.showErrorBox(title, locked.error.message);
+    app.exit(1);
+    return;
+  }
+  dataLock = locked.lock;
   const logger = await createFileLogger(dataDir);
   engine = createEngine({
     dataDir,
@@ -117,7 +128,10 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     const closing = engine;
     engine = null;
-    void closing.close().finally(() => app.exit(0));
+    void closing.close().finally(() => {
+      dataLock?.release();
+      app.exit(0);
+    });
   });
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());

@@ -1,9 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
+import { acquireDataLock } from '../data-lock';
 import { defaultDataDir } from '../data-dir';
 import { createEngine } from '../engine';
 import { createFileLogger } from '../engine/log/logger';
+import { MIN_TOKEN_LENGTH, tokenProblem } from './access';
 import { startHost } from './server';
 
 /**
@@ -16,7 +18,7 @@ const usage = `Usage: node out/main/host.js [--data-dir DIR] [--port N] [--host 
   --port N             port to listen on (default: 5680; 0 picks a free one)
   --host ADDR          address to bind (default: 127.0.0.1; anything else exposes Wren to your network)
   --no-demo-activity   demo customers do not write in on their own
-Environment: WREN_TOKEN fixes the access token (default: random each start).`;
+Environment: WREN_TOKEN fixes the access token, at least ${MIN_TOKEN_LENGTH} characters (default: random each start).`;
 
 const main = async () => {
   const { values } = parseArgs({
@@ -36,7 +38,13 @@ const main = async () => {
   const port = Number(values.port ?? '5680');
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be a number from 0 to 65535, not "${values.port}".`);
+  const token = process.env.WREN_TOKEN || undefined;
+  const weakToken = token === undefined ? null : tokenProblem(token, 'WREN_TOKEN');
+  if (weakToken) throw new Error(weakToken);
   const dataDir = values['data-dir'] ?? defaultDataDir();
+  // Before anything opens the folder's database: a second Wren on it must stop here.
+  const locked = acquireDataLock(dataDir, 'headless');
+  if (!locked.ok) throw new Error(locked.error.message);
   const logger = await createFileLogger(dataDir);
   const engine = createEngine({
     dataDir,
@@ -56,7 +64,7 @@ const main = async () => {
     rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
     host: values.host,
     port,
-    token: process.env.WREN_TOKEN || undefined,
+    token,
   });
   await engine.start();
   logger.info({ port: host.port, dataDir }, 'Headless host started');
@@ -72,6 +80,8 @@ const main = async () => {
   };
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
+  // A closed terminal: without a handler Node dies without 'exit', and the lock stays behind.
+  process.on('SIGHUP', () => void shutdown());
 };
 
 main().catch((error: unknown) => {

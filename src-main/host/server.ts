@@ -1,13 +1,13 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { ATTACHMENT_MAX_BYTES } from '../../src-shared/attachments';
-import { events as eventSchemas, type EventName } from '../../src-shared/contract';
+import { WebSocketServer } from 'ws';
+import { MAX_FRAME_BYTES } from '../../src-shared/frames';
 import type { Engine } from '../engine';
 import type { Logger } from '../engine/log/logger';
+import { bearer, hostNames, newToken, sameToken, tokenProblem, type HostNames } from './access';
+import { createSocketHub } from './sockets';
 
 /**
  * The headless host: the same engine and contract as the Electron app, served to a browser on
@@ -15,13 +15,19 @@ import type { Logger } from '../engine/log/logger';
  * (the WebSocket and /api) needs the random token printed at start.
  */
 
+export { MAX_FRAME_BYTES } from '../../src-shared/frames';
+export { MIN_TOKEN_LENGTH, newToken } from './access';
+
 export type HostOptions = {
   engine: Engine;
   rendererDir: string;
   host?: string;
   port?: number;
+  /** At least MIN_TOKEN_LENGTH characters; a random one if absent. */
   token?: string;
   logger: Logger;
+  /** How much may wait for one WebSocket client before it counts as stuck (tests lower it). */
+  maxBufferedBytes?: number;
 };
 
 export type Host = { url: string; port: number; token: string; close(): Promise<void> };
@@ -41,34 +47,37 @@ const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; " +
   "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
-/** One call carries at most an attachment (16 MB as base64) and its caption. */
-export const MAX_FRAME_BYTES = Math.ceil(ATTACHMENT_MAX_BYTES / 3) * 4 + 64 * 1024;
+type RequestUrl = { pathname: string; decodedPath: string; searchParams: URLSearchParams };
 
-export const newToken = (): string => randomBytes(24).toString('base64url');
-
-const sameToken = (given: string | null | undefined, expected: string): boolean => {
-  if (!given) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+/**
+ * The request's address, or null when it cannot be read (a stray `%`, `//`, a NUL): the sender
+ * gets a 400, where a throw here would be a 500 or, outside a promise, the end of the process.
+ */
+const readUrl = (raw: string | undefined): RequestUrl | null => {
+  if (!raw?.startsWith('/')) return null;
+  try {
+    const url = new URL(`http://x${raw}`);
+    const decodedPath = decodeURIComponent(url.pathname);
+    if (decodedPath.includes('\0')) return null;
+    return { pathname: url.pathname, decodedPath, searchParams: url.searchParams };
+  } catch {
+    return null;
+  }
 };
 
-const bearer = (req: IncomingMessage): string | null => {
-  const header = req.headers.authorization;
-  return header?.startsWith('Bearer ') ? header.slice(7) : null;
-};
+const BAD_URL = 'Bad request: the address is malformed. Check it for a stray "%".';
 
 export const startHost = async (options: HostOptions): Promise<Host> => {
   const { engine, logger } = options;
+  if (options.token !== undefined) {
+    const problem = tokenProblem(options.token, 'The host token');
+    if (problem) throw new Error(problem);
+  }
   const token = options.token ?? newToken();
   const bindHost = options.host ?? '127.0.0.1';
   const rendererRoot = resolve(options.rendererDir);
-
-  /** Refuses requests whose Host header is not ours: a DNS-rebinding page cannot talk to us. */
-  const hostAllowed = (req: IncomingMessage, port: number): boolean => {
-    const hostHeader = req.headers.host ?? '';
-    return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `${bindHost}:${port}`].includes(hostHeader);
-  };
+  // Known once we listen: the allowed names carry the port.
+  let names: HostNames = hostNames(bindHost, 0);
 
   const send = (res: ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8') => {
     res.writeHead(status, {
@@ -81,8 +90,7 @@ export const startHost = async (options: HostOptions): Promise<Host> => {
     res.end(body);
   };
 
-  const serveStatic = async (req: IncomingMessage, res: ServerResponse) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  const serveStatic = async (path: string, res: ServerResponse) => {
     const candidate = normalize(join(rendererRoot, path));
     if (candidate !== rendererRoot && !candidate.startsWith(rendererRoot + sep)) return send(res, 404, 'Not found');
     let file = candidate;
@@ -101,97 +109,67 @@ export const startHost = async (options: HostOptions): Promise<Host> => {
     res.end(body);
   };
 
-  let port = 0;
-  const server = createServer((req, res) => {
-    if (!hostAllowed(req, port)) return send(res, 403, 'Wrong host.');
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    if (path === '/api/session') {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    if (!names.hostAllowed(req)) return send(res, 403, 'Wrong host.');
+    const url = readUrl(req.url);
+    if (!url) return send(res, 400, BAD_URL);
+    if (url.pathname === '/api/session') {
       if (!sameToken(bearer(req), token))
         return send(res, 401, JSON.stringify({ error: 'unauthorized' }), 'application/json');
       return send(res, 200, JSON.stringify({ ok: true }), 'application/json');
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed');
-    serveStatic(req, res).catch((error: unknown) => {
+    serveStatic(url.decodedPath, res).catch((error: unknown) => {
       logger.error({ err: error }, 'Serving a file failed');
       send(res, 500, 'Internal error');
     });
+  };
+
+  const server = createServer((req, res) => {
+    try {
+      onRequest(req, res);
+    } catch (error) {
+      // A bug here must cost one request: a throw from this listener would end the process.
+      logger.error({ err: error }, 'Answering a request failed');
+      if (!res.headersSent) send(res, 500, 'Internal error');
+      else res.destroy();
+    }
   });
 
+  const hub = createSocketHub({ engine, logger, maxBufferedBytes: options.maxBufferedBytes });
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://x');
+    // Node hands over the raw socket with no error listener: a reset while we answer would throw.
+    socket.on('error', (error) => logger.debug({ err: error }, 'A WebSocket upgrade failed'));
+    const url = readUrl(req.url);
     const origin = req.headers.origin;
-    const originOk =
-      origin === undefined ||
-      [`http://127.0.0.1:${port}`, `http://localhost:${port}`, `http://${bindHost}:${port}`].includes(origin);
     if (
-      url.pathname !== '/ws' ||
-      !hostAllowed(req, port) ||
-      !originOk ||
+      url?.pathname !== '/ws' ||
+      !names.hostAllowed(req) ||
+      !names.originAllowed(origin) ||
       !sameToken(url.searchParams.get('token'), token)
     ) {
-      logger.warn({ path: url.pathname, origin }, 'Refused a WebSocket without a valid token');
+      // The path only: the query holds the token, which never reaches a log.
+      logger.warn({ path: url?.pathname ?? null, origin }, 'Refused a WebSocket without a valid token');
       socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => attach(ws));
+    wss.handleUpgrade(req, socket, head, (ws) => hub.attach(ws));
   });
-
-  const clients = new Set<WebSocket>();
-  const attach = (ws: WebSocket) => {
-    clients.add(ws);
-    ws.on('close', () => clients.delete(ws));
-    ws.on('message', (data: Buffer, isBinary) => {
-      let frame: { type?: unknown; id?: unknown; name?: unknown; input?: unknown };
-      try {
-        if (isBinary) throw new Error('binary');
-        frame = JSON.parse(data.toString('utf8')) as typeof frame;
-      } catch {
-        ws.send(JSON.stringify({ type: 'error', message: 'Frames must be JSON.' }));
-        return;
-      }
-      if (frame.type !== 'call' || typeof frame.id !== 'number' || typeof frame.name !== 'string') {
-        ws.send(JSON.stringify({ type: 'error', message: 'Expected {type:"call", id:number, name:string, input}.' }));
-        return;
-      }
-      const id = frame.id;
-      void engine
-        .dispatch(frame.name, frame.input)
-        .catch((error: unknown) => {
-          // The dispatcher answers every failure itself; this is for a bug around it, which must
-          // cost one call, not the whole host (an unhandled rejection ends the process).
-          logger.error({ err: error, call: frame.name }, 'A call failed outside the dispatcher');
-          return {
-            ok: false as const,
-            error: { code: 'internal' as const, message: 'Wren hit an internal error; try again.' },
-          };
-        })
-        .then((reply) => {
-          if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'reply', id, reply }));
-        });
-    });
-  };
-
-  const unsubscribers = (Object.keys(eventSchemas) as EventName[]).map((name) =>
-    engine.events.on(name, (payload) => {
-      const frame = JSON.stringify({ type: 'event', name, payload });
-      for (const ws of clients) if (ws.readyState === ws.OPEN) ws.send(frame);
-    }),
-  );
 
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, bindHost, () => resolveListen());
   });
-  port = (server.address() as AddressInfo).port;
-  const displayHost = bindHost === '0.0.0.0' ? '127.0.0.1' : bindHost;
+  const port = (server.address() as AddressInfo).port;
+  names = hostNames(bindHost, port);
+  const displayHost = bindHost === '0.0.0.0' ? '127.0.0.1' : bindHost.includes(':') ? `[${bindHost}]` : bindHost;
   return {
     url: `http://${displayHost}:${port}/#token=${token}`,
     port,
     token,
     async close() {
-      for (const off of unsubscribers) off();
-      for (const ws of clients) ws.terminate();
+      hub.close();
       wss.close();
       await new Promise<void>((done) => server.close(() => done()));
     },

@@ -82,6 +82,24 @@ describe('socket connection', () => {
     await expect(reply).resolves.toEqual({ ok: true, value: [] });
   });
 
+  it('refuses a call too large for one frame itself, instead of having the host close the socket', async () => {
+    const { connection } = setup();
+    await vi.advanceTimersByTimeAsync(0);
+    latest().open();
+    const reply = await connection.channel.invoke('contacts:import-preview', {
+      botId: 'b',
+      csv: 'é'.repeat(1_100_000),
+    });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/too much/) },
+    });
+    expect(latest().sent).toEqual([]);
+    // Calls after it go through as usual.
+    void connection.channel.invoke('bots:list', {});
+    expect(latest().sent).toEqual([{ type: 'call', id: 2, name: 'bots:list', input: {} }]);
+  });
+
   it('delivers events to subscribers and ignores malformed frames', async () => {
     const { connection } = setup();
     const seen: unknown[] = [];

@@ -1,5 +1,6 @@
 import type { Channel } from '../../../src-shared/client';
 import type { Reply } from '../../../src-shared/contract';
+import { MAX_FRAME_BYTES } from '../../../src-shared/frames';
 import type { Connection, ConnectionState } from './connection';
 
 /** Reconnect backoff: 0.5 s doubling to 5 s, so a restarted host is found again within seconds. */
@@ -13,6 +14,14 @@ const LOST: Reply<never> = {
 const REFUSED: Reply<never> = {
   ok: false,
   error: { code: 'unauthorized', message: "This link's access token is missing or wrong." },
+};
+
+const TOO_LARGE: Reply<never> = {
+  ok: false,
+  error: {
+    code: 'invalid_input',
+    message: 'That is too much to send in one go. Attach large files with the paperclip or the import button.',
+  },
 };
 
 type PendingCall = { frame: string; sent: boolean; resolve: (reply: Reply<unknown>) => void };
@@ -180,6 +189,11 @@ export const createSocketConnection = (options: SocketConnectionOptions): Connec
       if (state === 'refused') return Promise.resolve(REFUSED);
       const id = nextId++;
       const frame = JSON.stringify({ type: 'call', id, name, input });
+      // The host closes the socket on a frame over its cap: refuse it here, for this call only.
+      // (UTF-16 length ≤ UTF-8 bytes ≤ 3× it: check the cheap bound first.)
+      if (frame.length * 3 > MAX_FRAME_BYTES && new TextEncoder().encode(frame).length > MAX_FRAME_BYTES) {
+        return Promise.resolve(TOO_LARGE);
+      }
       return new Promise<Reply<unknown>>((resolve) => {
         calls.set(id, { frame, sent: false, resolve });
         flush();
