@@ -3,7 +3,7 @@ import type { Bot } from '../../src-shared/bots';
 import { systemClock } from '../../src-main/engine/clock';
 import { createHarness, type Harness } from '../../src-main/engine/testing/engine-harness';
 import { Contact } from './contact';
-import { WaServer } from './server';
+import { WaServer, type WaServerOptions } from './server';
 
 export type EngineOnServer = {
   readonly server: WaServer;
@@ -16,12 +16,19 @@ export type EngineOnServer = {
   linkContact(phone: string, name: string): Promise<Contact>;
 };
 
+export type EngineOnServerSetup = {
+  /** How the protocol server starts (a misbehaving one, for tests of what Wren refuses). */
+  server?: WaServerOptions;
+  /** The certificate root Wren trusts, 64 hex digits; the server's own by default. */
+  trustedRoot?: (server: WaServer) => string;
+};
+
 /**
  * Per test: a fresh protocol server and an engine on a real clock pointed at it (Baileys' timers
  * and sockets are real, so the engine's must be too). After each test everything is closed, the
  * trace is printed if the test failed, and the server must have recorded no handler error.
  */
-export const useEngineOnServer = (): EngineOnServer => {
+export const useEngineOnServer = (setup: EngineOnServerSetup = {}): EngineOnServer => {
   let server: WaServer | null = null;
   let h: Harness | null = null;
   const contacts: Contact[] = [];
@@ -61,10 +68,10 @@ export const useEngineOnServer = (): EngineOnServer => {
   };
 
   beforeEach(async () => {
-    server = await WaServer.start();
+    server = await WaServer.start(setup.server);
     h = await createHarness({
       clock: systemClock,
-      baileys: { waWebSocketUrl: server.url, rootPublicKeyHex: server.rootPublicKeyHex },
+      baileys: { waWebSocketUrl: server.url, rootPublicKeyHex: setup.trustedRoot?.(server) ?? server.rootPublicKeyHex },
     });
   });
 

@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { Curve, getBinaryNodeChild, hmacSign, proto, type BinaryNode } from './baileys';
 import type { Connection } from './connection';
-import { verifySignature } from './keys';
+import { generateKeyPair, verifySignature } from './keys';
 import {
   lidJid,
   phoneJid,
@@ -104,7 +104,8 @@ export const pairDeviceIq = (id: string, refs: string[]): BinaryNode => ({
 /**
  * What the phone does after scanning: sign the new device into the account. The device id is
  * the next free one; the ADV identity proves to the client that this account's phone linked it
- * (checked in configureSuccessfulPairing).
+ * (checked in configureSuccessfulPairing). `badAccountSignature` (tests) signs it with a key
+ * other than the account's, as a server in the middle without the phone would have to.
  */
 export const pairSuccessIq = (
   id: string,
@@ -112,13 +113,14 @@ export const pairSuccessIq = (
   link: PendingLink,
   qr: QrData,
   nowSeconds: number,
+  badAccountSignature = false,
 ): { node: BinaryNode; details: Buffer } => {
   const { account, deviceId, keyIndex } = scan;
   const details = Buffer.from(
     proto.ADVDeviceIdentity.encode({ rawId: randomInt(1, 2 ** 31), timestamp: nowSeconds, keyIndex }).finish(),
   );
   const accountSignature = Curve.sign(
-    account.identity.private,
+    badAccountSignature ? generateKeyPair().private : account.identity.private,
     Buffer.concat([ACCOUNT_SIG_PREFIX, details, link.identityPublic]),
   );
   const signed = proto.ADVSignedDeviceIdentity.encode({

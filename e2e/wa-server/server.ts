@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { getAllBinaryNodeChildren, getBinaryNodeChild, type BinaryNode, type proto } from './baileys';
-import { makeCertChain } from './certs';
+import { makeCertChain, type CertFault } from './certs';
 import { Connection } from './connection';
 import { Directory, lidJid, phoneJid, type Account, type Device } from './directory';
 import { answerIq } from './iq';
@@ -30,6 +30,10 @@ export type WaServerOptions = {
   echoTrace?: boolean;
   /** Plain HTTP requests on the same port (the standalone server's control API); 404 otherwise. */
   onHttp?: (server: WaServer, req: IncomingMessage, res: ServerResponse) => void;
+  /** Tests: present a certificate chain a client must refuse (see CertFault). */
+  certFault?: CertFault;
+  /** Tests: sign pair-success with a key that is not the account's; a client must refuse to link. */
+  badAccountSignature?: boolean;
 };
 
 export type WaServerEvents = {
@@ -63,11 +67,12 @@ export class WaServer extends EventEmitter<WaServerEvents> {
     private readonly wss: WebSocketServer,
     root: KeyPair,
     echoTrace: boolean,
+    private readonly faults: Pick<WaServerOptions, 'certFault' | 'badAccountSignature'>,
   ) {
     super();
     this.trace = new Trace(5_000, echoTrace);
     this.rootPublicKeyHex = root.public.toString('hex');
-    this.certChain = makeCertChain(root, this.staticKey);
+    this.certChain = makeCertChain(root, this.staticKey, Date.now(), faults.certFault ?? null);
     wss.on('connection', (ws) => {
       const connection = new Connection(ws, {
         staticKey: this.staticKey,
@@ -94,7 +99,10 @@ export class WaServer extends EventEmitter<WaServerEvents> {
       http.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
     });
     const root = options.rootSecret ? keyPairFromSecret(options.rootSecret) : generateKeyPair();
-    self = new WaServer(http, wss, root, options.echoTrace ?? false);
+    self = new WaServer(http, wss, root, options.echoTrace ?? false, {
+      ...(options.certFault ? { certFault: options.certFault } : {}),
+      ...(options.badAccountSignature ? { badAccountSignature: true } : {}),
+    });
     return self;
   }
 
@@ -141,7 +149,14 @@ export class WaServer extends EventEmitter<WaServerEvents> {
     const account = this.directory.account(phone) ?? this.createAccount(phone, name);
     const iqId = `pair-${this.nextIq++}`;
     const reserved = this.directory.reserveDevice(account);
-    const { node, details } = pairSuccessIq(iqId, { account, ...reserved }, link, data, this.nowSeconds());
+    const { node, details } = pairSuccessIq(
+      iqId,
+      { account, ...reserved },
+      link,
+      data,
+      this.nowSeconds(),
+      this.faults.badAccountSignature ?? false,
+    );
     return new Promise<Device>((resolve, reject) => {
       link.scanned = { account, ...reserved, iqId, details, resolve, reject };
       link.connection.send(node);

@@ -58,4 +58,13 @@ describe('what happens after a close', () => {
     expect(first).toMatchObject({ action: 'reconnect-later', delayMs: 1000 });
     expect(fourth).toMatchObject({ action: 'reconnect-later', delayMs: 8000 });
   });
+
+  it('says plainly when the server could not be verified, and retries only with backoff', () => {
+    expect(decide('server-unverified', ctx(0))).toEqual({
+      action: 'reconnect-later',
+      delayMs: 1000,
+      reason: "Could not verify WhatsApp's server — check your network.",
+    });
+    expect(decide('server-unverified', ctx(10))).toMatchObject({ action: 'reconnect-later', delayMs: BACKOFF_CAP_MS });
+  });
 });

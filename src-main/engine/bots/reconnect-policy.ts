@@ -38,6 +38,7 @@ export const REASONS = {
   badSession: 'The stored WhatsApp session can no longer be used. Relink this bot.',
   timedOut: 'No answer from WhatsApp for too long.',
   connectionLost: 'Lost the connection to WhatsApp.',
+  serverUnverified: "Could not verify WhatsApp's server — check your network.",
 } as const;
 
 /**
@@ -72,5 +73,9 @@ export const decide = (
       return later(REASONS.timedOut);
     case 'connection-lost':
       return later(REASONS.connectionLost);
+    case 'server-unverified':
+      // Nothing is sent to an unverified server beyond the handshake's first, anonymous message,
+      // so trying again with backoff is safe, and brings the bot back once the network is fixed.
+      return later(REASONS.serverUnverified);
   }
 };

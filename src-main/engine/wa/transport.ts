@@ -25,6 +25,11 @@ export type CloseReason =
   | 'bad-session'
   /** The engine's liveness watchdog saw nothing for too long. */
   | 'timed-out'
+  /**
+   * The server failed authentication (its certificate chain, or the account signature of a
+   * pairing): nothing was linked or logged in. Something on the network is in the way.
+   */
+  | 'server-unverified'
   /** Socket dropped, network gone, server closed: reconnect with backoff. */
   | 'connection-lost'
   /** The engine asked the transport to close (stop, relink, delete, shutdown). */

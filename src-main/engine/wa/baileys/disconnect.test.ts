@@ -106,7 +106,7 @@ describe('mapDisconnect', () => {
 
   it("500 from Baileys' catch-alls is not taken as a dead session", () => {
     expect(mapDisconnect(wsError(new Error('socket hang up')))).toMatchObject({ reason: 'connection-lost', code: 500 });
-    expect(mapDisconnect(new Boom('Invalid account signature'))).toMatchObject({
+    expect(mapDisconnect(new Boom('Missing device-identity or device in pair success node'))).toMatchObject({
       reason: 'connection-lost',
       code: 500,
     });
@@ -146,6 +146,24 @@ describe('mapDisconnect', () => {
   it('411 multi-device mismatch: relinking is the only way out', () => {
     const error = new Boom('Multi-device beta not joined', { statusCode: DisconnectReason.multideviceMismatch });
     expect(mapDisconnect(error)).toMatchObject({ reason: 'bad-session', code: 411 });
+  });
+
+  it('a server that fails authentication (certificates, pairing signatures): server-unverified', () => {
+    // Utils/noise-handler.js processHandshake
+    expect(mapDisconnect(new Boom('noise certificate signature invalid', { statusCode: 400 }))).toEqual({
+      reason: 'server-unverified',
+      code: 400,
+      detail: 'noise certificate signature invalid',
+    });
+    expect(mapDisconnect(new Boom('certification match failed', { statusCode: 400 }))).toMatchObject({
+      reason: 'server-unverified',
+    });
+    // Utils/validate-connection.js configureSuccessfulPairing
+    expect(mapDisconnect(new Boom('Failed to verify account signature'))).toMatchObject({
+      reason: 'server-unverified',
+      code: 500,
+    });
+    expect(mapDisconnect(new Boom('Invalid account signature'))).toMatchObject({ reason: 'server-unverified' });
   });
 
   it('a plain Error, a string or nothing: connection lost', () => {

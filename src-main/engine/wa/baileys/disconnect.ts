@@ -35,6 +35,21 @@ const CODE = {
   badSession: DisconnectReason.badSession as number,
 };
 
+/**
+ * What Baileys throws when the server fails authentication (Utils/noise-handler.js
+ * processHandshake; Utils/validate-connection.js configureSuccessfulPairing), real checks since
+ * server-auth.ts made its Curve.verify honest.
+ */
+const SERVER_UNVERIFIED = new Set([
+  'invalid noise leaf certificate',
+  'invalid noise intermediate certificate',
+  'noise certificate signature invalid',
+  'noise intermediate certificate signature invalid',
+  'certification match failed',
+  'Invalid account signature',
+  'Failed to verify account signature',
+]);
+
 type BoomLike = { message: string; output: { statusCode: number }; data?: unknown };
 
 const isBoomLike = (error: unknown): error is BoomLike => {
@@ -79,6 +94,7 @@ export const mapDisconnect = (error: unknown): CloseInfo => {
 
   // The socket itself failed (DNS, refused, TLS, HTTP status on the upgrade): never about the account.
   if (message.startsWith('WebSocket Error')) return info('connection-lost');
+  if (SERVER_UNVERIFIED.has(message)) return info('server-unverified');
 
   const isStreamError = message.startsWith('Stream Errored');
   const isLoginFailure = message === 'Connection Failure';

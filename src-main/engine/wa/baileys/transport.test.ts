@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { Boom } from '@hapi/boom';
-import { WA_CERT_DETAILS, WAMessageStatus } from '@whiskeysockets/baileys';
+import { Curve, WAMessageStatus } from '@whiskeysockets/baileys';
 import Database from 'better-sqlite3';
 import pino from 'pino';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -175,18 +175,78 @@ describe('Baileys transport: connection', () => {
     expect(transport.lastActivityAt()).toBe(start + 10_000);
   });
 
-  it('points Baileys at a local server and its certificate root when asked', async () => {
-    const original = WA_CERT_DETAILS.PUBLIC_KEY;
-    try {
-      const root = 'ab'.repeat(32);
-      transport = makeTransport({ rootPublicKeyHex: root, waWebSocketUrl: 'ws://127.0.0.1:5999' });
-      await transport.connect();
-      expect(socket().config.waWebSocketUrl).toBe('ws://127.0.0.1:5999');
-      expect(WA_CERT_DETAILS.PUBLIC_KEY.toString('hex')).toBe(root);
-      expect(() => makeTransport({ rootPublicKeyHex: 'nope' })).toThrow(/64 hex digits/);
-    } finally {
-      WA_CERT_DETAILS.PUBLIC_KEY = original;
-    }
+  it('points Baileys at a local server when asked, and refuses a malformed certificate root', async () => {
+    // The root itself is checked in e2e/wa-server/server-auth.test.ts, against real servers.
+    transport = makeTransport({ rootPublicKeyHex: 'ab'.repeat(32), waWebSocketUrl: 'ws://127.0.0.1:5999' });
+    await transport.connect();
+    expect(socket().config.waWebSocketUrl).toBe('ws://127.0.0.1:5999');
+    expect(() => makeTransport({ rootPublicKeyHex: 'nope' })).toThrow(/64 hex digits/);
+  });
+});
+
+describe('Baileys transport: server verification (server-auth.ts)', () => {
+  /** A fake that, like makeWASocket, generates its handshake key pair: the guard watches it. */
+  const guardedTransport = () => {
+    const t = createBaileysTransport({
+      authStore: store,
+      clock,
+      logger,
+      makeSocket: (config) => {
+        Curve.generateKeyPair();
+        const sock = new FakeSocket(config);
+        sockets.push(sock);
+        return sock;
+      },
+    });
+    seen = recordEvents(t);
+    return t;
+  };
+  const frame = (body: Buffer) => Buffer.concat([Buffer.from([0, 0, body.length]), body]);
+
+  it('refuses a QR or an open from a socket whose server hello was never checked', async () => {
+    transport = guardedTransport();
+    await transport.connect();
+    socket().connecting();
+    socket().qr('2@ref1,noise,identity,adv,1');
+    socket().open();
+    expect(seen.connection).toEqual([
+      { state: 'connecting' },
+      {
+        state: 'close',
+        reason: 'server-unverified',
+        code: null,
+        detail: 'the server went on before its certificates were checked',
+      },
+    ]);
+    expect(socket().end).toHaveBeenCalled();
+  });
+
+  it('ends the socket at once, before Baileys can answer, when the first frame is not a valid hello', async () => {
+    transport = guardedTransport();
+    await transport.connect();
+    socket().ws.emit('message', frame(Buffer.from('not a server hello')));
+    // Synchronously: Baileys' own handshake would only go on in a later microtask.
+    expect(socket().end).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringMatching(/verify/) }));
+    expect(closes()).toEqual([
+      { state: 'close', reason: 'server-unverified', code: null, detail: 'the server hello does not decrypt' },
+    ]);
+    expect(socket().ws.listenerCount('message')).toBe(0);
+  });
+
+  it('refuses an oversized first frame without waiting for it', async () => {
+    transport = guardedTransport();
+    await transport.connect();
+    socket().ws.emit('message', Buffer.from([0xff, 0xff, 0xff, 1, 2, 3]));
+    expect(closes()).toMatchObject([
+      { reason: 'server-unverified', detail: expect.stringMatching(/not a server hello/) },
+    ]);
+  });
+
+  it('leaves a test fake that makes no keys alone', async () => {
+    await transport.connect();
+    socket().qr('2@ref1,noise,identity,adv,1');
+    expect(seen.connection).toEqual([{ state: 'qr', qr: '2@ref1,noise,identity,adv,1' }]);
+    expect(socket().ws.listenerCount('message')).toBe(0);
   });
 });
 

@@ -3,7 +3,6 @@ import {
   jidNormalizedUser,
   makeWASocket,
   toNumber,
-  WA_CERT_DETAILS,
   WAMessageStatus,
   type AnyMessageContent,
   type BaileysEventEmitter,
@@ -33,6 +32,14 @@ import { captureAsyncStorages, type CapturedStorages } from './async-storage';
 import { createSqliteAuthState } from './auth-state';
 import { mapDisconnect } from './disconnect';
 import { asSendError } from './send-error';
+import {
+  captureKeyPairs,
+  guardServerHello,
+  installStrictVerify,
+  parseRootKey,
+  WHATSAPP_ROOT_KEY,
+  type ServerGuard,
+} from './server-auth';
 import { groupAdminActions, type AdminSocket } from './group-admin';
 import { attachGroups, mapGroup } from './groups';
 import { contentFor, downloadMediaRef } from './media';
@@ -105,13 +112,16 @@ type Session = {
   sentIds: Set<string>;
   /** The AsyncLocalStorage Baileys made for this socket; released when its lifetime ends (async-storage.ts). */
   storages: CapturedStorages;
+  /** Checks the server's certificate chain (server-auth.ts); null for a test's fake socket. */
+  guard: ServerGuard | null;
 };
 
 export const createBaileysTransport = (options: BaileysTransportOptions): Transport => {
   const { authStore, clock, logger } = options;
   const makeSocket: MakeSocket = options.makeSocket ?? ((config) => makeWASocket(config));
   const browser = options.browser ?? ['Wren', 'Chrome', '1.0.0'];
-  const rootKey = options.rootPublicKeyHex === undefined ? null : parseRootKey(options.rootPublicKeyHex);
+  const rootKey = options.rootPublicKeyHex === undefined ? WHATSAPP_ROOT_KEY : parseRootKey(options.rootPublicKeyHex);
+  installStrictVerify();
   const emitter = new Emitter<TransportEvents>((error) => logger.error({ err: error }, 'transport listener failed'));
   let session: Session | null = null;
   let lastFrameAt = clock.now();
@@ -123,6 +133,7 @@ export const createBaileysTransport = (options: BaileysTransportOptions): Transp
     if (session !== current) return;
     session = null;
     current.detach();
+    current.guard?.stop();
     // Baileys never disables its per-socket AsyncLocalStorage; left enabled, each one slows every
     // later async operation in the process. Work still in flight keeps it until that work settles.
     current.storages.release();
@@ -151,6 +162,12 @@ export const createBaileysTransport = (options: BaileysTransportOptions): Transp
   };
 
   const onConnectionUpdate = (current: Session, update: BaileysEventMap['connection.update']): void => {
+    if ((update.qr || update.connection === 'open') && current.guard && !current.guard.verified) {
+      // Fail closed: nothing links or logs in over a server whose chain was not checked.
+      finish(current, 'server-unverified', null, 'the server went on before its certificates were checked');
+      void endSocket(current.sock);
+      return;
+    }
     if (update.qr) {
       if (current.pairing) requestPairingCode(current);
       else emitter.emit('connection', { state: 'qr', qr: update.qr });
@@ -335,19 +352,24 @@ export const createBaileysTransport = (options: BaileysTransportOptions): Transp
       // completed leaves creds it would try (and fail) to log in with. Start that bot afresh.
       if (!authStore.hasSession() && authStore.readCredsJson() !== null) authStore.clear();
       const linked = authStore.hasSession();
-      if (rootKey) WA_CERT_DETAILS.PUBLIC_KEY = rootKey;
       const { state, saveCreds } = createSqliteAuthState(authStore);
-      // Captures the AsyncLocalStorage makeWASocket constructs, to release it in finish().
-      const { value: sock, storages } = captureAsyncStorages(() =>
-        makeSocket({
-          auth: state,
-          logger,
-          browser,
-          printQRInTerminal: false,
-          markOnlineOnConnect: false,
-          syncFullHistory: false,
-          ...(options.waWebSocketUrl === undefined ? {} : { waWebSocketUrl: options.waWebSocketUrl }),
-        }),
+      // Captures the AsyncLocalStorage makeWASocket constructs, to release it in finish(), and
+      // the handshake's ephemeral key pair, to check the server with (server-auth.ts).
+      const {
+        value: { value: sock, keyPairs },
+        storages,
+      } = captureAsyncStorages(() =>
+        captureKeyPairs(() =>
+          makeSocket({
+            auth: state,
+            logger,
+            browser,
+            printQRInTerminal: false,
+            markOnlineOnConnect: false,
+            syncFullHistory: false,
+            ...(options.waWebSocketUrl === undefined ? {} : { waWebSocketUrl: options.waWebSocketUrl }),
+          }),
+        ),
       );
       const pairingPhone = connectOptions.pairingPhone;
       const current: Session = {
@@ -360,9 +382,19 @@ export const createBaileysTransport = (options: BaileysTransportOptions): Transp
         pairing: !linked && pairingPhone !== undefined ? { phone: pairingPhone, requested: false } : null,
         sentIds: new Set(),
         storages,
+        guard: null,
       };
       current.detach = attach(current);
       session = current;
+      // A test's fake socket makes no keys and has no handshake; a real one is always checked.
+      if (options.makeSocket === undefined || keyPairs.length > 0) {
+        current.guard = guardServerHello(sock, {
+          keyPairs,
+          root: rootKey,
+          now: () => clock.now(),
+          onRefused: (detail) => finish(current, 'server-unverified', null, detail),
+        });
+      }
       lastFrameAt = clock.now();
       await Promise.resolve();
     },
@@ -445,11 +477,4 @@ const rememberSent = (current: Session, id: string): void => {
     const oldest = current.sentIds.values().next();
     if (!oldest.done) current.sentIds.delete(oldest.value);
   }
-};
-
-const parseRootKey = (hex: string): typeof WA_CERT_DETAILS.PUBLIC_KEY => {
-  if (!/^[0-9a-fA-F]{64}$/.test(hex)) {
-    throw new Error('rootPublicKeyHex must be a 32-byte Curve25519 public key as 64 hex digits.');
-  }
-  return Buffer.from(hex, 'hex');
 };
