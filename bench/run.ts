@@ -7,6 +7,7 @@ const benches = [
   ['bench/wa-sessions.bench.ts'],
   ['bench/inbox.bench.ts'],
   ['bench/pipeline.bench.ts'],
+  ['bench/regex.bench.ts'],
   ['bench/campaign-plan.bench.ts'],
   ['bench/contacts-import.bench.ts'],
   ['bench/campaign-tick.bench.ts'],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { toLinearRegex } from './regex';
 
 /**
  * What a bot does on its own, configured without code: prefixes and roles, which built-in
@@ -73,15 +74,14 @@ export const MATCH_KINDS = ['contains', 'exact', 'starts-with', 'regex', 'first-
 export const matchKindSchema = z.enum(MATCH_KINDS);
 export type MatchKind = z.infer<typeof matchKindSchema>;
 
-/** A regular expression a user typed: refused on save with the reason when it does not compile. */
+/**
+ * A regular expression a user typed: the reason it is refused on save, or null. Patterns run on a
+ * linear-time engine (see regex.ts), so JavaScript-only syntax is refused with what to write instead.
+ */
 export const regexProblem = (pattern: string): string | null => {
   if (pattern.length > PATTERN_MAX) return `Keep the pattern under ${PATTERN_MAX + 1} characters.`;
-  try {
-    new RegExp(pattern, 'iu');
-    return null;
-  } catch (error) {
-    return `That pattern is not a valid regular expression: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}`;
-  }
+  const linear = toLinearRegex(pattern);
+  return linear.ok ? null : linear.problem;
 };
 
 export const autoReplyRuleSchema = z
@@ -114,7 +114,9 @@ export const autoReplyRuleSchema = z
     if (needsPattern && rule.pattern.trim() === '') {
       ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'Write the words this rule matches.' });
     }
-    if (rule.match === 'regex') {
+    // Only a rule that runs must have a pattern that runs: a stored rule whose syntax Wren no longer
+    // accepts is switched off on load rather than lost, and can be fixed or deleted at leisure.
+    if (rule.match === 'regex' && rule.enabled) {
       const problem = regexProblem(rule.pattern);
       if (problem) ctx.addIssue({ code: 'custom', path: ['pattern'], message: problem });
     }
@@ -155,19 +157,30 @@ export type FlowNode = {
   options: FlowNode[];
 };
 
-const flowNodeSchema: z.ZodType<FlowNode, unknown> = z.lazy(() =>
+const TOO_DEEP = `Menus go at most ${FLOW_MAX_DEPTH} levels deep.`;
+
+/**
+ * A menu step `level` options below the root. Written out level by level instead of a recursive
+ * z.lazy: a recursive schema follows whatever depth it is sent and overflows the stack on a
+ * thousand-deep document, while this one stops at the deepest level allowed, where options must be
+ * empty, and never looks inside what lies below.
+ */
+const flowNodeAt = (level: number): z.ZodType<FlowNode, unknown> =>
   z.object({
     label: z.string().trim().max(60).default(''),
     reply: z.string().trim().max(REPLY_MAX).default(''),
     handoff: z.boolean().default(false),
-    options: z
-      .array(flowNodeSchema)
-      .max(FLOW_MAX_OPTIONS, `A menu has at most ${FLOW_MAX_OPTIONS} options (one digit each).`)
-      .default([]),
-  }),
-);
-
-const depthOf = (node: FlowNode): number => 1 + Math.max(0, ...node.options.map(depthOf));
+    options:
+      level >= FLOW_MAX_DEPTH
+        ? // never: what lies below is refused by its length, never parsed. No transform, so the
+          // schema still converts to JSON Schema both ways.
+          z.array(z.never()).max(0, TOO_DEEP).default([])
+        : z
+            .array(flowNodeAt(level + 1))
+            .max(FLOW_MAX_OPTIONS, `A menu has at most ${FLOW_MAX_OPTIONS} options (one digit each).`)
+            .default([]),
+  });
+const flowNodeSchema = flowNodeAt(0);
 
 export const menuFlowSchema = z
   .object({
@@ -183,9 +196,6 @@ export const menuFlowSchema = z
     enabled: z.boolean().default(true),
   })
   .superRefine((flow, ctx) => {
-    if (depthOf(flow.root) > FLOW_MAX_DEPTH + 1) {
-      ctx.addIssue({ code: 'custom', path: ['root'], message: `Menus go at most ${FLOW_MAX_DEPTH} levels deep.` });
-    }
     if (flow.root.options.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['root'], message: 'Add at least one option to the menu.' });
     }

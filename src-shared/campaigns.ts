@@ -3,6 +3,7 @@ import { botIdSchema, call } from './call';
 import { MESSAGE_TEXT_MAX } from './inbox';
 import { tagSchema } from './contacts';
 import { visibleName } from './text';
+import { ONE_SOURCE, oneSource, uploadIdSchema } from './uploads';
 
 /**
  * Campaigns: templates with variables and spintax, sent to an audience of contacts within a
@@ -189,7 +190,17 @@ export const campaignCalls = {
   'templates:versions': call(z.object({ id: z.number().int().positive() }).strict(), z.array(templateVersionSchema)),
   /** Keeps a picture or document for a template; returns what the template stores. */
   'templates:upload': call(
-    z.object({ name: z.string().trim().min(1).max(255), data: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/) }).strict(),
+    z
+      .object({
+        name: z.string().trim().min(1).max(255),
+        data: z
+          .string()
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file data must be base64.')
+          .optional(),
+        uploadId: uploadIdSchema.optional(),
+      })
+      .strict()
+      .refine(oneSource, ONE_SOURCE),
     templateMediaSchema,
   ),
   /**

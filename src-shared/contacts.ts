@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { botIdSchema, call } from './call';
+import { hasVisibleText } from './text';
+import { UPLOAD_LIMITS, uploadIdSchema } from './uploads';
 
 /**
  * Contacts: the people a bot knows, learned from WhatsApp, added by hand or imported from a CSV,
@@ -13,7 +15,7 @@ export const TAGS_PER_CONTACT_MAX = 50;
 export const FIELDS_PER_CONTACT_MAX = 30;
 export const FIELD_VALUE_MAX = 500;
 /** A CSV of 100,000 rows with a dozen columns fits comfortably. */
-export const CSV_TEXT_MAX = 40 * 1024 * 1024;
+export const CSV_TEXT_MAX = UPLOAD_LIMITS.csv;
 export const IMPORT_ROWS_MAX = 200_000;
 
 /** Template variables Wren fills itself; custom fields may not take these names. */
@@ -91,10 +93,15 @@ const fieldsSchema = z
 export const contactInputSchema = z
   .object({
     phone: z.string().trim().min(1, 'Enter a phone number.').max(40),
+    /** Optional, but never only invisible characters (a blank row nobody can tell apart). */
     name: z
       .string()
       .trim()
       .max(CONTACT_NAME_MAX, `Keep the name under ${CONTACT_NAME_MAX + 1} characters.`)
+      .refine(
+        (name) => name === '' || hasVisibleText(name),
+        'Give the contact a name with letters or digits you can see, or leave it empty (this one is all blank characters).',
+      )
       .default(''),
     tags: z.array(tagSchema).max(TAGS_PER_CONTACT_MAX).default([]),
     fields: fieldsSchema.default({}),
@@ -106,14 +113,38 @@ export const contactInputSchema = z
   .strict();
 export type ContactInput = z.infer<typeof contactInputSchema>;
 
-/** Which columns of a CSV hold what (0-based column indexes); phone is the one that is required. */
+const column = z.number().int().min(0);
+
+/**
+ * Which columns of a CSV hold what (0-based column indexes); a phone column is the one required.
+ * Everything after `phone` is optional, so a mapping written before it grew still imports as it
+ * did: the exporters' files (Google Contacts, Outlook) need several phone columns, a name spread
+ * over several columns and a company to fall back on.
+ */
 export const importMappingSchema = z
   .object({
-    phone: z.number().int().min(0),
-    name: z.number().int().min(0).nullable().default(null),
-    /** Tags separated by commas or semicolons inside one cell. */
-    tags: z.number().int().min(0).nullable().default(null),
-    fields: z.record(fieldNameSchema, z.number().int().min(0)).default({}),
+    /** The column the number is taken from first. */
+    phone: column,
+    /** The column naming the kind of number in `phone` (Google's "Phone 1 - Label": Mobile, Work…). */
+    phoneLabel: column.nullable().optional(),
+    /**
+     * More columns that may hold the number, in order of preference (Outlook's Mobile, Business
+     * and Home Phone; Google's Phone 2, Phone 3…), each with the column naming its kind, if any.
+     * A number marked mobile wins; otherwise the first valid one in order.
+     */
+    morePhones: z
+      .array(z.object({ column, label: column.nullable().default(null) }).strict())
+      .max(40)
+      .optional(),
+    /** The full name. */
+    name: column.nullable().default(null),
+    /** Parts of the name (given, middle, family) joined with spaces when there is no full name. */
+    nameParts: z.array(column).max(8).optional(),
+    /** The organisation: the contact's name when the row names no person. */
+    organisation: column.nullable().optional(),
+    /** Tags inside one cell, separated by commas, semicolons or Google's " ::: ". */
+    tags: column.nullable().default(null),
+    fields: z.record(fieldNameSchema, column).default({}),
   })
   .strict();
 export type ImportMapping = z.infer<typeof importMappingSchema>;
@@ -122,6 +153,11 @@ const csvText = z
   .string()
   .min(1, 'The file is empty.')
   .max(CSV_TEXT_MAX, `The file is larger than ${CSV_TEXT_MAX / 1024 / 1024} MB; split it into smaller files.`);
+
+/** A CSV given as text or by upload: exactly one of them. */
+const oneCsv = (input: { csv?: string | undefined; uploadId?: string | undefined }): boolean =>
+  (input.csv === undefined) !== (input.uploadId === undefined);
+const ONE_CSV = { message: 'Give the file either as csv text or as an uploadId, not both or neither.' };
 
 export const csvPreviewSchema = z.object({
   /** The header row (or Column 1, 2… when the first row is data). */
@@ -146,6 +182,11 @@ export const importResultSchema = z.object({
   added: z.number(),
   updated: z.number(),
   skipped: z.array(importProblemSchema),
+  /**
+   * Rows imported with something worth knowing: which of several numbers was kept, or a change
+   * someone made to that contact while the import ran, which was kept instead of the file's value.
+   */
+  notes: z.array(importProblemSchema).optional(),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
 
@@ -207,21 +248,31 @@ export const contactCalls = {
     contactSchema,
   ),
   /** Reads a CSV's columns and first rows, and guesses which column is which. Changes nothing. */
-  'contacts:import-preview': call(z.object({ botId: botIdSchema, csv: csvText }).strict(), csvPreviewSchema),
+  'contacts:import-preview': call(
+    z
+      .object({ botId: botIdSchema, csv: csvText.optional(), uploadId: uploadIdSchema.optional() })
+      .strict()
+      .refine(oneCsv, ONE_CSV),
+    csvPreviewSchema,
+  ),
   /**
    * Imports a CSV with a column mapping: every good row is added (or updates the contact with that
-   * number), every bad row is reported with its line and reason, all in one transaction.
+   * number), every bad row is reported with its line and reason; all or nothing, even if the app is
+   * killed midway (written in short slices so the engine keeps answering meanwhile).
    */
   'contacts:import': call(
     z
       .object({
         botId: botIdSchema,
-        csv: csvText,
+        /** The file as text (small files), or `uploadId`: an upload begun for 'csv'. */
+        csv: csvText.optional(),
+        uploadId: uploadIdSchema.optional(),
         mapping: importMappingSchema,
         /** Tags given to every imported contact (for example the campaign it is for). */
         tags: z.array(tagSchema).max(10).default([]),
       })
-      .strict(),
+      .strict()
+      .refine(oneCsv, ONE_CSV),
     importResultSchema,
   ),
   /** The contacts matching a filter (or a selection) as CSV text. */

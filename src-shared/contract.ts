@@ -21,6 +21,7 @@ import {
 } from './automations';
 import { call } from './call';
 import { visibleName } from './text';
+import { ONE_SOURCE, oneSource, uploadCalls, uploadIdSchema } from './uploads';
 import { campaignCalls, campaignEvents } from './campaigns';
 import { contactCalls, contactEvents } from './contacts';
 import { chatKeySchema, groupInfoSchema, chatSchema, MESSAGE_TEXT_MAX, messageSchema, searchHitSchema } from './inbox';
@@ -181,13 +182,16 @@ export const calls = {
         attachment: z
           .object({
             name: z.string().trim().min(1, 'The file needs a name.').max(255, 'Shorten the file name.'),
-            /** The file's bytes, base64. */
+            /** The file's bytes, base64 (small files); or `uploadId`, an upload begun for 'file'. */
             data: z
               .string()
               .max(ATTACHMENT_MAX_BASE64, `Files can be at most ${formatBytes(ATTACHMENT_MAX_BYTES)}.`)
-              .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file data must be base64.'),
+              .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file data must be base64.')
+              .optional(),
+            uploadId: uploadIdSchema.optional(),
           })
           .strict()
+          .refine(oneSource, ONE_SOURCE)
           .optional(),
       })
       .strict()
@@ -282,9 +286,12 @@ export const calls = {
         data: z
           .string()
           .max(ATTACHMENT_MAX_BASE64, `Images can be at most ${formatBytes(ATTACHMENT_MAX_BYTES)}.`)
-          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file data must be base64.'),
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'The file data must be base64.')
+          .optional(),
+        uploadId: uploadIdSchema.optional(),
       })
-      .strict(),
+      .strict()
+      .refine(oneSource, ONE_SOURCE),
     replyImageSchema,
   ),
   /**
@@ -320,6 +327,7 @@ export const calls = {
   /** Demo bots only: the simulated phone scans the QR (or enters the pairing code). */
   'demo:simulate-scan': call(z.object({ botId }).strict(), botSchema),
   ...contactCalls,
+  ...uploadCalls,
   ...campaignCalls,
 } as const;
 

@@ -90,7 +90,7 @@ export class ContactsPage {
     await dialog
       .getByLabel('CSV file')
       .setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await expect(dialog.getByRole('table', { name: 'First rows of the file' })).toBeVisible();
+    await expect(dialog.getByRole('table', { name: 'First rows of the file' })).toBeVisible({ timeout: 60_000 });
     return dialog;
   }
 
@@ -101,11 +101,11 @@ export class ContactsPage {
   }
 
   /** Runs the import and waits for the result screen. */
-  async runImport(dialog: Locator, tags?: string): Promise<Locator> {
+  async runImport(dialog: Locator, tags?: string, timeout?: number): Promise<Locator> {
     if (tags !== undefined) await dialog.getByLabel('Tags for everyone imported').fill(tags);
     await dialog.getByRole('button', { name: /^Import \d/ }).click();
     const result = dialog.getByTestId('import-result');
-    await expect(result).toBeVisible();
+    await expect(result).toBeVisible({ timeout });
     return result;
   }
 

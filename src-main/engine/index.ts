@@ -14,6 +14,7 @@ import { createWriteBatch } from './db/write-batch';
 import { openDb, type OpenedDb } from './db/open';
 import { createEngineEvents, type EngineEvents } from './events';
 import { createInboxService, type InboxService } from './inbox/service';
+import { createUploadStore } from './uploads/store';
 import { silentLogger, type Logger } from './log/logger';
 import { createMediaService, type MediaService } from './media/service';
 import { MediaStore } from './media/store';
@@ -213,6 +214,7 @@ export const createEngine = (options: EngineOptions): Engine => {
     campaigns,
     scheduler,
     demo: createDemoControls({ network, inbox, bots, random }),
+    uploads: createUploadStore({ clock }),
     info: { version: options.version, mode: options.mode, dataDir: options.dataDir },
   });
 

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import {
   automationConfigSchema,
+  type AutomationConfig,
   type AutomationPatch,
   type BuiltInCommand,
   type GroupSettings,
@@ -56,15 +57,35 @@ export const createAutomationService = (deps: AutomationDeps) => {
   const running = new Set<Promise<unknown>>();
   const broadcaster = new Broadcaster(clock, logger, (chatId, text) => deps.inbox.send({ chatId, text }));
 
-  const configOf = (botId: string): CompiledConfig => {
-    let entry = compiled.get(botId);
-    if (!entry) {
-      entry = compileConfig(store.config(botId), (rule) =>
+  /**
+   * Compiled once per save (or start); regex rules that keep running slow are logged, and so are
+   * stored ones that cannot run at all (a save refuses those instead: `noteSkipped` false).
+   */
+  const compile = (botId: string, config: AutomationConfig, noteSkipped = true): CompiledConfig =>
+    compileConfig(config, {
+      onRegexPaused: (rule) =>
         bots.note(
           botId,
           `The auto-reply rule “${rule.name || rule.pattern}” took too long to check and was paused. Simplify its pattern.`,
         ),
-      );
+      onRegexSkipped: (rule, problem) => {
+        if (noteSkipped)
+          bots.note(botId, `The auto-reply rule “${rule.name || rule.pattern}” was left out: ${problem}`);
+      },
+    });
+
+  const configOf = (botId: string): CompiledConfig => {
+    let entry = compiled.get(botId);
+    if (!entry) {
+      const { config, switchedOff } = store.load(botId);
+      if (switchedOff.length > 0) store.saveConfig(botId, config); // so it is reported once, not every start
+      for (const rule of switchedOff) {
+        bots.note(
+          botId,
+          `The auto-reply rule “${rule.name || rule.pattern}” was switched off: its pattern no longer runs. ${rule.problem}`,
+        );
+      }
+      entry = compile(botId, config);
       compiled.set(botId, entry);
     }
     return entry;
@@ -176,8 +197,15 @@ export const createAutomationService = (deps: AutomationDeps) => {
         seen.add(command.name);
       });
       next.disabledCommands = next.disabledCommands.filter((name) => pipeline.registry.find(name)?.name === name);
+      // Compiled before it is stored: what saves is exactly what the engine can run.
+      const entry = compile(botId, next, false);
+      const [unrunnable] = entry.skipped;
+      if (unrunnable) {
+        const index = next.rules.indexOf(unrunnable.rule);
+        throw new ContractError('invalid_input', `rules.${index}.pattern: ${unrunnable.problem}`);
+      }
       store.saveConfig(botId, next);
-      compiled.delete(botId);
+      compiled.set(botId, entry);
       return view(botId);
     },
 
@@ -188,9 +216,9 @@ export const createAutomationService = (deps: AutomationDeps) => {
       return view(botId);
     },
 
-    async uploadImage(botId: string, name: string, data: string) {
+    async uploadImage(botId: string, name: string, bytes: Buffer) {
       botOrThrow(botId);
-      const attached = await deps.media.attach(name, Buffer.from(data, 'base64'));
+      const attached = await deps.media.attach(name, bytes);
       if (attached.kind !== 'image') {
         throw new ContractError('invalid_input', `“${name}” is not a photo. Choose a JPEG, PNG or WebP image.`);
       }

@@ -7,6 +7,7 @@ import {
   type GroupSettings,
 } from '../../../src-shared/automations';
 import type { Clock } from '../clock';
+import { switchOffStaleRegexRules, type SwitchedOff } from './stored-rules';
 
 /** How many command runs a bot keeps; older ones are pruned as new ones arrive. */
 export const RUNS_KEPT = 5_000;
@@ -69,11 +70,21 @@ export class AutomationStore {
 
   /** The stored configuration, with defaults for anything not saved yet. */
   config(botId: string): AutomationConfig {
+    return this.load(botId).config;
+  }
+
+  /**
+   * The stored configuration, and the regex rules in it that were switched off because Wren can no
+   * longer run their pattern (see stored-rules.ts); the caller saves and reports them once.
+   */
+  load(botId: string): { config: AutomationConfig; switchedOff: SwitchedOff[] } {
     const row = this.q.config.get(botId);
-    const parsed = automationConfigSchema.safeParse(row ? JSON.parse(row.config) : {});
+    const { doc, switchedOff } = switchOffStaleRegexRules(row ? JSON.parse(row.config) : {});
+    const parsed = automationConfigSchema.safeParse(doc);
     // A document written by an older version that no longer parses falls back to defaults
     // rather than stopping the bot; the page shows what is in effect.
-    return parsed.success ? parsed.data : automationConfigSchema.parse({});
+    if (!parsed.success) return { config: automationConfigSchema.parse({}), switchedOff: [] };
+    return { config: parsed.data, switchedOff };
   }
 
   saveConfig(botId: string, config: AutomationConfig): void {

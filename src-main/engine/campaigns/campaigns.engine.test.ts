@@ -348,6 +348,7 @@ describe('sending', () => {
     const lines = report.csv.trim().split('\r\n');
     expect(lines[0]).toBe('phone,name,variant,status,attempts,error,sent_at,delivered_at,read_at,text');
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toMatch(/^\+447700900100,Customer 0,1,(sent|delivered|read),1,,2026-01-05T09:/);
+    // The phone starts with +, which a spreadsheet would run as a formula: it is neutralised.
+    expect(lines[1]).toMatch(/^"'\+447700900100",Customer 0,1,(sent|delivered|read),1,,2026-01-05T09:/);
   });
 });

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import Papa from 'papaparse';
 import type { Campaign, CampaignDraft, CampaignStatus, RecipientStatus } from '../../../src-shared/campaigns';
 import { ContractError } from '../../../src-shared/contract';
+import { toCsv } from '../../../src-shared/csv-cell';
 import type { Clock } from '../clock';
 import type { EngineEvents } from '../events';
 import { planCampaign } from './plan';
@@ -167,20 +167,11 @@ export const createCampaignService = (deps: CampaignDeps) => {
       const rows = sqlite
         .prepare('SELECT * FROM campaign_recipients WHERE campaign_id = ? ORDER BY id')
         .all(id) as RecipientRow[];
-      const csv = Papa.unparse({
-        fields: [
-          'phone',
-          'name',
-          'variant',
-          'status',
-          'attempts',
-          'error',
-          'sent_at',
-          'delivered_at',
-          'read_at',
-          'text',
-        ],
-        data: rows.map((r) => [
+      // Through the shared writer: names and texts come from customers, and a cell starting
+      // with = + - @ would run as a formula in Excel.
+      const csv = toCsv(
+        ['phone', 'name', 'variant', 'status', 'attempts', 'error', 'sent_at', 'delivered_at', 'read_at', 'text'],
+        rows.map((r) => [
           r.phone,
           r.name ?? '',
           r.variant + 1,
@@ -192,7 +183,7 @@ export const createCampaignService = (deps: CampaignDeps) => {
           iso(r.read_at),
           r.text,
         ]),
-      });
+      );
       const slug =
         row.name
           .toLowerCase()

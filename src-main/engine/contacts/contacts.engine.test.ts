@@ -61,7 +61,7 @@ describe('importing contacts from a CSV', () => {
     expect(preview.rows).toBe(3);
     expect(preview.mapping).toMatchObject({ phone: 1, name: 0, tags: 2 });
     const result = await h.call('contacts:import', { botId, csv, mapping: preview.mapping, tags: [] });
-    expect(result).toEqual({ added: 3, updated: 0, skipped: [] });
+    expect(result).toEqual({ added: 3, updated: 0, skipped: [], notes: [] });
     expect((await list()).contacts.map((c) => c.phone)).toEqual(['+447700900001', '+447700900002', '+447700900003']);
   });
 

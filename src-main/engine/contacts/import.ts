@@ -1,68 +1,151 @@
 import type Database from 'better-sqlite3';
-import { IMPORT_ROWS_MAX, type CsvPreview, type ImportMapping, type ImportResult } from '../../../src-shared/contacts';
+import type { CsvPreview, ImportMapping, ImportResult } from '../../../src-shared/contacts';
 import { ContractError } from '../../../src-shared/contract';
-import { guessMapping, readCsv, type CsvTable } from './csv';
+import { guessMapping } from './columns';
+import { readTable, type CsvRow, type CsvTable } from './csv';
+import { writeImport, type ImportRow } from './import-writer';
 import { phoneFromCell } from './phone-cell';
 import { jidOfPhone } from './queries';
+import { mappedColumns, readRow } from './row';
+import { runSliced, watchOtherWrites, type WriteWatch } from './slices';
+import { notATable, refuseNonTable } from './sniff';
 
-/**
- * Rows read between two yields to the event loop: the app stays responsive during a big import.
- * Normalizing a number costs ~0.1 ms (libphonenumber's full metadata), so 250 rows keep each
- * block near 25 ms; 2,000 made the loop's p99 delay ~290 ms in bench/contacts-import.bench.ts.
- */
-const CHUNK = 250;
+/** Rows the column guess looks at (headers first, then what the cells hold). */
+const GUESS_ROWS = 50;
 
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
+/** The column of a first row that is already data (a phone number), or null for a header. */
 const firstRowIsData = (table: CsvTable, defaultCountry: string): number | null => {
   const first = table.rows[0]?.cells ?? [];
   const index = first.findIndex((cell) => /\d{6,}/.test(cell) && 'phone' in phoneFromCell(cell, defaultCountry));
   return index === -1 ? null : index;
 };
 
-const tableOf = (csv: string): CsvTable => {
-  const table = readCsv(csv);
-  if (table.rows.length === 0) throw new ContractError('invalid_input', 'The file has no rows.');
-  if (table.rows.length > IMPORT_ROWS_MAX + 1) {
-    throw new ContractError(
-      'invalid_input',
-      `The file has ${table.rows.length.toLocaleString('en')} rows; import at most ${IMPORT_ROWS_MAX.toLocaleString('en')} at a time.`,
-    );
-  }
-  return table;
-};
-
-/** The columns, the first rows and a guessed mapping. Changes nothing. */
-export const previewCsv = (csv: string, defaultCountry: string): CsvPreview => {
-  const table = tableOf(csv);
+/** The file as a table with its header (or "Column N" names) and the rows below it. */
+const tableOf = async (csv: string, defaultCountry: string) => {
+  refuseNonTable(csv);
+  const table = await readTable(csv);
   const dataColumn = firstRowIsData(table, defaultCountry);
-  const width = Math.max(...table.rows.slice(0, 50).map((r) => r.cells.length));
+  const width = Math.max(...table.rows.slice(0, GUESS_ROWS).map((r) => r.cells.length));
   const headers =
     dataColumn === null
       ? Array.from({ length: width }, (_, i) => table.rows[0]?.cells[i] || `Column ${i + 1}`)
       : Array.from({ length: width }, (_, i) => `Column ${i + 1}`);
   const body = dataColumn === null ? table.rows.slice(1) : table.rows;
+  return { table, dataColumn, headers, body };
+};
+
+/** The columns, the first rows and a guessed mapping. Changes nothing. */
+export const previewCsv = async (csv: string, defaultCountry: string): Promise<CsvPreview> => {
+  const { table, dataColumn, headers, body } = await tableOf(csv, defaultCountry);
   return {
     columns: headers,
     sample: body.slice(0, 10).map((r) => r.cells),
     delimiter: table.delimiter,
     rows: body.length,
-    mapping: guessMapping(headers, dataColumn),
+    mapping: guessMapping(
+      headers,
+      body.slice(0, GUESS_ROWS).map((r) => r.cells),
+      defaultCountry,
+      dataColumn,
+    ),
   };
 };
 
-type GoodRow = { line: number; jid: string; name: string | null; tags: string[]; fields: Record<string, string> };
+const sentence = (problem: string) => `${problem[0]?.toUpperCase() ?? ''}${problem.slice(1)}.`;
 
-const splitTags = (cell: string | undefined): string[] =>
-  (cell ?? '')
-    .split(/[,;|]/)
-    .map((t) => t.trim().slice(0, 40))
-    .filter((t) => t !== '');
+/**
+ * Reads and checks every row through the mapping, in slices: the rows to write (each with what its
+ * contact looked like now, so later edits by someone else are not overwritten), and every bad row
+ * with its line and reason. Refuses a file whose phone columns hold no numbers at all.
+ */
+export const checkRows = async (args: {
+  sqlite: Database.Database;
+  botId: string;
+  body: CsvRow[];
+  headers: string[];
+  mapping: ImportMapping;
+  tags: string[];
+  defaultCountry: string;
+  progress(done: number, total: number): void;
+}): Promise<{
+  rows: ImportRow[];
+  skipped: ImportResult['skipped'];
+  notes: ImportResult['skipped'];
+  watch: WriteWatch;
+}> => {
+  const { body, mapping } = args;
+  const find = args.sqlite.prepare<
+    [string, string],
+    { id: number; name: string | null; fields: string; updated_at: number }
+  >('SELECT id, name, fields, updated_at FROM contacts WHERE bot_id = ? AND phone_jid = ?');
+  const watch = watchOtherWrites(args.sqlite);
+  const rows: ImportRow[] = [];
+  const skipped: ImportResult['skipped'] = [];
+  const notes: ImportResult['skipped'] = [];
+  const firstLineOf = new Map<string, number>();
+  let digits = false;
+  let next = 0;
+  let reported = 0;
+  await runSliced(() => {
+    const source = body[next];
+    if (!source) return false;
+    next += 1;
+    const { line, cells } = source;
+    const read = readRow(cells, mapping, args.defaultCountry);
+    if (!read.ok) {
+      digits ||= read.digits;
+      skipped.push({ line, reason: sentence(read.problem) });
+    } else {
+      digits = true;
+      const { contact } = read;
+      const earlier = firstLineOf.get(contact.phone);
+      if (earlier !== undefined) {
+        skipped.push({ line, reason: `${contact.phone} is already on line ${earlier} (duplicate).` });
+      } else {
+        firstLineOf.set(contact.phone, line);
+        if (contact.note) notes.push({ line, reason: `${contact.phone} ${contact.note}` });
+        const jid = jidOfPhone(contact.phone);
+        const base = find.get(args.botId, jid);
+        rows.push({
+          line,
+          jid,
+          name: contact.name,
+          tags: [...new Set([...args.tags, ...contact.tags])],
+          fields: contact.fields,
+          base: base
+            ? {
+                id: base.id,
+                name: base.name,
+                fields: JSON.parse(base.fields) as Record<string, string>,
+                fieldsText: base.fields,
+                updatedAt: base.updated_at,
+              }
+            : null,
+        });
+      }
+    }
+    if (next - reported >= 1000 || next === body.length) {
+      reported = next;
+      args.progress(next, body.length);
+    }
+    return true;
+  }, watch.resumed);
+  if (!digits && body.length > 0) {
+    const named = [mapping.phone, ...(mapping.morePhones ?? []).map((p) => p.column)]
+      .map((c) => `“${args.headers[c] ?? `Column ${c + 1}`}”`)
+      .join(', ');
+    throw notATable(
+      `no column holds phone numbers (${named} has none)`,
+      'Choose the column with the numbers, or export your contacts as CSV with a phone column.',
+    );
+  }
+  return { rows, skipped, notes, watch };
+};
 
 /**
  * Imports a CSV: every good row adds a contact or updates the one with that number, every bad row
- * is reported with its line and reason. Reading and checking yield to the event loop every few
- * thousand rows; the writing is one transaction, so the import commits whole or not at all.
+ * is reported with its line and reason. Reading, checking and writing run in slices with the event
+ * loop free between them; the import still lands whole or not at all (see import-writer.ts).
  */
 export const importCsv = async (args: {
   sqlite: Database.Database;
@@ -74,88 +157,23 @@ export const importCsv = async (args: {
   now: number;
   progress(done: number, total: number): void;
 }): Promise<ImportResult> => {
-  const { mapping } = args;
-  const table = tableOf(args.csv);
-  const body = firstRowIsData(table, args.defaultCountry) === null ? table.rows.slice(1) : table.rows;
-  const used = [mapping.phone, mapping.name, mapping.tags, ...Object.values(mapping.fields)].filter(
-    (c): c is number => c !== null,
-  );
-  const width = Math.max(0, ...table.rows.map((r) => r.cells.length));
-  const outside = used.find((column) => column >= width);
+  const { headers, body } = await tableOf(args.csv, args.defaultCountry);
+  const width = body.reduce((most, r) => Math.max(most, r.cells.length), headers.length);
+  const outside = mappedColumns(args.mapping).find((column) => column >= width);
   if (outside !== undefined) {
     throw new ContractError(
       'invalid_input',
       `The file has ${width} columns; column ${outside + 1} does not exist. Check the mapping.`,
     );
   }
-  const good: GoodRow[] = [];
-  const skipped: ImportResult['skipped'] = [];
-  const firstLineOf = new Map<string, number>();
-  for (let start = 0; start < body.length; start += CHUNK) {
-    for (const { line, cells } of body.slice(start, start + CHUNK)) {
-      const phone = phoneFromCell(cells[mapping.phone] ?? '', args.defaultCountry);
-      if ('problem' in phone) {
-        skipped.push({ line, reason: `${phone.problem[0]?.toUpperCase() ?? ''}${phone.problem.slice(1)}.` });
-        continue;
-      }
-      const earlier = firstLineOf.get(phone.phone);
-      if (earlier !== undefined) {
-        skipped.push({ line, reason: `${phone.phone} is already on line ${earlier} (duplicate).` });
-        continue;
-      }
-      firstLineOf.set(phone.phone, line);
-      const fields: Record<string, string> = {};
-      for (const [key, column] of Object.entries(mapping.fields)) {
-        const value = cells[column]?.slice(0, 500);
-        if (value) fields[key] = value;
-      }
-      const name = mapping.name === null ? '' : (cells[mapping.name] ?? '').slice(0, 120);
-      good.push({
-        line,
-        jid: jidOfPhone(phone.phone),
-        name: name === '' ? null : name,
-        tags: [...new Set([...args.tags, ...(mapping.tags === null ? [] : splitTags(cells[mapping.tags]))])],
-        fields,
-      });
-    }
-    args.progress(Math.min(body.length, start + CHUNK), body.length);
-    await yieldToLoop();
-  }
-  const { added, updated } = writeRows(args.sqlite, args.botId, good, args.now);
-  return { added, updated, skipped };
-};
-
-const writeRows = (sqlite: Database.Database, botId: string, rows: GoodRow[], now: number) => {
-  const find = sqlite.prepare<[string, string], { id: number }>(
-    'SELECT id FROM contacts WHERE bot_id = ? AND phone_jid = ?',
-  );
-  const insert = sqlite.prepare<[string, string, string | null, string, number, number], { id: number }>(
-    `INSERT INTO contacts (bot_id, phone_jid, name, fields, source, updated_at, created_at)
-       VALUES (?, ?, ?, ?, 'import', ?, ?) RETURNING id`,
-  );
-  const update = sqlite.prepare<[string | null, string, number, number]>(
-    'UPDATE contacts SET name = coalesce(?, name), fields = json_patch(fields, ?), updated_at = ? WHERE id = ?',
-  );
-  const tag = sqlite.prepare<[number, string]>('INSERT OR IGNORE INTO contact_tags (contact_id, tag) VALUES (?, ?)');
-  let added = 0;
-  let updated = 0;
-  sqlite.transaction(() => {
-    for (const row of rows) {
-      const existing = find.get(botId, row.jid);
-      const fields = JSON.stringify(row.fields);
-      let id: number;
-      if (existing) {
-        update.run(row.name, fields, now, existing.id);
-        id = existing.id;
-        updated += 1;
-      } else {
-        const inserted = insert.get(botId, row.jid, row.name, fields, now, now);
-        if (!inserted) throw new Error('A contact could not be added.');
-        id = inserted.id;
-        added += 1;
-      }
-      for (const t of row.tags) tag.run(id, t);
-    }
-  })();
-  return { added, updated };
+  const checked = await checkRows({ ...args, body, headers });
+  const written = await writeImport({
+    sqlite: args.sqlite,
+    botId: args.botId,
+    rows: checked.rows,
+    now: args.now,
+    watch: checked.watch,
+  });
+  const notes = [...checked.notes, ...written.notes].sort((a, b) => a.line - b.line);
+  return { added: written.added, updated: written.updated, skipped: checked.skipped, notes };
 };

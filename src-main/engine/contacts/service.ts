@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import Papa from 'papaparse';
 import type { CountryCode } from 'libphonenumber-js/max';
 import {
   contactSettingsSchema,
@@ -11,10 +10,12 @@ import {
   type ImportMapping,
 } from '../../../src-shared/contacts';
 import { ContractError } from '../../../src-shared/contract';
+import { toCsv } from '../../../src-shared/csv-cell';
 import { normalizePhone } from '../bots/phone';
 import type { Clock } from '../clock';
 import type { EngineEvents } from '../events';
 import { importCsv, previewCsv } from './import';
+import { undoInterruptedImports } from './import-writer';
 import { allMatching, contactById, contactsByIds, jidOfPhone, listContacts, phoneOf, tagCounts } from './queries';
 
 export type Selection = { ids: number[] } | { filter: ContactFilter };
@@ -35,6 +36,10 @@ const SETTINGS_KEY = 'contacts';
  */
 export const createContactService = (deps: ContactDeps) => {
   const { sqlite, clock, events } = deps;
+  // A process killed mid-import left part of it written: take it back before anything reads it.
+  undoInterruptedImports(sqlite);
+  /** Imports run one after another: two at once would each see the other's rows half written. */
+  let importing: Promise<unknown> = Promise.resolve();
 
   const requireBot = (botId: string) => {
     if (!deps.botExists(botId)) throw new ContractError('not_found', 'That bot does not exist any more.');
@@ -159,19 +164,31 @@ export const createContactService = (deps: ContactDeps) => {
       return previewCsv(csv, settings().defaultCountry);
     },
 
-    async import(botId: string, csv: string, mapping: ImportMapping, tags: string[]) {
+    import(botId: string, csv: string, mapping: ImportMapping, tags: string[]) {
       requireBot(botId);
-      const result = await importCsv({
-        sqlite,
-        botId,
-        csv,
-        mapping,
-        tags,
-        defaultCountry: settings().defaultCountry,
-        now: clock.now(),
-        progress: (done, total) => events.emit('contacts:import-progress', { botId, done, total }),
-      });
-      changed(botId);
+      const run = async () => {
+        try {
+          return await importCsv({
+            sqlite,
+            botId,
+            csv,
+            mapping,
+            tags,
+            defaultCountry: settings().defaultCountry,
+            now: clock.now(),
+            progress: (done, total) => events.emit('contacts:import-progress', { botId, done, total }),
+          });
+        } catch (error) {
+          // Deleting the bot mid-import deleted its contacts and the import with them.
+          requireBot(botId);
+          throw error;
+        } finally {
+          // Lists reload: the slices were visible while they were written (and undone on failure).
+          if (deps.botExists(botId)) changed(botId);
+        }
+      };
+      const result = importing.then(run, run);
+      importing = result.catch(() => undefined);
       return result;
     },
 
@@ -184,19 +201,10 @@ export const createContactService = (deps: ContactDeps) => {
           : allMatching(sqlite, { ...selection.filter, botId });
       const fieldNames = [...new Set(contacts.flatMap((c) => Object.keys(c.fields)))].sort();
       const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
-      const csv = Papa.unparse({
-        fields: [
-          'phone',
-          'name',
-          'whatsapp_name',
-          'tags',
-          ...fieldNames,
-          'notes',
-          'opted_out',
-          'opted_out_at',
-          'created_at',
-        ],
-        data: contacts
+      // Through the shared writer: a WhatsApp name like =HYPERLINK(…) must not run in Excel.
+      const csv = toCsv(
+        ['phone', 'name', 'whatsapp_name', 'tags', ...fieldNames, 'notes', 'opted_out', 'opted_out_at', 'created_at'],
+        contacts
           .filter((c) => c.phone !== null)
           .map((c) => [
             c.phone,
@@ -209,7 +217,7 @@ export const createContactService = (deps: ContactDeps) => {
             iso(c.optedOutAt),
             iso(c.createdAt),
           ]),
-      });
+      );
       const day = new Date(clock.now()).toISOString().slice(0, 10);
       const slug =
         (deps.botName(botId) ?? botId)

@@ -3,6 +3,7 @@ import type { CampaignScheduler } from '../campaigns/scheduler';
 import type { CampaignService } from '../campaigns/service';
 import type { TemplateService } from '../templates/service';
 import type { Dispatcher } from './dispatcher';
+import type { UploadedFiles } from './upload-handlers';
 
 /** Binds the Campaigns page's calls: templates, campaigns and the bot's sending health. */
 export const registerCampaignHandlers = (
@@ -13,6 +14,7 @@ export const registerCampaignHandlers = (
     campaigns: CampaignService;
     scheduler: CampaignScheduler;
   },
+  files: UploadedFiles,
 ): void => {
   const { handle } = dispatcher;
   const { bots, templates, campaigns } = deps;
@@ -22,7 +24,9 @@ export const registerCampaignHandlers = (
   handle('templates:save', (input) => templates.save(input));
   handle('templates:delete', ({ id }) => templates.remove(id));
   handle('templates:versions', ({ id }) => templates.versions(id));
-  handle('templates:upload', ({ name, data }) => templates.upload(name, data));
+  handle('templates:upload', ({ name, ...source }) =>
+    files.withBytes(source, 'file', (bytes) => templates.upload(name, bytes)),
+  );
   handle('templates:preview', ({ botId, text, contactId }) => templates.preview(knownBot(botId), text, contactId));
   handle('campaigns:list', ({ botId }) => campaigns.list(botId));
   handle('campaigns:get', ({ id }) => campaigns.get(id));

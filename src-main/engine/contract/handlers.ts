@@ -9,7 +9,9 @@ import type { InboxService } from '../inbox/service';
 import type { MediaService } from '../media/service';
 import { registerCampaignHandlers } from './campaign-handlers';
 import { registerContactHandlers } from './contact-handlers';
+import type { UploadStore } from '../uploads/store';
 import type { Dispatcher } from './dispatcher';
+import { registerUploadHandlers } from './upload-handlers';
 
 export type AppInfo = { version: string; mode: 'electron' | 'headless'; dataDir: string };
 
@@ -26,11 +28,13 @@ export const registerHandlers = (
     campaigns: CampaignService;
     scheduler: CampaignScheduler;
     demo: DemoControls;
+    uploads: UploadStore;
     info: AppInfo;
   },
 ): void => {
   const { bots, inbox, media, automations, demo, info } = deps;
   const { handle } = dispatcher;
+  const files = registerUploadHandlers(dispatcher, deps.uploads);
   handle('app:info', () => info);
   handle('bots:list', () => bots.list());
   handle('bots:get', ({ botId }) => bots.get(botId));
@@ -52,7 +56,13 @@ export const registerHandlers = (
   handle('messages:page', (input) => inbox.messages(input));
   handle('messages:newer', (input) => inbox.newer(input));
   handle('messages:around', (input) => inbox.around(input));
-  handle('messages:send', (input) => inbox.send(input));
+  handle('messages:send', ({ attachment, ...input }) =>
+    attachment
+      ? files.withBytes(attachment, 'file', (bytes) =>
+          inbox.send({ ...input, upload: { name: attachment.name, bytes } }),
+        )
+      : inbox.send(input),
+  );
   handle('messages:search', (input) => inbox.search(input));
   handle('messages:quoted', ({ messageId }) => inbox.quoted(messageId));
   handle('demo:group', ({ chatId, action, phone, text }) =>
@@ -71,7 +81,9 @@ export const registerHandlers = (
   handle('automations:get', ({ botId }) => automations.get(botId));
   handle('automations:save', ({ botId, patch }) => automations.save(botId, patch));
   handle('automations:premium', ({ botId, phone, premium }) => automations.premium(botId, phone, premium));
-  handle('automations:upload-image', ({ botId, name, data }) => automations.uploadImage(botId, name, data));
+  handle('automations:upload-image', ({ botId, name, ...source }) =>
+    files.withBytes(source, 'file', (bytes) => automations.uploadImage(botId, name, bytes)),
+  );
   handle('automations:try', (input) => automations.try(input));
   handle('automations:runs', ({ botId, limit }) => automations.runs(botId, limit));
   handle('groups:settings', ({ chatId }) => {
@@ -84,8 +96,8 @@ export const registerHandlers = (
   });
   handle('groups:set-announce', ({ chatId, announce }) => automations.setAnnounce(inbox.chat(chatId), announce));
   handle('demo:simulate-scan', ({ botId }) => bots.simulateScan(botId));
-  registerContactHandlers(dispatcher, deps.contacts);
-  registerCampaignHandlers(dispatcher, deps);
+  registerContactHandlers(dispatcher, deps.contacts, files);
+  registerCampaignHandlers(dispatcher, deps, files);
   const missing = dispatcher.missing();
   if (missing.length > 0) throw new Error(`No handler for: ${missing.join(', ')}`);
 };

@@ -391,7 +391,8 @@ export const createInboxService = (deps: InboxDeps) => {
       chatId: number;
       text: string;
       quotedId?: number;
-      attachment?: { name: string; data: string };
+      /** A file the person attached in the composer, already out of its upload. */
+      upload?: { name: string; bytes: Buffer };
       /** The engine's own files (a bot's image reply, a sticker), without a base64 round trip. */
       file?: { name: string; bytes: Buffer; sticker?: boolean };
       /** JIDs the message mentions (tag-all, hidden tags, warnings). */
@@ -399,8 +400,8 @@ export const createInboxService = (deps: InboxDeps) => {
     }): Promise<Message> {
       const chat = chatOrThrow(args.chatId);
       // Checked and kept in the media store before the message exists: a bad file changes nothing.
-      const file = args.attachment
-        ? await deps.media.attach(args.attachment.name, Buffer.from(args.attachment.data, 'base64'))
+      const file = args.upload
+        ? await deps.media.attach(args.upload.name, args.upload.bytes)
         : args.file
           ? await deps.media.attach(args.file.name, args.file.bytes, { sticker: args.file.sticker ?? false })
           : null;

@@ -1,5 +1,5 @@
 import type { AutomationConfig, AutoReplyRule, CustomCommand, MenuFlow } from '../../../src-shared/automations';
-import { RegexGuard } from './stages/regex-guard';
+import { RegexGuard, type RegexGuardOptions } from './stages/regex-guard';
 
 /** Folds case and accents, so "Preço" matches "preco" the way people type on phones. */
 export const fold = (text: string): string =>
@@ -7,10 +7,19 @@ export const fold = (text: string): string =>
 
 export type CompiledRule = AutoReplyRule & { folded: string; regexIndex: number | null };
 
+/** What compiling tells the caller about regex rules, so it can say so in the bot's log. */
+export type RegexHooks = Pick<RegexGuardOptions, 'sliceMs' | 'budgetMs' | 'now'> & {
+  /** A rule kept taking too long to check and was switched off. */
+  onRegexPaused?(rule: AutoReplyRule): void;
+  /** A rule's pattern cannot run at all; the rule is left out. */
+  onRegexSkipped?(rule: AutoReplyRule, problem: string): void;
+};
+
 /**
  * A bot's configuration in the shape the pipeline runs fastest: maps for commands and flow
  * triggers (one lookup per message), rules sorted once by priority, patterns folded once, and
- * every regular expression behind one guard. Rebuilt when the configuration is saved.
+ * every regular expression compiled once for the linear-time engine. Rebuilt when the
+ * configuration is saved.
  */
 export type CompiledConfig = {
   config: AutomationConfig;
@@ -19,23 +28,44 @@ export type CompiledConfig = {
   custom: ReadonlyMap<string, CustomCommand>;
   rules: readonly CompiledRule[];
   regex: RegexGuard;
+  /** Enabled regex rules whose pattern cannot run (left out of `rules`), with the reason. */
+  skipped: readonly { rule: AutoReplyRule; problem: string }[];
   flowsByTrigger: ReadonlyMap<string, MenuFlow>;
   flowsById: ReadonlyMap<string, MenuFlow>;
 };
 
-export const compileConfig = (
-  config: AutomationConfig,
-  onRegexDisabled: (rule: AutoReplyRule) => void = () => {},
-): CompiledConfig => {
-  const regexRules: AutoReplyRule[] = [];
-  const rules = config.rules
+export const compileConfig = (config: AutomationConfig, hooks: RegexHooks = {}): CompiledConfig => {
+  const sorted = config.rules
     .map((rule, order) => ({ rule, order }))
     .filter(({ rule }) => rule.enabled)
     .sort((a, b) => b.rule.priority - a.rule.priority || a.order - b.order)
-    .map(({ rule }): CompiledRule => {
-      const regexIndex = rule.match === 'regex' ? regexRules.push(rule) - 1 : null;
-      return { ...rule, folded: fold(rule.pattern), regexIndex };
-    });
+    .map(({ rule }) => rule);
+  const regexRules = sorted.filter((rule) => rule.match === 'regex');
+  const regexIndexOf = new Map(regexRules.map((rule, index) => [rule, index]));
+  const skipped: { rule: AutoReplyRule; problem: string }[] = [];
+  const regex = new RegexGuard(
+    regexRules.map((r) => r.pattern),
+    {
+      ...(hooks.sliceMs === undefined ? {} : { sliceMs: hooks.sliceMs }),
+      ...(hooks.budgetMs === undefined ? {} : { budgetMs: hooks.budgetMs }),
+      ...(hooks.now ? { now: hooks.now } : {}),
+      onPaused: (index) => {
+        const rule = regexRules[index];
+        if (rule) hooks.onRegexPaused?.(rule);
+      },
+      onSkipped: (index, problem) => {
+        const rule = regexRules[index];
+        if (!rule) return;
+        skipped.push({ rule, problem });
+        hooks.onRegexSkipped?.(rule, problem);
+      },
+    },
+  );
+  const rules = sorted.flatMap((rule): CompiledRule[] => {
+    if (rule.match !== 'regex') return [{ ...rule, folded: fold(rule.pattern), regexIndex: null }];
+    const regexIndex = regexIndexOf.get(rule) ?? -1;
+    return regex.runs(regexIndex) ? [{ ...rule, folded: '', regexIndex }] : [];
+  });
   const flowsByTrigger = new Map<string, MenuFlow>();
   for (const flow of config.flows) {
     if (!flow.enabled) continue;
@@ -47,14 +77,8 @@ export const compileConfig = (
     disabled: new Set(config.disabledCommands),
     custom: new Map(config.commands.filter((c) => c.enabled).map((c) => [c.name, c])),
     rules,
-    regex: new RegexGuard(
-      regexRules.map((r) => r.pattern),
-      50,
-      (index) => {
-        const rule = regexRules[index];
-        if (rule) onRegexDisabled(rule);
-      },
-    ),
+    regex,
+    skipped,
     flowsByTrigger,
     flowsById: new Map(config.flows.map((f) => [f.id, f])),
   };

@@ -2,7 +2,7 @@ import { automationConfigSchema, groupSettingsSchema, type AutomationPatch } fro
 import { FakeClock } from '../clock';
 import { silentLogger } from '../log/logger';
 import type { GroupRole } from '../wa/transport';
-import { compileConfig, type CompiledConfig } from './compiled';
+import { compileConfig, type CompiledConfig, type RegexHooks } from './compiled';
 import { createPipeline } from './pipeline';
 import type { PipelineInput, Role, World } from './world';
 
@@ -117,11 +117,15 @@ export const recordingWorld = (
 };
 
 /** A pipeline over one configuration, with a fake clock and the command runs it logged. */
-export const testPipeline = (patch: AutomationPatch = {}, clock = new FakeClock(Date.UTC(2026, 10, 23, 12))) => {
+export const testPipeline = (
+  patch: AutomationPatch = {},
+  clock = new FakeClock(Date.UTC(2026, 10, 23, 12)),
+  regex: Pick<RegexHooks, 'sliceMs' | 'budgetMs' | 'now'> = {},
+) => {
   /** Rules the regex guard switched off. */
   const paused: string[] = [];
   const compile = (next: AutomationPatch) =>
-    compileConfig(automationConfigSchema.parse(next), (rule) => paused.push(rule.name));
+    compileConfig(automationConfigSchema.parse(next), { ...regex, onRegexPaused: (rule) => paused.push(rule.name) });
   let compiled: CompiledConfig = compile(patch);
   const runs: string[] = [];
   const pipeline = createPipeline({
@@ -135,6 +139,9 @@ export const testPipeline = (patch: AutomationPatch = {}, clock = new FakeClock(
     clock,
     runs,
     paused,
+    get compiled() {
+      return compiled;
+    },
     configure(next: AutomationPatch) {
       compiled = compile(next);
     },

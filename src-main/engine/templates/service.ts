@@ -91,8 +91,8 @@ export const createTemplateService = (deps: { sqlite: Database.Database; clock: 
       }));
     },
 
-    async upload(name: string, data: string): Promise<TemplateMedia> {
-      const attached = await deps.media.attach(name, Buffer.from(data, 'base64'));
+    async upload(name: string, bytes: Buffer): Promise<TemplateMedia> {
+      const attached = await deps.media.attach(name, bytes);
       if (attached.kind !== 'image' && attached.kind !== 'document') {
         throw new ContractError('invalid_input', `“${name}” cannot go with a campaign: choose a photo or a document.`);
       }

@@ -5,3 +5,4 @@ export * from './media';
 export * from './groups';
 export * from './automations';
 export * from './campaigns';
+export * from './contact-imports';

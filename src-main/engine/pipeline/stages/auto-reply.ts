@@ -1,6 +1,7 @@
 import { renderTemplate } from '../../../../src-shared/template';
 import type { Clock } from '../../clock';
 import { fold, type CompiledRule } from '../compiled';
+import type { MessageRun } from './regex-guard';
 import { isOpen } from './hours';
 import { replyValues, type Stage, type StageContext } from './stage';
 
@@ -31,7 +32,10 @@ export class Cooldowns {
   }
 }
 
-const matches = (rule: CompiledRule, folded: string, ctx: StageContext, regex: () => boolean[]): boolean => {
+/** Lets other messages, timers and I/O run between two slices of one message's regex work. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+const matches = (rule: CompiledRule, folded: string, ctx: StageContext, regex: MessageRun | null): boolean => {
   switch (rule.match) {
     case 'exact':
       return folded === rule.folded;
@@ -40,7 +44,7 @@ const matches = (rule: CompiledRule, folded: string, ctx: StageContext, regex: (
     case 'starts-with':
       return folded.startsWith(rule.folded);
     case 'regex':
-      return rule.regexIndex !== null && regex()[rule.regexIndex] === true;
+      return rule.regexIndex !== null && regex !== null && regex.test(rule.regexIndex);
     case 'first-message':
       return ctx.world.firstMessage;
     case 'any':
@@ -61,13 +65,19 @@ export const createAutoReplyStage =
     const config = compiled.config;
     const open = isOpen(config.hours, config.timeZone, clock.now());
     const folded = fold(ctx.text);
-    let regexResults: boolean[] | null = null;
-    // Regexes run only when a regex rule is reached, all in one guarded call.
-    const regex = () => (regexResults ??= compiled.regex.matches(ctx.text));
+    // Each regex runs only when its rule is reached, in slices that let the event loop breathe.
+    let regex: MessageRun | null = null;
     const contact = `${input.chatId}|${input.senderJid}`;
     for (const rule of compiled.rules) {
       if (rule.scope !== 'both' && (rule.scope === 'groups') !== input.isGroup) continue;
       if ((rule.hours === 'open' && !open) || (rule.hours === 'closed' && open)) continue;
+      if (rule.regexIndex !== null) {
+        regex ??= compiled.regex.forMessage(ctx.text);
+        if (regex.shouldYield(rule.regexIndex)) {
+          await nextTurn();
+          regex.resume();
+        }
+      }
       // Matching first: most rules do not match, and a cooldown key is a string built per rule.
       if (!matches(rule, folded, ctx, regex)) continue;
       const key = `${rule.id}|${contact}`;

@@ -80,14 +80,15 @@ export const contactActions = {
     }
   },
 
-  preview(botId: string, csv: string) {
-    return getClient().call('contacts:import-preview', { botId, csv });
+  /** `uploadId`: the file, uploaded in chunks (lib/upload.ts); the import reads the same upload. */
+  preview(botId: string, uploadId: string) {
+    return getClient().call('contacts:import-preview', { botId, uploadId });
   },
 
-  async importCsv(botId: string, csv: string, mapping: ImportMapping, tags: string[]) {
+  async importCsv(botId: string, uploadId: string, mapping: ImportMapping, tags: string[]) {
     state().clearProgress();
     try {
-      return await getClient().call('contacts:import', { botId, csv, mapping, tags });
+      return await getClient().call('contacts:import', { botId, uploadId, mapping, tags });
     } finally {
       state().clearProgress();
       state().receiveChanged(botId);

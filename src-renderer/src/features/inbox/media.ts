@@ -17,18 +17,6 @@ export const pickAttachment = (file: File): { ok: true; value: PendingAttachment
   return { ok: true, value: { file, kind, previewUrl: kind === 'image' ? URL.createObjectURL(file) : null } };
 };
 
-/** The file's bytes as base64, as the contract carries them. */
-export const readBase64 = (file: File): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = typeof reader.result === 'string' ? reader.result : '';
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(new Error(`“${file.name}” could not be read. Choose it again.`));
-    reader.readAsDataURL(file);
-  });
-
 /** "PDF · 1.2 MB" under a document's name. */
 export const fileFacts = (media: Pick<MessageMedia, 'mime' | 'fileName' | 'size'>): string => {
   const ext = media.fileName?.includes('.') ? media.fileName.split('.').pop()?.toUpperCase() : null;

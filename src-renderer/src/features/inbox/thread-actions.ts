@@ -4,7 +4,7 @@ import { errorMessage } from '../../lib/errors';
 import { toast } from '../../ui/toast-store';
 import type { Result } from '../bots/actions';
 import { useInboxStore } from './store';
-import { readBase64 } from './media';
+import { uploadFile } from '../../lib/upload';
 
 /** The first page of a thread: small, so a chat opens at once. */
 export const MESSAGE_PAGE = 50;
@@ -135,13 +135,17 @@ export const threadActions = {
     text: string,
     quotedId: number | null,
     attachment: File | null = null,
+    /** Bytes of the attachment sent to Wren so far (the composer shows it on the file). */
+    onProgress?: (sent: number, total: number) => void,
   ): Promise<Result<Message>> {
     try {
       const message = await client().call('messages:send', {
         chatId,
         text,
         ...(quotedId === null ? {} : { quotedId }),
-        ...(attachment ? { attachment: { name: attachment.name, data: await readBase64(attachment) } } : {}),
+        ...(attachment
+          ? { attachment: { name: attachment.name, uploadId: await uploadFile(attachment, 'file', onProgress) } }
+          : {}),
       });
       // After a jump back the thread does not show its end: sending goes back there, as in WhatsApp.
       if (store().threads[chatId]?.live === false) await loadLatest(chatId);

@@ -2,19 +2,13 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import type { BuiltInCommand, CustomCommand } from '../../../../../src-shared/automations';
 import { getClient } from '../../../contract';
 import { errorMessage } from '../../../lib/errors';
+import { uploadFile } from '../../../lib/upload';
 import { CloseIcon } from '../../../ui/icons';
 import { Switch } from '../../../ui/Switch';
 import { placeErrors } from '../edit';
 import { PERMISSION_LABEL, SCOPE_LABEL } from '../labels';
 import { useAutomationsStore, type SaveResult } from '../store';
 import { Field, FormFooter, ReplyField, SelectField } from './Field';
-
-const toBase64 = async (file: File): Promise<string> => {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-};
 
 /** What people paste: ".Hours" or "!hours " is the trigger word "hours". */
 const cleanName = (name: string) =>
@@ -83,7 +77,7 @@ export const CustomCommandForm = ({
       const image = await getClient().call('automations:upload-image', {
         botId,
         name: file.name,
-        data: await toBase64(file),
+        uploadId: await uploadFile(file, 'file'),
       });
       set({ image });
       setError(null);

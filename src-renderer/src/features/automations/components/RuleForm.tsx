@@ -9,7 +9,8 @@ const MATCH_HINT: Record<AutoReplyRule['match'], string> = {
   contains: 'Answers when the message contains these words anywhere. Case and accents do not matter.',
   exact: 'Answers when the whole message is exactly this. Case and accents do not matter.',
   'starts-with': 'Answers when the message starts with these words. Case and accents do not matter.',
-  regex: 'A JavaScript regular expression, case-insensitive, e.g. order\\s*#?\\d{4}',
+  regex:
+    'A regular expression, case-insensitive, e.g. order\\s*#?\\d{4}. Checked in linear time so no message can stall the bot: look-arounds such as (?=…) or (?<=…) and back-references such as \\1 are not available.',
   'first-message': 'Answers the very first message of someone who has never written before.',
   any: 'Answers every message no other automation answered: a catch-all, best with a cooldown.',
 };

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { TemplateMedia } from '../../../../../src-shared/campaigns';
 import { getClient } from '../../../contract';
 import { errorMessage } from '../../../lib/errors';
-import { readBase64 } from '../../inbox/media';
+import { uploadFile } from '../../../lib/upload';
 
 /** A picture or document sent with a variant (its text becomes the caption). */
 export const VariantMedia = ({
@@ -20,7 +20,9 @@ export const VariantMedia = ({
     setBusy(true);
     setError(null);
     try {
-      onChange(await getClient().call('templates:upload', { name: file.name, data: await readBase64(file) }));
+      onChange(
+        await getClient().call('templates:upload', { name: file.name, uploadId: await uploadFile(file, 'file') }),
+      );
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {

@@ -1,17 +1,18 @@
-import { useId, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import type { CsvPreview, ImportResult } from '../../../../../src-shared/contacts';
 import { errorMessage } from '../../../lib/errors';
+import { cancelUpload, uploadFile } from '../../../lib/upload';
 import { Dialog } from '../../../ui/Dialog';
 import { contactActions } from '../actions';
 import { downloadText } from '../download';
 import { fieldNameFor, mappingFromRoles, rolesFromMapping, setRole, splitTags, type ColumnRole } from '../mapping';
-import { reportOf } from '../report';
+import { problemLine, reportOf } from '../report';
 import { useContactsStore } from '../store';
 import { ImportResultView } from './ImportResult';
 
 type Step =
   | { kind: 'pick' }
-  | { kind: 'map'; fileName: string; csv: string; preview: CsvPreview; roles: ColumnRole[] }
+  | { kind: 'map'; fileName: string; uploadId: string; preview: CsvPreview; roles: ColumnRole[] }
   | { kind: 'importing'; total: number }
   | { kind: 'done'; fileName: string; result: ImportResult };
 
@@ -21,27 +22,45 @@ export const ImportDialog = ({ botId, onClose }: { botId: string; onClose: () =>
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [tagText, setTagText] = useState('');
+  /** Bytes of the chosen file sent to Wren so far, while it is uploading. */
+  const [sent, setSent] = useState<{ done: number; total: number } | null>(null);
   const ids = { file: useId(), tags: useId() };
+  // The upload the preview was made from; the engine forgets it if the dialog closes unused.
+  const held = useRef<string | null>(null);
+  useEffect(
+    () => () => {
+      if (held.current) cancelUpload(held.current);
+    },
+    [],
+  );
+  const release = () => {
+    if (held.current) cancelUpload(held.current);
+    held.current = null;
+  };
 
   const pick = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     if (!file) return;
     setError(null);
     setBusy(true);
+    release();
     try {
-      const csv = await file.text();
-      const preview = await contactActions.preview(botId, csv);
+      const uploadId = await uploadFile(file, 'csv', (done, total) => setSent({ done, total }));
+      held.current = uploadId;
+      const preview = await contactActions.preview(botId, uploadId);
       setStep({
         kind: 'map',
         fileName: file.name,
-        csv,
+        uploadId,
         preview,
         roles: rolesFromMapping(preview.mapping, preview.columns.length),
       });
     } catch (problem) {
+      release();
       setError(errorMessage(problem));
     } finally {
       setBusy(false);
+      setSent(null);
       // Picking the same file again (after fixing it) fires change again.
       event.target.value = '';
     }
@@ -58,7 +77,9 @@ export const ImportDialog = ({ botId, onClose }: { botId: string; onClose: () =>
     const previous = step;
     setStep({ kind: 'importing', total: step.preview.rows });
     try {
-      const result = await contactActions.importCsv(botId, step.csv, mapped.mapping, splitTags(tagText));
+      const result = await contactActions.importCsv(botId, step.uploadId, mapped.mapping, splitTags(tagText));
+      // A finished import used the upload up; a refused one keeps it for another try.
+      held.current = null;
       setStep({ kind: 'done', fileName: step.fileName, result });
     } catch (problem) {
       setStep(previous);
@@ -77,7 +98,14 @@ export const ImportDialog = ({ botId, onClose }: { botId: string; onClose: () =>
       footer={
         step.kind === 'map' ? (
           <>
-            <button type="button" className="button button-ghost" onClick={() => setStep({ kind: 'pick' })}>
+            <button
+              type="button"
+              className="button button-ghost"
+              onClick={() => {
+                release();
+                setStep({ kind: 'pick' });
+              }}
+            >
               Choose another file
             </button>
             <button type="button" className="button button-primary" onClick={() => void run()}>
@@ -100,6 +128,14 @@ export const ImportDialog = ({ botId, onClose }: { botId: string; onClose: () =>
           <label className="button button-primary contacts-file-button" htmlFor={ids.file} aria-disabled={busy}>
             {busy ? 'Reading…' : 'Choose CSV file'}
           </label>
+          {sent ? (
+            <progress
+              className="contacts-progress"
+              aria-label="Reading the file"
+              max={Math.max(sent.total, 1)}
+              value={sent.done}
+            />
+          ) : null}
           <input
             id={ids.file}
             className="visually-hidden"
@@ -157,16 +193,19 @@ export const ImportDialog = ({ botId, onClose }: { botId: string; onClose: () =>
       ) : step.kind === 'importing' ? (
         <ImportProgress total={step.total} />
       ) : (
-        <ImportResultView
-          result={step.result}
-          onDownload={() =>
-            downloadText(
-              `${step.fileName.replace(/\.[^.]*$/, '')}-report.txt`,
-              reportOf(step.result),
-              'text/plain;charset=utf-8',
-            )
-          }
-        />
+        <>
+          <ImportResultView
+            result={step.result}
+            onDownload={() =>
+              downloadText(
+                `${step.fileName.replace(/\.[^.]*$/, '')}-report.txt`,
+                reportOf(step.result),
+                'text/plain;charset=utf-8',
+              )
+            }
+          />
+          <ImportNotes notes={step.result.notes ?? []} />
+        </>
       )}
       {error ? (
         <p className="field-error contacts-form-error" role="alert">
@@ -177,7 +216,17 @@ export const ImportDialog = ({ botId, onClose }: { botId: string; onClose: () =>
   );
 };
 
-const ROLE_LABELS = { phone: 'Phone', name: 'Name', tags: 'Tags', field: 'Custom field', ignore: 'Ignore' } as const;
+const ROLE_LABELS = {
+  phone: 'Phone',
+  'phone-more': 'Other phone',
+  'phone-kind': 'Kind of phone',
+  name: 'Name',
+  'name-part': 'Part of name',
+  organisation: 'Company',
+  tags: 'Tags',
+  field: 'Custom field',
+  ignore: 'Ignore',
+} as const;
 
 const RolePicker = ({
   column,
@@ -229,3 +278,18 @@ const ImportProgress = ({ total }: { total: number }) => {
     </div>
   );
 };
+
+/** Rows imported with something to know: which of several numbers was kept, an edit that was kept. */
+const ImportNotes = ({ notes }: { notes: ImportResult['skipped'] }) =>
+  notes.length === 0 ? null : (
+    <details className="contacts-import-notes">
+      <summary>
+        {notes.length.toLocaleString()} imported {notes.length === 1 ? 'row has a note' : 'rows have a note'}
+      </summary>
+      <ul aria-label="Notes on imported rows">
+        {notes.map((note, i) => (
+          <li key={`${note.line}-${i}`}>{problemLine(note)}</li>
+        ))}
+      </ul>
+    </details>
+  );

@@ -6,9 +6,12 @@ import type { PendingAttachment } from '../media';
 /** The file about to be sent, above the composer (whose text becomes its caption). */
 export const AttachmentPreview = ({
   attachment,
+  progress,
   onRemove,
 }: {
   attachment: PendingAttachment;
+  /** While the file goes to Wren: bytes sent of the total. */
+  progress: { done: number; total: number } | null;
   onRemove: () => void;
 }) => (
   <div className="attachment-preview" data-testid="attachment-preview">
@@ -21,9 +24,25 @@ export const AttachmentPreview = ({
     )}
     <div className="attachment-facts">
       <div className="attachment-name">{attachment.file.name}</div>
-      <div className="attachment-size">{formatBytes(attachment.file.size)}</div>
+      {progress ? (
+        <progress
+          className="attachment-progress"
+          aria-label="Sending the file"
+          max={Math.max(progress.total, 1)}
+          value={progress.done}
+        />
+      ) : (
+        <div className="attachment-size">{formatBytes(attachment.file.size)}</div>
+      )}
     </div>
-    <button type="button" className="icon-button" aria-label="Remove attachment" title="Remove" onClick={onRemove}>
+    <button
+      type="button"
+      className="icon-button"
+      aria-label="Remove attachment"
+      title="Remove"
+      disabled={progress !== null}
+      onClick={onRemove}
+    >
       <CloseIcon size={20} />
     </button>
   </div>

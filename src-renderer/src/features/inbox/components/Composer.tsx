@@ -24,7 +24,10 @@ export const Composer = ({ chatId }: { chatId: number }) => {
   // The chosen file belongs to the chat it was chosen in: switching chats drops it.
   const [attachment, setAttachment] = useState<{ chatId: number; value: PendingAttachment } | null>(null);
   const [attachError, setAttachError] = useState<{ chatId: number; message: string } | null>(null);
+  // How much of the attachment has gone to Wren while it uploads; the file stays shown until then.
+  const [sending, setSending] = useState<{ chatId: number; done: number; total: number } | null>(null);
   const pending = attachment?.chatId === chatId ? attachment.value : null;
+  const progress = sending?.chatId === chatId ? sending : null;
   const error = attachError?.chatId === chatId ? attachError.message : null;
 
   useEffect(
@@ -43,14 +46,19 @@ export const Composer = ({ chatId }: { chatId: number }) => {
 
   const send = async () => {
     const text = draft.trim();
-    if (!text && !pending) return;
+    if ((!text && !pending) || progress) return;
     const { setReplyTo } = useInboxStore.getState();
     // Cleared at once, like WhatsApp: the bubble appears from the engine's reply with its clock.
+    // A file stays above the composer, filling with its progress, until it has reached Wren.
     setDraft('');
     setReplyTo(chatId, null);
-    setAttachment(null);
     setAttachError(null);
-    const result = await inboxActions.send(chatId, text, replyToId ?? null, pending?.file ?? null);
+    if (pending) setSending({ chatId, done: 0, total: pending.file.size });
+    const result = await inboxActions.send(chatId, text, replyToId ?? null, pending?.file ?? null, (done, total) =>
+      setSending({ chatId, done, total }),
+    );
+    setSending(null);
+    if (pending) setAttachment(null);
     if (result.ok) return;
     if (pending) {
       // The engine refused the file (its contents are not what its name says…): say so here.
@@ -102,7 +110,9 @@ export const Composer = ({ chatId }: { chatId: number }) => {
   return (
     <footer className="composer">
       {replyToId !== undefined ? <ReplyPreview chatId={chatId} messageId={replyToId} /> : null}
-      {pending ? <AttachmentPreview attachment={pending} onRemove={() => setAttachment(null)} /> : null}
+      {pending ? (
+        <AttachmentPreview attachment={pending} progress={progress} onRemove={() => setAttachment(null)} />
+      ) : null}
       {error ? (
         <div className="composer-error" role="alert">
           <span>{error}</span>
