@@ -1,48 +1,30 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../random';
+import { runKillableChild, type ChildOutcome } from '../testing/kill-child';
 import { readSimJournal } from '../wa/sim/delivery';
 
 const CHILD = join(import.meta.dirname, 'crash', 'child.ts');
 const RECIPIENTS = 1000;
 
-type Outcome = { said: string; code: number | null; killed: boolean };
-
 /**
  * Runs the engine child; kills it with SIGKILL `killAfterMs` after it says SENDING (if it has not
  * finished by then). The moment is random, so a kill lands anywhere: mid-transaction, between a
- * send and its bookkeeping, during typing, while receipts arrive.
+ * send and its bookkeeping, during typing, while receipts arrive. A kill after DONE did not land.
  */
-const runChild = (args: string[], killAfterMs: number | null, seed: number): Promise<Outcome> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, WREN_CRASH_CHILD_SEED: String(seed) },
-    });
-    let said = '';
-    let killed = false;
-    let timer: NodeJS.Timeout | null = null;
-    child.stdout.on('data', (chunk: Buffer) => {
-      said += chunk.toString();
-      if (killAfterMs !== null && timer === null && said.includes('SENDING')) {
-        timer = setTimeout(() => {
-          killed = child.kill('SIGKILL');
-        }, killAfterMs);
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      said += chunk.toString();
-    });
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      if (timer) clearTimeout(timer);
-      resolve({ said, code, killed: killed && !said.includes('DONE') });
-    });
+const runChild = async (args: string[], killAfterMs: number | null, seed: number): Promise<ChildOutcome> => {
+  const outcome = await runKillableChild({
+    script: CHILD,
+    args,
+    marker: 'SENDING',
+    killAfterMs,
+    env: { WREN_CRASH_CHILD_SEED: String(seed) },
   });
+  return { ...outcome, killed: outcome.killed && !outcome.said.includes('DONE') };
+};
 
 describe('a campaign killed at random moments', () => {
   it('reaches every recipient exactly once after restarts', { timeout: 600_000 }, async () => {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DB_FILE, createEngine } from '../index';
 import { seededRandom } from '../random';
+import { runKillableChild, type ChildOutcome } from '../testing/kill-child';
 
 const CHILD = join(import.meta.dirname, 'crash', 'child.ts');
 /** Contacts the bot has before the import; the import updates these and adds the rest. */
@@ -16,32 +16,8 @@ const KILLS = 6;
 const SEED = Number(process.env.WREN_CRASH_SEED ?? 20_260_312);
 
 /** `killed`: the kill landed (before the import answered, or after, while the engine closed). */
-type Outcome = { said: string; code: number | null; killed: boolean };
-
-/** Runs the child; SIGKILLs it `killAfterMs` after it says WRITING, unless it has finished by then. */
-const runChild = (args: string[], killAfterMs: number | null): Promise<Outcome> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let said = '';
-    let killed = false;
-    let timer: NodeJS.Timeout | null = null;
-    child.stdout.on('data', (chunk: Buffer) => {
-      said += chunk.toString();
-      if (killAfterMs !== null && timer === null && said.includes('WRITING')) {
-        timer = setTimeout(() => {
-          killed = child.kill('SIGKILL');
-        }, killAfterMs);
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      said += chunk.toString();
-    });
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      if (timer) clearTimeout(timer);
-      resolve({ said, code, killed });
-    });
-  });
+const runChild = (args: string[], killAfterMs: number | null): Promise<ChildOutcome> =>
+  runKillableChild({ script: CHILD, args, marker: 'WRITING', killAfterMs });
 
 /** What the data folder holds, read by a fresh engine (which first undoes an interrupted import). */
 const stateOf = async (dataDir: string) => {
