@@ -3,7 +3,7 @@ import { botIdSchema, call } from './call';
 import { MESSAGE_TEXT_MAX } from './inbox';
 import { tagSchema } from './contacts';
 import { visibleName } from './text';
-import { ONE_SOURCE, oneSource, uploadIdSchema } from './uploads';
+import { ONE_SOURCE, uploadIdSchema } from './uploads';
 
 /**
  * Campaigns: templates with variables and spintax, sent to an audience of contacts within a
@@ -200,7 +200,7 @@ export const campaignCalls = {
         uploadId: uploadIdSchema.optional(),
       })
       .strict()
-      .refine(oneSource, ONE_SOURCE),
+      .refine(...ONE_SOURCE),
     templateMediaSchema,
   ),
   /**

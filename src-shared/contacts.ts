@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { botIdSchema, call } from './call';
 import { hasVisibleText } from './text';
-import { UPLOAD_LIMITS, uploadIdSchema } from './uploads';
+import { fileSource, UPLOAD_LIMITS, uploadIdSchema } from './uploads';
 
 /**
  * Contacts: the people a bot knows, learned from WhatsApp, added by hand or imported from a CSV,
@@ -155,9 +155,7 @@ const csvText = z
   .max(CSV_TEXT_MAX, `The file is larger than ${CSV_TEXT_MAX / 1024 / 1024} MB; split it into smaller files.`);
 
 /** A CSV given as text or by upload: exactly one of them. */
-const oneCsv = (input: { csv?: string | undefined; uploadId?: string | undefined }): boolean =>
-  (input.csv === undefined) !== (input.uploadId === undefined);
-const ONE_CSV = { message: 'Give the file either as csv text or as an uploadId, not both or neither.' };
+const ONE_CSV = fileSource('csv', 'csv text');
 
 export const csvPreviewSchema = z.object({
   /** The header row (or Column 1, 2… when the first row is data). */
@@ -252,7 +250,7 @@ export const contactCalls = {
     z
       .object({ botId: botIdSchema, csv: csvText.optional(), uploadId: uploadIdSchema.optional() })
       .strict()
-      .refine(oneCsv, ONE_CSV),
+      .refine(...ONE_CSV),
     csvPreviewSchema,
   ),
   /**
@@ -272,7 +270,7 @@ export const contactCalls = {
         tags: z.array(tagSchema).max(10).default([]),
       })
       .strict()
-      .refine(oneCsv, ONE_CSV),
+      .refine(...ONE_CSV),
     importResultSchema,
   ),
   /** The contacts matching a filter (or a selection) as CSV text. */

@@ -21,7 +21,7 @@ import {
 } from './automations';
 import { call } from './call';
 import { visibleName } from './text';
-import { ONE_SOURCE, oneSource, uploadCalls, uploadIdSchema } from './uploads';
+import { ONE_SOURCE, uploadCalls, uploadIdSchema } from './uploads';
 import { campaignCalls, campaignEvents } from './campaigns';
 import { contactCalls, contactEvents } from './contacts';
 import { chatKeySchema, groupInfoSchema, chatSchema, MESSAGE_TEXT_MAX, messageSchema, searchHitSchema } from './inbox';
@@ -191,7 +191,7 @@ export const calls = {
             uploadId: uploadIdSchema.optional(),
           })
           .strict()
-          .refine(oneSource, ONE_SOURCE)
+          .refine(...ONE_SOURCE)
           .optional(),
       })
       .strict()
@@ -291,7 +291,7 @@ export const calls = {
         uploadId: uploadIdSchema.optional(),
       })
       .strict()
-      .refine(oneSource, ONE_SOURCE),
+      .refine(...ONE_SOURCE),
     replyImageSchema,
   ),
   /**

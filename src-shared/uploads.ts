@@ -32,10 +32,17 @@ const base64 = z
   .max(CHUNK_BASE64_MAX, `Send chunks of at most ${formatBytes(UPLOAD_CHUNK_BYTES)}.`)
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Chunk data must be base64.');
 
-/** A file given inline (`data`, small ones) or by upload (`uploadId`): exactly one of them. */
-export const oneSource = (input: { data?: string | undefined; uploadId?: string | undefined }): boolean =>
-  (input.data === undefined) !== (input.uploadId === undefined);
-export const ONE_SOURCE = { message: 'Give the file either as data or as an uploadId, not both or neither.' };
+/**
+ * A file given inline (`field`: base64 `data`, or `csv` text; small files) or by upload
+ * (`uploadId`): exactly one of them. Spread into zod's refine: `.refine(...fileSource('data', …))`.
+ */
+export const fileSource = (field: 'data' | 'csv', what: string) =>
+  [
+    (input: { [key in 'data' | 'csv' | 'uploadId']?: string | undefined }): boolean =>
+      (input[field] === undefined) !== (input.uploadId === undefined),
+    { message: `Give the file either as ${what} or as an uploadId, not both or neither.` },
+  ] as const;
+export const ONE_SOURCE = fileSource('data', 'data');
 
 export const uploadCalls = {
   /** Reserves room for a file of `size` bytes; chunks follow in order. */
