@@ -14,7 +14,8 @@ export const startHost = async (
   const token = randomBytes(18).toString('base64url');
   const child: ChildProcess = spawn(
     process.execPath,
-    ['out/main/host.js', '--data-dir', dataDir, '--port', '0', '--no-demo-activity'],
+    // WREN_E2E_OUT lets a second build (electron-vite build --outDir …) be tested beside out/.
+    [`${process.env.WREN_E2E_OUT ?? 'out'}/main/host.js`, '--data-dir', dataDir, '--port', '0', '--no-demo-activity'],
     {
       env: { ...process.env, WREN_TOKEN: token, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -25,7 +25,7 @@ export type ContractClient = {
 export const createContractClient = (channel: Channel): ContractClient => ({
   async call(name, input) {
     const reply = await channel.invoke(name, input);
-    if (!reply.ok) throw new ContractError(reply.error.code, reply.error.message);
+    if (!reply.ok) throw new ContractError(reply.error.code, reply.error.message, reply.error.fields ?? {});
     // The engine validated the output's shape against the same contract before it left.
     return reply.value as CallOutput<typeof name>;
   },

@@ -375,7 +375,8 @@ export const errorCodeSchema = z.enum([
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
-export type ContractErrorShape = { code: ErrorCode; message: string };
+/** `fields`: a sentence per refused field (path joined with dots), for forms to show in place. */
+export type ContractErrorShape = { code: ErrorCode; message: string; fields?: Record<string, string> };
 
 /** Errors never cross as thrown exceptions: every reply is one of these. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ContractErrorShape };
@@ -388,17 +389,11 @@ export class ContractError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly fields: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'ContractError';
   }
 }
 
-/** Turns zod issues into one sentence that says what to change. */
-export const describeIssues = (error: z.ZodError): string =>
-  error.issues
-    .map((issue) => {
-      const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-      return `${where}${issue.message}`;
-    })
-    .join('; ');
+export { describeIssues, issueFields } from './issues';

@@ -82,7 +82,8 @@ describe('automations through the engine', () => {
       patch: { rules: [{ id: 'r', match: 'regex', pattern: '(unclosed', reply: 'x' }] },
     });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(!bad.ok && bad.error.message).toMatch(/rules\.0\.pattern: That pattern is not a valid regular expression/);
+    expect(!bad.ok && bad.error.message).toMatch(/^That pattern is not a valid regular expression/);
+    expect(!bad.ok && bad.error.fields?.['patch.rules.0.pattern']).toMatch(/not a valid regular expression/);
     const clash = await h.engine.dispatch('automations:save', {
       botId,
       patch: { commands: [{ id: 'c', name: 'Help', reply: 'x' }] },

@@ -54,9 +54,7 @@ describe('regex rules through the engine', () => {
       patch: { rules: [{ id: 'r', match: 'regex', pattern: '(?<=order )\\d+', reply: 'x' }] },
     });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(!refused.ok && refused.error.message).toMatch(
-      /^patch\.rules\.0\.pattern: Look-behind \(\?<=…\) is not supported/,
-    );
+    expect(!refused.ok && refused.error.message).toMatch(/^Look-behind \(\?<=…\) is not supported/);
   });
 
   it('switches off a stored rule Wren can no longer run, logs it once, and runs the others', async () => {

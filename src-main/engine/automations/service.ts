@@ -7,7 +7,7 @@ import {
   type GroupSettings,
   type TryResult,
 } from '../../../src-shared/automations';
-import { ContractError, describeIssues } from '../../../src-shared/contract';
+import { ContractError, describeIssues, issueFields } from '../../../src-shared/contract';
 import type { Chat } from '../../../src-shared/inbox';
 import { renderTemplate } from '../../../src-shared/template';
 import type { BotService } from '../bots/service';
@@ -177,7 +177,7 @@ export const createAutomationService = (deps: AutomationDeps) => {
     save(botId: string, patch: AutomationPatch) {
       botOrThrow(botId);
       const parsed = automationConfigSchema.safeParse({ ...configOf(botId).config, ...patch });
-      if (!parsed.success) throw new ContractError('invalid_input', describeIssues(parsed.error));
+      if (!parsed.success) throw new ContractError('invalid_input', describeIssues(parsed.error), issueFields(parsed.error));
       const next = parsed.data;
       const seen = new Set<string>();
       next.commands.forEach((command, index) => {

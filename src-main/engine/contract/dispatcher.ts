@@ -4,6 +4,7 @@ import {
   ContractError,
   describeIssues,
   isCallName,
+  issueFields,
   type CallName,
   type CallOutput,
   type Calls,
@@ -38,7 +39,10 @@ export const createDispatcher = (onInternalError: (name: string, error: unknown)
       if (!handler) return { ok: false, error: { code: 'unknown_call', message: `${name} is not available.` } };
       const parsed = calls[name].input.safeParse(input ?? {});
       if (!parsed.success) {
-        return { ok: false, error: { code: 'invalid_input', message: describeIssues(parsed.error) } };
+        return {
+          ok: false,
+          error: { code: 'invalid_input', message: describeIssues(parsed.error), fields: issueFields(parsed.error) },
+        };
       }
       try {
         const value: unknown = await handler(parsed.data);
@@ -50,7 +54,10 @@ export const createDispatcher = (onInternalError: (name: string, error: unknown)
         }
         return { ok: true, value: checked.data };
       } catch (error) {
-        if (error instanceof ContractError) return { ok: false, error: { code: error.code, message: error.message } };
+        if (error instanceof ContractError) {
+          const fields = Object.keys(error.fields).length > 0 ? { fields: error.fields } : {};
+          return { ok: false, error: { code: error.code, message: error.message, ...fields } };
+        }
         onInternalError(name, error);
         return {
           ok: false,
