@@ -2,10 +2,13 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
+/** WREN_OUT builds a second copy beside out/ (e2e can test it with WREN_E2E_OUT). */
+const out = resolve(__dirname, process.env.WREN_OUT ?? 'out');
+
 export default defineConfig({
   main: {
     build: {
-      outDir: 'out/main',
+      outDir: resolve(out, 'main'),
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src-main/index.ts'),
@@ -16,7 +19,7 @@ export default defineConfig({
   },
   preload: {
     build: {
-      outDir: 'out/preload',
+      outDir: resolve(out, 'preload'),
       rollupOptions: {
         input: { index: resolve(__dirname, 'src-preload/index.ts') },
         // A sandboxed preload cannot load ES modules.
@@ -27,7 +30,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
     build: {
-      outDir: 'out/renderer',
+      outDir: resolve(out, 'renderer'),
       rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
     },
     plugins: [react()],
