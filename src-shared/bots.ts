@@ -14,6 +14,8 @@ export const botStatusSchema = z.enum([
   'linking',
   'online',
   'reconnecting',
+  /** No route to WhatsApp at all (no internet): retrying gently. */
+  'offline',
   'stopped',
   'logged_out',
   'failed',

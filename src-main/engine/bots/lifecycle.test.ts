@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../testing/engine-harness';
 import { SIM_QR_COUNT, SIM_QR_FIRST_MS, SIM_QR_NEXT_MS } from '../wa/sim/transport';
-import { BACKOFF_CAP_MS, REASONS } from './reconnect-policy';
+import { BACKOFF_CAP_MS, OFFLINE_RETRY_CAP_MS, REASONS } from './reconnect-policy';
 import { DEAD_AFTER_MS, WATCHDOG_INTERVAL_MS } from './runner';
 
 let h: Harness;
@@ -123,6 +123,37 @@ describe('a linked bot', () => {
     h.engine.network.dropConnection(phone);
     expect((h.engine.bots.get(bot.id).nextRetryAt ?? 0) - h.clock.now()).toBeLessThanOrEqual(1_200);
     expect((await logMessages(bot.id)).some((m) => /Reconnect attempt 8 in/.test(m))).toBe(true);
+  });
+
+  it('on a PC with no internet says so (never "reconnecting"), retries gently, and shows the QR once it can', async () => {
+    h.engine.network.setReachable(false);
+    const bot = await h.call('bots:create', { name: 'Shop', kind: 'demo' });
+    await h.call('bots:start', { botId: bot.id });
+    await h.clock.advance(0);
+    const seen: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const now = h.engine.bots.get(bot.id);
+      expect(now).toMatchObject({ status: 'offline', statusReason: REASONS.offline, link: null });
+      seen.push(now.status);
+      const wait = (now.nextRetryAt ?? 0) - h.clock.now();
+      expect(wait).toBeLessThanOrEqual(OFFLINE_RETRY_CAP_MS);
+      await h.clock.advance(wait);
+    }
+    expect(seen.every((s) => s === 'offline')).toBe(true);
+    expect((await logMessages(bot.id)).join('\n')).not.toMatch(/Lost the connection/);
+
+    h.engine.network.setReachable(true);
+    await h.clock.advance(OFFLINE_RETRY_CAP_MS);
+    expect(h.engine.bots.get(bot.id)).toMatchObject({ status: 'linking', statusReason: null });
+    expect(h.engine.bots.get(bot.id).link?.qr).toMatch(/^wren-sim:/);
+  });
+
+  it('a linked bot whose PC goes offline says so, and comes back online when the internet does', async () => {
+    const bot = await linkedDemoBot();
+    h.engine.network.setReachable(false);
+    expect(h.engine.bots.get(bot.id)).toMatchObject({ status: 'offline', statusReason: REASONS.offline });
+    h.engine.network.setReachable(true);
+    await h.waitForStatus(bot.id, 'online', OFFLINE_RETRY_CAP_MS * 1.3);
   });
 
   it('treats a socket that goes silent as dead and reconnects', async () => {

@@ -95,4 +95,6 @@ export const pageEvents = (
 };
 
 export const isBotStatus = (value: string): value is BotStatus =>
-  ['created', 'connecting', 'linking', 'online', 'reconnecting', 'stopped', 'logged_out', 'failed'].includes(value);
+  ['created', 'connecting', 'linking', 'online', 'reconnecting', 'offline', 'stopped', 'logged_out', 'failed'].includes(
+    value,
+  );

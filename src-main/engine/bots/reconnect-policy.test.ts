@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { BACKOFF_CAP_MS, backoffDelay, decide, MAX_IMMEDIATE_RESTARTS, REASONS } from './reconnect-policy';
+import {
+  BACKOFF_CAP_MS,
+  backoffDelay,
+  decide,
+  MAX_IMMEDIATE_RESTARTS,
+  OFFLINE_RETRY_CAP_MS,
+  REASONS,
+} from './reconnect-policy';
 
 const ctx = (attempt = 0, immediateRestarts = 0, random = () => 0.5) => ({ attempt, immediateRestarts, random });
 
@@ -59,11 +66,22 @@ describe('what happens after a close', () => {
     expect(fourth).toMatchObject({ action: 'reconnect-later', delayMs: 8000 });
   });
 
+  it('with no internet at all says so and tries at least every 15 s, so the QR is back soon after', () => {
+    expect(decide('offline', ctx(0))).toMatchObject({
+      action: 'reconnect-later',
+      status: 'offline',
+      reason: 'This PC cannot reach WhatsApp — check the internet connection.',
+    });
+    const late = decide('offline', ctx(10));
+    expect(late.action === 'reconnect-later' && late.delayMs).toBe(OFFLINE_RETRY_CAP_MS);
+  });
+
   it('says plainly when the server could not be verified, and retries only with backoff', () => {
     expect(decide('server-unverified', ctx(0))).toEqual({
       action: 'reconnect-later',
       delayMs: 1000,
       reason: "Could not verify WhatsApp's server — check your network.",
+      status: 'reconnecting',
     });
     expect(decide('server-unverified', ctx(10))).toMatchObject({ action: 'reconnect-later', delayMs: BACKOFF_CAP_MS });
   });

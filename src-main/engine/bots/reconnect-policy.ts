@@ -5,7 +5,7 @@ import type { CloseReason } from '../wa/transport';
 /** What the runner does after a socket closed on its own. */
 export type Decision =
   | { action: 'reconnect-now'; note: string }
-  | { action: 'reconnect-later'; delayMs: number; reason: string }
+  | { action: 'reconnect-later'; delayMs: number; reason: string; status: 'reconnecting' | 'offline' }
   | {
       action: 'stop';
       status: Extract<BotStatus, 'logged_out' | 'failed' | 'created'>;
@@ -19,6 +19,11 @@ export const BACKOFF_CAP_MS = 60_000;
 export const STABLE_AFTER_MS = 60_000;
 /** More immediate restarts than this in a row and they go through backoff, so a server loop cannot spin us. */
 export const MAX_IMMEDIATE_RESTARTS = 3;
+/**
+ * With no route at all, a try costs only a failed DNS lookup: try at least this often, so the QR
+ * (or the bot) is back within seconds of the internet coming back.
+ */
+export const OFFLINE_RETRY_CAP_MS = 15_000;
 
 /**
  * 1 s doubling to a 60 s cap, with ±20 % jitter so many bots that lost the same network do not
@@ -38,6 +43,7 @@ export const REASONS = {
   badSession: 'The stored WhatsApp session can no longer be used. Relink this bot.',
   timedOut: 'No answer from WhatsApp for too long.',
   connectionLost: 'Lost the connection to WhatsApp.',
+  offline: 'This PC cannot reach WhatsApp — check the internet connection.',
   serverUnverified: "Could not verify WhatsApp's server — check your network.",
 } as const;
 
@@ -53,6 +59,7 @@ export const decide = (
     action: 'reconnect-later',
     delayMs: backoffDelay(ctx.attempt + 1, ctx.random),
     reason: why,
+    status: 'reconnecting',
   });
   switch (reason) {
     case 'restart-required':
@@ -73,6 +80,13 @@ export const decide = (
       return later(REASONS.timedOut);
     case 'connection-lost':
       return later(REASONS.connectionLost);
+    case 'offline':
+      return {
+        action: 'reconnect-later',
+        delayMs: Math.min(OFFLINE_RETRY_CAP_MS, backoffDelay(ctx.attempt + 1, ctx.random)),
+        reason: REASONS.offline,
+        status: 'offline',
+      };
     case 'server-unverified':
       // Nothing is sent to an unverified server beyond the handshake's first, anonymous message,
       // so trying again with backoff is safe, and brings the bot back once the network is fixed.

@@ -3,6 +3,7 @@ import type { Clock, TimerId } from '../clock';
 import type { Random } from '../random';
 import type { AuthStore, CloseReason, ConnectionEvent, Transport } from '../wa/transport';
 import { decide, REASONS, STABLE_AFTER_MS } from './reconnect-policy';
+import { isNetworkUnreachable } from '../wa/network-errors';
 
 /** How often the watchdog looks, and how long a silent socket may stay before it counts as dead. */
 export const WATCHDOG_INTERVAL_MS = 15_000;
@@ -25,7 +26,7 @@ export type RunnerDeps = {
   log(kind: BotEventKind, level: 'info' | 'warn' | 'error', message: string): void;
 };
 
-const ACTIVE: ReadonlySet<BotStatus> = new Set(['connecting', 'linking', 'online', 'reconnecting']);
+const ACTIVE: ReadonlySet<BotStatus> = new Set(['connecting', 'linking', 'online', 'reconnecting', 'offline']);
 
 /**
  * One bot's connection lifecycle: created → linking → online ↔ reconnecting → stopped, with
@@ -114,19 +115,23 @@ export class BotRunner {
 
   private openSocket(): void {
     const linked = this.deps.auth.hasSession();
+    // A PC with no internet stays "offline" while it tries again: it never connected, so
+    // "reconnecting" (or a QR panel waiting for a code) would say something untrue.
+    const stillOffline = this.attempt > 0 && this.state.status === 'offline';
     this.setState({
-      status: linked ? (this.attempt > 0 ? 'reconnecting' : 'connecting') : 'linking',
+      status: stillOffline ? 'offline' : linked ? (this.attempt > 0 ? 'reconnecting' : 'connecting') : 'linking',
       statusReason: this.attempt > 0 ? this.state.statusReason : null,
-      link: linked ? null : { qr: null, pairingCode: null, pairingPhone: this.pairingPhone ?? null },
+      link: linked || stillOffline ? null : { qr: null, pairingCode: null, pairingPhone: this.pairingPhone ?? null },
       nextRetryAt: null,
     });
     this.socketLive = true;
     this.closeRequested = false;
     const pairing = linked || this.pairingPhone === undefined ? {} : { pairingPhone: this.pairingPhone };
     this.deps.transport.connect(pairing).catch((error: unknown) => {
-      // A socket that could not even open is a lost connection like any other.
+      // A socket that could not even open is a lost connection like any other, or no route at all.
       this.deps.log('error', 'warn', `Could not open a connection: ${(error as Error).message}`);
-      this.onConnection({ state: 'close', reason: 'connection-lost', code: null, detail: (error as Error).message });
+      const reason = isNetworkUnreachable(error) ? 'offline' : 'connection-lost';
+      this.onConnection({ state: 'close', reason, code: null, detail: (error as Error).message });
     });
   }
 
@@ -145,12 +150,19 @@ export class BotRunner {
       case 'connecting':
         return;
       case 'qr':
-        this.setState({ ...this.state, status: 'linking', link: { ...this.linkState(), qr: event.qr } });
+        // A QR means WhatsApp answered: whatever went wrong before (no internet…) is over.
+        this.setState({
+          ...this.state,
+          status: 'linking',
+          statusReason: null,
+          link: { ...this.linkState(), qr: event.qr },
+        });
         return;
       case 'pairing-code':
         this.setState({
           ...this.state,
           status: 'linking',
+          statusReason: null,
           link: { qr: null, pairingCode: event.code, pairingPhone: event.phone },
         });
         this.deps.log('connection', 'info', `Pairing code issued for ${event.phone}.`);
@@ -206,7 +218,7 @@ export class BotRunner {
         this.immediateRestarts = 0;
         const at = this.deps.clock.now() + decision.delayMs;
         const seconds = Math.round(decision.delayMs / 100) / 10;
-        this.setState({ status: 'reconnecting', statusReason: decision.reason, link: null, nextRetryAt: at });
+        this.setState({ status: decision.status, statusReason: decision.reason, link: null, nextRetryAt: at });
         this.deps.log('reconnect', 'warn', `${decision.reason} Reconnect attempt ${this.attempt} in ${seconds} s.`);
         this.retryTimer = this.deps.clock.setTimeout(() => {
           this.retryTimer = null;

@@ -65,7 +65,7 @@ export const EVENTS_KEPT = 50_000;
 /** Pruned in small steps: each is a delete of this many rows, well under a millisecond. */
 const PRUNE_EVERY = 100;
 
-const ACTIVE_STATUSES: BotStatus[] = ['connecting', 'linking', 'online', 'reconnecting'];
+const ACTIVE_STATUSES: BotStatus[] = ['connecting', 'linking', 'online', 'reconnecting', 'offline'];
 
 type Live = { runner: BotRunner; transport: Transport; auth: AuthStore };
 

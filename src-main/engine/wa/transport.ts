@@ -30,6 +30,8 @@ export type CloseReason =
    * pairing): nothing was linked or logged in. Something on the network is in the way.
    */
   | 'server-unverified'
+  /** No route to WhatsApp at all (no DNS, no network): the PC is offline. Retry gently. */
+  | 'offline'
   /** Socket dropped, network gone, server closed: reconnect with backoff. */
   | 'connection-lost'
   /** The engine asked the transport to close (stop, relink, delete, shutdown). */
@@ -174,7 +176,12 @@ export type SendOptions = {
   quoted?: { id: string; fromMe: boolean; senderJid: string; text: string | null };
   /** JIDs the message mentions (tag-all shows them as @names; a hidden tag pings without showing). */
   mentions?: string[];
+  /** A copy of another message: the recipient sees it marked "Forwarded". */
+  forwarded?: boolean;
 };
+
+/** The message a reaction is on: the bot's own, or someone's (in a group, who sent it). */
+export type ReactionTarget = { id: string; fromMe: boolean; senderJid: string };
 
 export type GroupMemberAction = 'add' | 'remove' | 'promote' | 'demote';
 
@@ -233,6 +240,8 @@ export type Transport = {
   updateGroupMembers(jid: string, members: string[], action: GroupMemberAction): Promise<void>;
   /** Only admins may send (`true`, "muted"), or everyone may. The bot must be an admin. */
   setGroupAnnounce(jid: string, announce: boolean): Promise<void>;
+  /** The bot reacts to a message with one emoji, or takes its reaction away (`null`). */
+  sendReaction(chatJid: string, target: ReactionTarget, emoji: string | null): Promise<void>;
   /** Deletes a message for everyone: the bot's own, or anyone's in a group where the bot is admin. */
   deleteForEveryone(chatJid: string, message: { id: string; fromMe: boolean; senderJid: string }): Promise<void>;
   /** Shows "typing…" (`composing`) to a chat, or stops it (`paused`). */

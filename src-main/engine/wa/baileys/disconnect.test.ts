@@ -93,7 +93,16 @@ describe('mapDisconnect', () => {
       reason: 'connection-lost',
     });
     const dns = Object.assign(new Error('getaddrinfo ENOTFOUND web.whatsapp.com'), { code: 'ENOTFOUND' });
-    expect(mapDisconnect(wsError(dns))).toMatchObject({ reason: 'connection-lost', code: 408 });
+    expect(mapDisconnect(wsError(dns))).toMatchObject({ reason: 'offline', code: 408 });
+  });
+
+  it('no route at all (DNS, network unreachable, refused): offline, not a lost connection', () => {
+    for (const code of ['ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'ECONNREFUSED']) {
+      const error = Object.assign(new Error(`connect ${code} web.whatsapp.com`), { code });
+      expect(mapDisconnect(wsError(error)).reason).toBe('offline');
+      expect(mapDisconnect(error).reason).toBe('offline');
+    }
+    expect(mapDisconnect(wsError(new Error('socket hang up'))).reason).toBe('connection-lost');
   });
 
   it('500 from an unrecognised server stream error: bad session', () => {

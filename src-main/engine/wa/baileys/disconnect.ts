@@ -1,4 +1,5 @@
 import { DisconnectReason } from '@whiskeysockets/baileys';
+import { isNetworkUnreachable } from '../network-errors';
 import type { CloseReason } from '../transport';
 
 export type CloseInfo = { reason: CloseReason; code: number | null; detail: string | null };
@@ -86,14 +87,14 @@ const streamReasonNode = (data: unknown): { tag: string; type: string | null } |
 export const mapDisconnect = (error: unknown): CloseInfo => {
   if (!isBoomLike(error)) {
     const detail = error instanceof Error ? error.message : typeof error === 'string' ? error : null;
-    return { reason: 'connection-lost', code: null, detail };
+    return { reason: isNetworkUnreachable(error) ? 'offline' : 'connection-lost', code: null, detail };
   }
   const code = error.output.statusCode;
   const message = error.message;
   const info = (reason: CloseReason, detail = message): CloseInfo => ({ reason, code, detail });
 
   // The socket itself failed (DNS, refused, TLS, HTTP status on the upgrade): never about the account.
-  if (message.startsWith('WebSocket Error')) return info('connection-lost');
+  if (message.startsWith('WebSocket Error')) return info(isNetworkUnreachable(error) ? 'offline' : 'connection-lost');
   if (SERVER_UNVERIFIED.has(message)) return info('server-unverified');
 
   const isStreamError = message.startsWith('Stream Errored');

@@ -382,6 +382,15 @@ export class SimNetwork {
     return this.threads.messages(botPhone, jidOfPhone(contactPhone));
   }
 
+  /** False while the PC is "offline": sockets cannot reach WhatsApp at all. */
+  reachable = true;
+
+  /** Takes this PC off the internet (every open socket drops) or puts it back. */
+  setReachable(reachable: boolean): void {
+    this.reachable = reachable;
+    if (!reachable) for (const endpoint of [...this.online.values()]) endpoint.kick('offline', 0);
+  }
+
   /** Drops the socket as a network failure would (no reason sent by WhatsApp). */
   dropConnection(phone: string): void {
     this.online.get(phone)?.kick('connection-lost', 428);

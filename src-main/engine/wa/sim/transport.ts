@@ -60,6 +60,11 @@ export class SimTransport implements Transport, SimEndpoint {
     this.lastFrameAt = this.clock.now();
     await Promise.resolve();
     this.emitter.emit('connection', { state: 'connecting' });
+    if (!this.network.reachable) {
+      // As a PC with no internet: the socket never opens (getaddrinfo ENOTFOUND).
+      this.finish('offline', null);
+      return;
+    }
     const stored = this.auth.readCreds<unknown>();
     if (isSession(stored)) {
       this.session = stored;

@@ -15,6 +15,7 @@ export const STATUS_DISPLAY: Record<BotStatus, { label: string; tone: StatusTone
   linking: { label: 'Waiting for scan', tone: 'blue' },
   online: { label: 'Online', tone: 'green' },
   reconnecting: { label: 'Reconnecting…', tone: 'amber' },
+  offline: { label: 'No internet', tone: 'amber' },
   stopped: { label: 'Stopped', tone: 'grey' },
   logged_out: { label: 'Logged out — relink needed', tone: 'red' },
   failed: { label: 'Failed', tone: 'red' },
@@ -67,7 +68,11 @@ export const LOG_KIND_LABEL: Record<BotEventKind, string> = {
 
 /** Statuses where the socket is up or trying to be: Stop makes sense, Start does not. */
 export const isRunning = (status: BotStatus): boolean =>
-  status === 'connecting' || status === 'linking' || status === 'online' || status === 'reconnecting';
+  status === 'connecting' ||
+  status === 'linking' ||
+  status === 'online' ||
+  status === 'reconnecting' ||
+  status === 'offline';
 
 /** Statuses with no usable session: the way forward is linking, not starting. */
 export const needsLink = (status: BotStatus): boolean => status === 'created' || status === 'logged_out';

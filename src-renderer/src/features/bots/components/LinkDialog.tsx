@@ -73,6 +73,19 @@ const LinkBody = ({ bot, onClose }: { bot: Bot; onClose: () => void }) => {
   if (bot.status === 'reconnecting' && !bot.link) {
     return <StartingPanel title="Trying to reach WhatsApp…" text={<StatusReason bot={bot} />} />;
   }
+  if (bot.status === 'offline') {
+    return (
+      <StartingPanel
+        title="No internet connection"
+        text={
+          <>
+            <StatusReason bot={bot} />
+            The QR code appears here as soon as this PC is back online.
+          </>
+        }
+      />
+    );
+  }
   if (bot.status === 'created' || bot.status === 'logged_out' || bot.status === 'failed' || bot.status === 'stopped') {
     return <ProblemPanel bot={bot} error={start.error} onRetry={() => void botActions.link(bot.id)} />;
   }

@@ -13,6 +13,7 @@ const OFFLINE_HINT: Record<Exclude<BotStatus, 'online'>, string> = {
   linking: 'Finish linking the bot to send a test message.',
   connecting: 'Wait until the bot is online to send a test message.',
   reconnecting: 'Wait until the bot is back online to send a test message.',
+  offline: 'This PC is offline: check the internet connection to send a test message.',
   stopped: 'Start the bot to send a test message.',
   failed: 'Start the bot to send a test message.',
   logged_out: 'Relink the bot to send a test message.',

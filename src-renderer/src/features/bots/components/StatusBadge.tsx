@@ -19,7 +19,7 @@ export const KindTag = ({ kind }: { kind: BotKind }) => (
 
 /** The status's reason in plain words, plus when the next reconnect is due. */
 export const StatusReason = ({ bot, className }: { bot: Bot; className?: string }) => {
-  const retryAt = bot.status === 'reconnecting' ? bot.nextRetryAt : null;
+  const retryAt = bot.status === 'reconnecting' || bot.status === 'offline' ? bot.nextRetryAt : null;
   const now = useNow(retryAt !== null);
   if (!bot.statusReason && retryAt === null) return null;
   const tone = STATUS_DISPLAY[bot.status].tone;
