@@ -4,10 +4,17 @@
 import { spawn } from 'node:child_process';
 
 const scale = process.env.WREN_FUZZ_SCALE ?? '10';
-const child = spawn(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', 'src-main/fuzz'], {
-  env: { ...process.env, WREN_FUZZ_SCALE: scale },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+// Each suite tries `scale` times the inputs it tries in npm test, so it gets `scale` times the time
+// (a timed-out property keeps running behind the next test and muddles its result).
+const testTimeout = String(20_000 * Math.max(1, Number(scale) || 1));
+const child = spawn(
+  process.execPath,
+  ['node_modules/vitest/vitest.mjs', 'run', 'src-main/fuzz', '--testTimeout', testTimeout],
+  {
+    env: { ...process.env, WREN_FUZZ_SCALE: scale },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
 let output = '';
 child.stdout.on('data', (chunk) => {
   output += chunk;
