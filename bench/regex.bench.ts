@@ -89,6 +89,7 @@ const rulesOf = (patterns: string[], match: 'regex' | 'contains'): AutomationPat
     name: `rule ${i}`,
     match,
     pattern,
+    words: [],
     reply: 'answer',
     scope: 'private' as const,
     priority: 0,

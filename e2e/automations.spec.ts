@@ -33,7 +33,8 @@ test('configure a command, an auto-reply and a three-level menu, try them, then 
   await expect(ruleForm.getByRole('alert')).toContainText('not a valid regular expression');
   await expect(ruleForm.getByRole('button', { name: 'Save rule' })).toBeDisabled();
   await ruleForm.getByLabel('Match').selectOption({ label: 'Contains' });
-  await ruleForm.getByLabel('Pattern').fill('price');
+  // Several words or phrases, any of them, as a menu's trigger words are typed.
+  await ruleForm.getByLabel('Words or phrases').fill('price, how much');
   await ruleForm.getByLabel('Reply').fill('A coffee is £2.50.');
   await ruleForm.getByRole('button', { name: 'Save rule' }).click();
   await expect(ruleForm).toBeHidden();
@@ -84,6 +85,9 @@ test('configure a command, an auto-reply and a three-level menu, try them, then 
   turn = await auto.tryMessage('what is the price?');
   await expect(turn).toContainText('A coffee is £2.50.');
   await expect(turn.getByTestId('test-stage')).toContainText('Auto-reply');
+  await expect(turn.getByTestId('test-matched')).toHaveText('· matched price');
+  turn = await auto.tryMessage('How much is it?');
+  await expect(turn.getByTestId('test-matched')).toHaveText('· matched how much');
   await page.screenshot({ path: testInfo.outputPath('automations-test-panel.png') });
 
   // A simulated customer triggers each, and the answers are in the chat.
@@ -139,4 +143,79 @@ test('configure a command, an auto-reply and a three-level menu, try them, then 
   await call(host, 'demo:receive', { botId, from: other, text: '.premium add 447911123504' });
   await expect(page.getByRole('button', { name: 'Remove +44 7911 123504' })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('automations-premium.png') });
+});
+
+test('a menu gives one hint at most and lets a question through; STOP and START in the test panel', async ({
+  bots,
+  host,
+}) => {
+  const botId = await createLinkedDemoBot(bots, 'Corner Shop');
+  await call(host, 'automations:save', {
+    botId,
+    patch: {
+      flows: [
+        {
+          id: 'f',
+          name: 'Main menu',
+          triggers: ['menu'],
+          root: { reply: 'How can we help?', options: [{ label: 'Prices', reply: 'A coffee is £2.50.' }] },
+        },
+      ],
+      rules: [{ id: 'r', name: 'Booking', match: 'contains', words: ['book', 'table'], reply: 'Call us to book.' }],
+    },
+  });
+  const auto = new AutomationsPage(bots.page);
+  await auto.open();
+
+  let turn = await auto.tryMessage('menu');
+  await expect(turn).toContainText('1. Prices');
+  turn = await auto.tryMessage('7');
+  await expect(turn).toContainText('There is no option 7. Reply with a number from 1 to 1, or 0 to close the menu.');
+  // A question of its own closes the menu and reaches the auto-replies.
+  turn = await auto.tryMessage('Can I book a table for Friday?');
+  await expect(turn).toContainText('Call us to book.');
+  await expect(turn.getByTestId('test-matched')).toHaveText('· matched book');
+  turn = await auto.tryMessage('1');
+  await expect(turn.getByTestId('test-stage')).toContainText('Nothing answered');
+  await expect(auto.testPanel()).not.toContainText('Please reply with the number');
+
+  turn = await auto.tryMessage('STOP');
+  await expect(turn.getByTestId('test-stage')).toContainText('Opt-out');
+  turn = await auto.tryMessage('Start');
+  await expect(turn).toContainText('Welcome back! You will receive our messages again.');
+  await expect(turn.getByTestId('test-stage')).toContainText('Opt-in');
+  await expect(turn).toContainText('Would take this contact back into campaigns');
+});
+
+test('settings say what to fix under the field, forget it once fixed, and count a long reply', async ({
+  bots,
+  page,
+}) => {
+  await createLinkedDemoBot(bots, 'Corner Shop');
+  const auto = new AutomationsPage(page);
+  await auto.open();
+  await auto.tab('Settings');
+  const form = auto.form('Automation settings');
+  const optIn = form.getByLabel('Opt-in words', { exact: true });
+  await expect(optIn).toHaveValue(/^start, unstop, subscribe/);
+  await optIn.fill('start, stop');
+  await form.getByRole('button', { name: 'Save settings' }).click();
+  const error = auto.errorUnder(form, 'Opt-in words');
+  await expect(error).toHaveText('“stop” is an opt-out word too: keep it in one list only.');
+  await expect(form).not.toContainText('optOut.');
+  await optIn.fill('start');
+  await expect(error).toHaveCount(0);
+
+  // A counter appears as the confirmation nears WhatsApp's limit.
+  const confirmation = form.getByLabel('Opt-in confirmation', { exact: true });
+  const counter = auto.counterUnder(form, 'Opt-in confirmation');
+  await expect(counter).toHaveCount(0);
+  await confirmation.fill('Welcome back! '.repeat(250));
+  await expect(counter).toHaveText('3,500 / 4,096 characters');
+  await confirmation.fill('Welcome back!');
+  await expect(counter).toHaveCount(0);
+
+  await form.getByRole('button', { name: 'Save settings' }).click();
+  await expect(form.getByText('All changes saved')).toBeVisible();
+  await expect(form.locator('.field-error')).toHaveCount(0);
 });

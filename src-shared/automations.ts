@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import { timeZoneSchema } from './time-zones';
 import { toLinearRegex } from './regex';
+import { ruleWords, WORD_MATCHES } from './rule-words';
+
+export { ruleWords, splitPhrases, WORD_MATCHES } from './rule-words';
 
 /**
  * What a bot does on its own, configured without code: prefixes and roles, which built-in
@@ -40,20 +44,6 @@ const commandName = z
 /** "09:00" */
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time like 09:00.');
 
-/** An IANA time zone the runtime knows ("Europe/London"). */
-export const timeZoneSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .refine((tz) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'Pick a time zone from the list, like Europe/London.');
-
 /** An image sent with a custom command's reply, kept in the media store by content. */
 export const replyImageSchema = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/), name: z.string().max(200) });
 
@@ -84,16 +74,30 @@ export const regexProblem = (pattern: string): string | null => {
   return linear.ok ? null : linear.problem;
 };
 
+export const RULE_WORDS_MAX = 20;
+export const RULE_WORD_MAX = 100;
+
 export const autoReplyRuleSchema = z
   .object({
     id,
     name: z.string().trim().max(60).default(''),
     match: matchKindSchema,
-    /** The words to match (not used by first-message and any). */
+    /** The regular expression of a regex rule (older word rules kept their words here too). */
     pattern: z
       .string()
       .max(PATTERN_MAX, `Keep the pattern under ${PATTERN_MAX + 1} characters.`)
       .default(''),
+    /** The words or phrases of a contains / exact / starts-with rule: any one of them answers. */
+    words: z
+      .array(
+        z
+          .string()
+          .trim()
+          .min(1, 'A word or phrase cannot be empty.')
+          .max(RULE_WORD_MAX, `Keep each word or phrase under ${RULE_WORD_MAX + 1} characters.`),
+      )
+      .max(RULE_WORDS_MAX, `A rule answers to at most ${RULE_WORDS_MAX} words or phrases.`)
+      .default([]),
     reply,
     scope: scopeSchema.default('private'),
     /** Higher runs first; ties keep their order in the list. */
@@ -110,9 +114,15 @@ export const autoReplyRuleSchema = z
     enabled: z.boolean().default(true),
   })
   .superRefine((rule, ctx) => {
-    const needsPattern = rule.match !== 'first-message' && rule.match !== 'any';
-    if (needsPattern && rule.pattern.trim() === '') {
-      ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'Write the words this rule matches.' });
+    if (WORD_MATCHES.includes(rule.match) && ruleWords(rule).length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['words'],
+        message: 'Add at least one word or phrase this rule answers to.',
+      });
+    }
+    if (rule.match === 'regex' && rule.pattern.trim() === '') {
+      ctx.addIssue({ code: 'custom', path: ['pattern'], message: 'Write the pattern this rule matches.' });
     }
     // Only a rule that runs must have a pattern that runs: a stored rule whose syntax Wren no longer
     // accepts is switched off on load rather than lost, and can be fixed or deleted at leisure.
@@ -220,16 +230,56 @@ export const menuFlowSchema = z
 export type MenuFlow = z.infer<typeof menuFlowSchema>;
 
 export const DEFAULT_OPT_OUT_WORDS = ['stop', 'unsubscribe', 'parar', 'baja', 'stopp', 'arret', 'arrêt', 'cancelar'];
+/**
+ * The way back, in the same languages as the opt-out words: English (start, unstop, subscribe),
+ * Spanish and Portuguese (alta, iniciar, comenzar, suscribir, assinar), German (anmelden)
+ * and French (commencer, reprendre).
+ */
+export const DEFAULT_OPT_IN_WORDS = [
+  'start',
+  'unstop',
+  'subscribe',
+  'alta',
+  'iniciar',
+  'comenzar',
+  'suscribir',
+  'assinar',
+  'anmelden',
+  'commencer',
+  'reprendre',
+];
 
-/** Words that stop campaign messages to a contact (campaigns read the opted-out flag). */
+const optWords = (what: string) =>
+  z
+    .array(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .min(1, `An ${what} word cannot be empty.`)
+        .max(30, `Keep each ${what} word under 31 characters.`),
+    )
+    .max(30, `Keep to 30 ${what} words at most.`);
+
+/**
+ * Words that stop campaign messages to a contact (campaigns read the opted-out flag), and the
+ * words that start them again for a contact who had opted out.
+ */
 export const optOutSchema = z.object({
   enabled: z.boolean().default(true),
-  words: z.array(z.string().trim().toLowerCase().min(1).max(30)).max(30).default(DEFAULT_OPT_OUT_WORDS),
+  words: optWords('opt-out').default(DEFAULT_OPT_OUT_WORDS),
   confirmation: z
     .string()
     .trim()
-    .max(REPLY_MAX)
+    .max(REPLY_MAX, `Keep the confirmation under ${REPLY_MAX + 1} characters.`)
     .default('You will not receive messages from us any more. Reply START to receive them again.'),
+  /** A word in both lists opts out: the opt-out stage runs first (a save refuses such a list). */
+  optInWords: optWords('opt-in').default(DEFAULT_OPT_IN_WORDS),
+  optInConfirmation: z
+    .string()
+    .trim()
+    .max(REPLY_MAX, `Keep the confirmation under ${REPLY_MAX + 1} characters.`)
+    .default('Welcome back! You will receive our messages again. Reply STOP to stop them.'),
 });
 
 export const automationConfigSchema = z.object({
@@ -325,6 +375,7 @@ export const PIPELINE_STAGES = [
   'paused',
   'moderation',
   'opt-out',
+  'opt-in',
   'flow',
   'rate-limit',
   'command',
@@ -340,6 +391,8 @@ export const tryResultSchema = z.object({
   /** Plain words: "Answered by the auto-reply rule “Prices”". */
   detail: z.string(),
   replies: z.array(z.string()),
+  /** The word or phrase of an auto-reply rule that matched, when one did. */
+  matched: z.string().nullable().default(null),
   /** Other things it would do: "delete the message", "remove +44 7911 123456 from the group". */
   actions: z.array(z.string()),
 });

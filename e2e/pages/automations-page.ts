@@ -18,6 +18,22 @@ export class AutomationsPage {
     return this.page.getByRole('form', { name });
   }
 
+  /** The sentence under a form's field (its error, never the hint). */
+  errorUnder(form: Locator, label: string): Locator {
+    return form
+      .locator('.auto-field')
+      .filter({ has: this.page.getByLabel(label, { exact: true }) })
+      .locator('.field-error');
+  }
+
+  /** A long text's character counter, shown as it nears the limit. */
+  counterUnder(form: Locator, label: string): Locator {
+    return form
+      .locator('.auto-field')
+      .filter({ has: this.page.getByLabel(label, { exact: true }) })
+      .locator('.auto-char-count');
+  }
+
   testPanel(): Locator {
     return this.page.getByRole('complementary', { name: 'Test panel' });
   }

@@ -88,9 +88,10 @@ describe('automations through the engine', () => {
       botId,
       patch: { commands: [{ id: 'c', name: 'Help', reply: 'x' }] },
     });
-    expect(!clash.ok && clash.error.message).toBe(
-      'commands.0.name: “help” is the built-in command menu. Choose another trigger word.',
-    );
+    expect(!clash.ok && clash.error).toMatchObject({
+      message: '“help” is the built-in command menu. Choose another trigger word.',
+      fields: { 'commands.0.name': '“help” is the built-in command menu. Choose another trigger word.' },
+    });
     expect((await h.call('automations:get', { botId })).config).toMatchObject({ rules: [], commands: [] });
   });
 

@@ -31,9 +31,15 @@ export class AutomationFacts {
       byWaId: p<[number, string], { id: number; kind: string }>(
         'SELECT id, kind FROM messages WHERE chat_id = ? AND wa_id = ? ORDER BY from_me LIMIT 1',
       ),
-      optOut: p<[number, string, number]>(
-        `UPDATE contacts SET opted_out_at = ?, opted_out_reason = ?
+      optOut: p<[number, string, number, number]>(
+        `UPDATE contacts SET opted_out_at = ?, opted_out_reason = ?, updated_at = ?
          WHERE id = (SELECT contact_id FROM chats WHERE id = ?) AND opted_out_at IS NULL`,
+      ),
+      // There is no opted-in column: the reason column keeps why the flag last changed, so the
+      // contact's record says how they came back (and updated_at says when).
+      optIn: p<[string, number, number]>(
+        `UPDATE contacts SET opted_out_at = NULL, opted_out_reason = ?, updated_at = ?
+         WHERE id = (SELECT contact_id FROM chats WHERE id = ?) AND opted_out_at IS NOT NULL`,
       ),
       privateChats: p<[string], { id: number }>(
         "SELECT id FROM chats WHERE bot_id = ? AND kind = 'user' ORDER BY last_ts DESC",
@@ -81,7 +87,12 @@ export class AutomationFacts {
   }
 
   optOut(chatId: number, reason: string, now: number): boolean {
-    return this.q.optOut.run(now, reason, chatId).changes > 0;
+    return this.q.optOut.run(now, reason, now, chatId).changes > 0;
+  }
+
+  /** Clears the opt-out of the chat's contact; false when they had not opted out. */
+  optIn(chatId: number, reason: string, now: number): boolean {
+    return this.q.optIn.run(reason, now, chatId).changes > 0;
   }
 
   privateChats(botId: string): number[] {

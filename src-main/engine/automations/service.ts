@@ -27,6 +27,7 @@ import { Broadcaster } from './broadcaster';
 import { AutomationFacts } from './facts';
 import { AutomationStore } from './store';
 import { createTryWorld, newTrySession, TRY_SENDER, type TrySession } from './try-world';
+import { configRefusals, refuseIf } from './save-checks';
 import { createWorld } from './world';
 
 export type AutomationDeps = {
@@ -55,7 +56,9 @@ export const createAutomationService = (deps: AutomationDeps) => {
   const trySessions = new Map<string, TrySession>();
   /** Messages still going through the pipeline (stickers and files take real time). */
   const running = new Set<Promise<unknown>>();
-  const broadcaster = new Broadcaster(clock, logger, (chatId, text) => deps.inbox.send({ chatId, text }));
+  const broadcaster = new Broadcaster(clock, logger, (chatId, text) =>
+    deps.inbox.send({ chatId, text, origin: 'bot:broadcast' }),
+  );
 
   /**
    * Compiled once per save (or start); regex rules that keep running slow are logged, and so are
@@ -163,7 +166,7 @@ export const createAutomationService = (deps: AutomationDeps) => {
       count: group?.members.size ?? '',
     });
     deps.inbox
-      .send({ chatId, text, mentions: people })
+      .send({ chatId, text, mentions: people, origin: 'bot:greeting' })
       .catch((error: unknown) => logger.warn({ err: error, botId }, 'automations: a greeting could not be sent'));
   };
 
@@ -177,32 +180,17 @@ export const createAutomationService = (deps: AutomationDeps) => {
     save(botId: string, patch: AutomationPatch) {
       botOrThrow(botId);
       const parsed = automationConfigSchema.safeParse({ ...configOf(botId).config, ...patch });
-      if (!parsed.success) throw new ContractError('invalid_input', describeIssues(parsed.error), issueFields(parsed.error));
+      if (!parsed.success)
+        throw new ContractError('invalid_input', describeIssues(parsed.error), issueFields(parsed.error));
       const next = parsed.data;
-      const seen = new Set<string>();
-      next.commands.forEach((command, index) => {
-        const taken = pipeline.registry.find(command.name);
-        if (taken) {
-          throw new ContractError(
-            'invalid_input',
-            `commands.${index}.name: “${command.name}” is the built-in command ${taken.name}. Choose another trigger word.`,
-          );
-        }
-        if (seen.has(command.name)) {
-          throw new ContractError(
-            'invalid_input',
-            `commands.${index}.name: there are two commands called “${command.name}”.`,
-          );
-        }
-        seen.add(command.name);
-      });
+      refuseIf(configRefusals(next, pipeline.registry));
       next.disabledCommands = next.disabledCommands.filter((name) => pipeline.registry.find(name)?.name === name);
       // Compiled before it is stored: what saves is exactly what the engine can run.
       const entry = compile(botId, next, false);
       const [unrunnable] = entry.skipped;
       if (unrunnable) {
         const index = next.rules.indexOf(unrunnable.rule);
-        throw new ContractError('invalid_input', `rules.${index}.pattern: ${unrunnable.problem}`);
+        refuseIf({ [`rules.${index}.pattern`]: unrunnable.problem });
       }
       store.saveConfig(botId, next);
       compiled.set(botId, entry);
@@ -269,7 +257,7 @@ export const createAutomationService = (deps: AutomationDeps) => {
       };
       const outcome = await pipeline.handle(message, world);
       session.tries += 1;
-      return { stage: outcome.stage, detail: outcome.detail, replies, actions };
+      return { stage: outcome.stage, detail: outcome.detail, replies, matched: outcome.matched ?? null, actions };
     },
 
     runs: (botId: string, limit: number) => {
@@ -313,8 +301,13 @@ export const createAutomationService = (deps: AutomationDeps) => {
         quoted: message.quoted ? { waId: message.quoted.id, senderJid: message.quoted.senderJid } : null,
       };
       if (input.fromMe || input.offline || !input.text) return Promise.resolve(null);
-      const world = createWorld({ ...deps, store, facts, broadcaster, compiled: configOf(botId), input, stats });
-      const handled = pipeline.handle(input, world);
+      const sent: number[] = [];
+      const world = createWorld({ ...deps, store, facts, broadcaster, compiled: configOf(botId), input, stats, sent });
+      // Each reply is marked with the stage that answered, known once the pipeline is done.
+      const handled = pipeline.handle(input, world).then((outcome) => {
+        deps.inbox.markOrigin(botId, sent, `bot:${outcome.stage}`);
+        return outcome;
+      });
       running.add(handled);
       void handled.finally(() => running.delete(handled)).catch(() => undefined);
       return handled;

@@ -95,6 +95,12 @@ export const createTryWorld = (args: {
       if (fresh) actions.push('Would mark this contact opted out of campaigns');
       return fresh;
     },
+    optIn: () => {
+      const was = session.optedOut;
+      session.optedOut = false;
+      if (was) actions.push('Would take this contact back into campaigns');
+      return was;
+    },
     warnings: (jid, change) => {
       const current = session.warnings.get(jid) ?? 0;
       const next = change === 'reset' ? 0 : Math.max(0, current + change.delta);

@@ -21,6 +21,8 @@ type WorldDeps = {
   broadcaster: Broadcaster;
   compiled: CompiledConfig;
   input: PipelineInput;
+  /** Ids of the messages this world sends, for the caller to mark with the stage that answered. */
+  sent: number[];
   stats(botId: string): string[];
   /** Opt-outs change a bot's contacts: the Contacts page reloads. */
   contactsChanged?(botId: string): void;
@@ -68,7 +70,8 @@ export const createWorld = (deps: WorldDeps): World => {
               return { name: extra.image?.name ?? 'image.jpg', bytes };
             })
           : undefined;
-      await deps.inbox.send({
+      const sent = await deps.inbox.send({
+        origin: 'bot',
         chatId: input.chatId,
         text,
         // In a group the quote says whom the bot answers; in a private chat it is only noise.
@@ -76,6 +79,7 @@ export const createWorld = (deps: WorldDeps): World => {
         ...(file ? { file } : {}),
         ...(extra.mentions ? { mentions: extra.mentions } : {}),
       });
+      deps.sent.push(sent.id);
     },
 
     async deleteMessage() {
@@ -105,6 +109,12 @@ export const createWorld = (deps: WorldDeps): World => {
 
     optOut: (reason) => {
       const changed = facts.optOut(input.chatId, reason, deps.clock.now());
+      if (changed) deps.contactsChanged?.(input.botId);
+      return changed;
+    },
+
+    optIn: (reason) => {
+      const changed = facts.optIn(input.chatId, reason, deps.clock.now());
       if (changed) deps.contactsChanged?.(input.botId);
       return changed;
     },

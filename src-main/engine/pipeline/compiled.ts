@@ -1,11 +1,21 @@
-import type { AutomationConfig, AutoReplyRule, CustomCommand, MenuFlow } from '../../../src-shared/automations';
+import {
+  ruleWords,
+  type AutomationConfig,
+  type AutoReplyRule,
+  type CustomCommand,
+  type MenuFlow,
+} from '../../../src-shared/automations';
 import { RegexGuard, type RegexGuardOptions } from './stages/regex-guard';
 
 /** Folds case and accents, so "Preço" matches "preco" the way people type on phones. */
 export const fold = (text: string): string =>
   text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 
-export type CompiledRule = AutoReplyRule & { folded: string; regexIndex: number | null };
+/** A rule ready to run: its words and phrases folded once (as typed, for the test panel), or its regex's index. */
+export type CompiledRule = AutoReplyRule & {
+  phrases: readonly { folded: string; typed: string }[];
+  regexIndex: number | null;
+};
 
 /** What compiling tells the caller about regex rules, so it can say so in the bot's log. */
 export type RegexHooks = Pick<RegexGuardOptions, 'sliceMs' | 'budgetMs' | 'now'> & {
@@ -62,9 +72,12 @@ export const compileConfig = (config: AutomationConfig, hooks: RegexHooks = {}):
     },
   );
   const rules = sorted.flatMap((rule): CompiledRule[] => {
-    if (rule.match !== 'regex') return [{ ...rule, folded: fold(rule.pattern), regexIndex: null }];
+    if (rule.match !== 'regex') {
+      const phrases = ruleWords(rule).map((typed) => ({ folded: fold(typed), typed }));
+      return [{ ...rule, phrases: phrases.filter((p) => p.folded !== ''), regexIndex: null }];
+    }
     const regexIndex = regexIndexOf.get(rule) ?? -1;
-    return regex.runs(regexIndex) ? [{ ...rule, folded: '', regexIndex }] : [];
+    return regex.runs(regexIndex) ? [{ ...rule, phrases: [], regexIndex }] : [];
   });
   const flowsByTrigger = new Map<string, MenuFlow>();
   for (const flow of config.flows) {

@@ -6,9 +6,9 @@ import type { CompiledConfig } from './compiled';
 import { SenderLimiter } from './rate-limit';
 import { Cooldowns, createAutoReplyStage } from './stages/auto-reply';
 import { createCommandStage, type CommandLog } from './stages/command';
-import { createFlowHintStage, createFlowStage, FlowSessions } from './stages/flow';
+import { createFlowStage, FlowSessions } from './stages/flow';
 import { moderationStage } from './stages/moderation';
-import { optOutStage } from './stages/opt-out';
+import { createOptOutStage } from './stages/opt-out';
 import type { Stage, StageContext } from './stages/stage';
 import type { PipelineInput, PipelineOutcome, World } from './world';
 
@@ -29,9 +29,8 @@ export type RegexDisabled = (botId: string, rule: AutoReplyRule) => void;
 /**
  * Every incoming message runs through one ordered pipeline after the inbox stored it (anti-delete
  * bookkeeping is the inbox's: it keeps what was said before any stage runs):
- * moderation → opt-out → menu flow → prefix command → auto-reply and away message → the menu's
- * "reply with a number" hint. A stage that
- * answers stops the message. The bot never answers itself, anything from before it was listening,
+ * moderation → opt-out and opt-in → menu flow → prefix command → auto-reply and away message.
+ * A stage that answers stops the message. The bot never answers itself, anything from before it was listening,
  * or status broadcasts; in a chat handed to a person only moderation and opt-out still run.
  */
 export const createPipeline = (deps: PipelineDeps) => {
@@ -39,12 +38,11 @@ export const createPipeline = (deps: PipelineDeps) => {
   const limiter = new SenderLimiter(deps.clock);
   const flows = new FlowSessions(deps.clock);
   const cooldowns = new Cooldowns(deps.clock);
-  const always: Stage[] = [moderationStage, optOutStage];
+  const always: Stage[] = [moderationStage, createOptOutStage(deps.logRun)];
   const automated: Stage[] = [
     createFlowStage(flows),
     createCommandStage({ registry, limiter, logger: deps.logger, log: deps.logRun }),
     createAutoReplyStage(cooldowns),
-    createFlowHintStage(flows),
   ];
   let handled = 0;
 

@@ -41,14 +41,24 @@ export const recordingWorld = (
     senderRole?: GroupRole;
     botAdmin?: boolean;
     group?: boolean;
+    /** The sender had opted out of campaigns before this message. */
+    optedOut?: boolean;
   } = {},
 ): RecordedWorld => {
-  const { roles = [], senderRole = 'member', botAdmin = true, group = false, ...rest } = over;
+  const {
+    roles = [],
+    senderRole = 'member',
+    botAdmin = true,
+    group = false,
+    optedOut: optedOutAtStart = false,
+    ...rest
+  } = over;
   const sent: RecordedWorld['sent'] = [];
   const actions: string[] = [];
   const warnings = new Map<string, number>();
   const premium = new Set<string>();
   let settings = groupSettingsSchema.parse({});
+  let optedOut = optedOutAtStart;
   const world: RecordedWorld = {
     sent,
     actions,
@@ -91,9 +101,16 @@ export const recordingWorld = (
     saveGroupSettings: (patch) => (settings = groupSettingsSchema.parse({ ...settings, ...patch })),
     handOff: () => actions.push('handoff'),
     optOut: () => {
-      const fresh = !actions.includes('opt-out');
+      const fresh = !optedOut;
+      optedOut = true;
       actions.push('opt-out');
       return fresh;
+    },
+    optIn: () => {
+      const was = optedOut;
+      optedOut = false;
+      if (was) actions.push('opt-in');
+      return was;
     },
     warnings: (jid, change) => {
       const next = change === 'reset' ? 0 : Math.max(0, (warnings.get(jid) ?? 0) + change.delta);

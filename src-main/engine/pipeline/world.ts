@@ -72,6 +72,8 @@ export type World = {
   handOff(): void;
   /** Marks the sender opted out of campaigns; false when they already were. */
   optOut(reason: string): boolean;
+  /** Takes an opted-out sender back (campaigns reach them again); false when they were not opted out. */
+  optIn(reason: string): boolean;
   /** Warnings of a member in this group: `delta` +1 warns, -1 forgives, 0 reads; `reset` clears. */
   warnings(jid: string, change: { delta: number; reason?: string } | 'reset'): number;
   premium(action: 'add' | 'remove', jid: string): boolean;
@@ -91,4 +93,6 @@ export type PipelineOutcome = {
   /** Plain words for the test panel: "Answered by the auto-reply rule “Prices”". */
   detail: string;
   replies: string[];
+  /** The word or phrase of the auto-reply rule that answered (the test panel shows it). */
+  matched?: string;
 };

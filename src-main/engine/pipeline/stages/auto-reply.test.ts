@@ -19,6 +19,44 @@ describe('auto-reply rules', () => {
     expect((await t.say('qual o preco?')).sent).toEqual(['contains']);
   });
 
+  it('answers to any of several words or phrases, whole words only, and says which one matched', async () => {
+    const t = testPipeline({
+      rules: [
+        rule({ name: 'Booking', match: 'contains', words: ['book', 'table for two', 'reserva'], reply: 'Call us.' }),
+        rule({ name: 'Hello', match: 'starts-with', words: ['hi', 'olá'], reply: 'Hello!' }),
+        rule({ name: 'Thanks', match: 'exact', words: ['thanks', 'thank you'], reply: 'You are welcome.' }),
+      ] as never,
+    });
+    expect(await t.say('Can I BOOK for Friday?')).toMatchObject({ sent: ['Call us.'], matched: 'book' });
+    expect(await t.say('a Table  for two, please')).toMatchObject({ sent: ['Call us.'], matched: 'table for two' });
+    expect(await t.say('Quero fazer uma RESERVA!')).toMatchObject({ matched: 'reserva' });
+    expect((await t.say('I love this bookshop')).sent).toEqual([]);
+    expect((await t.say('notebook')).sent).toEqual([]);
+    expect(await t.say('Ola, bom dia')).toMatchObject({ sent: ['Hello!'], matched: 'olá' });
+    expect((await t.say('Hi!')).sent).toEqual(['Hello!']);
+    expect((await t.say('history please')).sent).toEqual([]);
+    expect(await t.say('Thank you!')).toMatchObject({ sent: ['You are welcome.'], matched: 'thank you' });
+    expect((await t.say('thanks a lot')).sent).toEqual([]);
+  });
+
+  it('keeps a rule saved with one phrase, and reads a saved comma list as several', async () => {
+    const t = testPipeline({
+      rules: [
+        rule({ match: 'contains', pattern: 'opening hours', reply: 'one' }),
+        rule({ match: 'contains', pattern: 'price, cost', reply: 'two' }),
+      ] as never,
+    });
+    expect((await t.say('your opening hours?')).sent).toEqual(['one']);
+    expect((await t.say('what does it cost')).sent).toEqual(['two']);
+    expect(await t.say('the price')).toMatchObject({ matched: 'price' });
+    expect((await t.say('hours')).sent).toEqual([]);
+  });
+
+  it('matches words in scripts written without spaces', async () => {
+    const t = testPipeline({ rules: [rule({ match: 'contains', words: ['价格'], reply: 'price' })] as never });
+    expect((await t.say('请问价格多少')).sent).toEqual(['price']);
+  });
+
   it('runs the highest priority first, and fills in template values', async () => {
     const t = testPipeline({
       rules: [

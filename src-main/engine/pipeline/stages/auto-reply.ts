@@ -1,6 +1,7 @@
 import { renderTemplate } from '../../../../src-shared/template';
 import type { Clock } from '../../clock';
 import { fold, type CompiledRule } from '../compiled';
+import { containsPhrase, isPhrase, startsWithPhrase } from './phrase-match';
 import type { MessageRun } from './regex-guard';
 import { isOpen } from './hours';
 import { replyValues, type Stage, type StageContext } from './stage';
@@ -35,20 +36,27 @@ export class Cooldowns {
 /** Lets other messages, timers and I/O run between two slices of one message's regex work. */
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-const matches = (rule: CompiledRule, folded: string, ctx: StageContext, regex: MessageRun | null): boolean => {
+const PHRASE_TEST = {
+  exact: isPhrase,
+  contains: containsPhrase,
+  'starts-with': startsWithPhrase,
+} as const;
+
+/** What made the rule match: the word or phrase as the rule has it, '' for the kinds without one; null: no match. */
+const matches = (rule: CompiledRule, folded: string, ctx: StageContext, regex: MessageRun | null): string | null => {
   switch (rule.match) {
     case 'exact':
-      return folded === rule.folded;
     case 'contains':
-      return folded.includes(rule.folded);
-    case 'starts-with':
-      return folded.startsWith(rule.folded);
+    case 'starts-with': {
+      const test = PHRASE_TEST[rule.match];
+      return rule.phrases.find((phrase) => test(folded, phrase.folded))?.typed ?? null;
+    }
     case 'regex':
-      return rule.regexIndex !== null && regex !== null && regex.test(rule.regexIndex);
+      return rule.regexIndex !== null && regex !== null && regex.test(rule.regexIndex) ? '' : null;
     case 'first-message':
-      return ctx.world.firstMessage;
+      return ctx.world.firstMessage ? '' : null;
     case 'any':
-      return true;
+      return '';
   }
 };
 
@@ -79,14 +87,17 @@ export const createAutoReplyStage =
         }
       }
       // Matching first: most rules do not match, and a cooldown key is a string built per rule.
-      if (!matches(rule, folded, ctx, regex)) continue;
+      const matched = matches(rule, folded, ctx, regex);
+      if (matched === null) continue;
       const key = `${rule.id}|${contact}`;
       if (!cooldowns.ready(key)) continue;
       cooldowns.start(key, rule.cooldownMinutes * 60_000);
       await world.reply(renderTemplate(rule.reply, replyValues(ctx)));
+      const title = rule.name || rule.phrases[0]?.typed || rule.pattern || rule.match;
       return {
         stage: 'auto-reply',
-        detail: `Answered by the auto-reply rule “${rule.name || rule.pattern || rule.match}”`,
+        detail: `Answered by the auto-reply rule “${title}”`,
+        ...(matched ? { matched } : {}),
       };
     }
     if (!open && !input.isGroup && config.hours.awayReply) {

@@ -36,18 +36,59 @@ describe('menu flows', () => {
     expect(await t.say('1')).toMatchObject({ stage: 'none', sent: [] });
   });
 
-  it('tells the customer how to answer, and still lets commands and auto-replies through', async () => {
+  it('gives one hint to a number it does not have, and a second miss closes the menu', async () => {
+    const t = testPipeline({ flows: [shop] as never });
+    await t.say('menu');
+    expect(await t.say('7')).toMatchObject({
+      stage: 'flow',
+      sent: ['There is no option 7. Reply with a number from 1 to 3, or 0 to close the menu.'],
+    });
+    // Still in the menu after the hint: a right answer works.
+    expect((await t.say('1')).sent).toEqual(['Which one?\n\n1. Coffee\n2. Cake\n0. Back']);
+    expect((await t.say('5')).sent).toEqual([
+      'There is no option 5. Reply with a number from 1 to 2, or 0 to go back.',
+    ]);
+    // The second miss in a row is not answered by the menu, and the menu is closed.
+    expect(await t.say('9')).toMatchObject({ stage: 'none', sent: [] });
+    expect(await t.say('1')).toMatchObject({ stage: 'none', sent: [] });
+  });
+
+  it('asks once about a word close to an option, and picks an option typed by its label', async () => {
+    const t = testPipeline({ flows: [shop] as never });
+    await t.say('menu');
+    expect((await t.say('prises')).sent).toEqual([
+      'Did you mean 1. Prices? Reply with a number from 1 to 3, or 0 to close the menu.',
+    ]);
+    expect((await t.say('Opening hours!')).sent).toEqual(['We open 9–18, Monday to Friday.']);
+    expect((await t.say('hours')).sent).toEqual([
+      'Did you mean 2. Opening hours? Reply with a number from 1 to 3, or 0 to close the menu.',
+    ]);
+    expect(await t.say('hourz')).toMatchObject({ stage: 'none', sent: [] });
+  });
+
+  it('closes the menu on a question of its own, which goes on to commands and auto-replies', async () => {
     const t = testPipeline({
       flows: [shop] as never,
-      rules: [{ id: 'r', match: 'contains', pattern: 'parking', reply: 'Parking is free.' }] as never,
+      rules: [{ id: 'r', match: 'contains', words: ['book', 'table'], reply: 'Call us to book.' }] as never,
     });
     await t.say('menu');
-    expect((await t.say('what?')).sent).toEqual([
-      'Please reply with the number of an option (1–3), or 0 to close the menu.',
-    ]);
-    expect((await t.say('is there parking?')).sent).toEqual(['Parking is free.']);
-    expect((await t.say('7')).sent).toEqual(['There is no option 7. Reply with a number from 1 to 3.']);
+    expect(await t.say('Can I book a table for Friday?')).toMatchObject({
+      stage: 'auto-reply',
+      sent: ['Call us to book.'],
+    });
+    // The menu is closed: a number is plain text again, never "Please reply with a number".
+    expect(await t.say('2')).toMatchObject({ stage: 'none', sent: [] });
+    await t.say('menu');
     expect(await t.say('.ping')).toMatchObject({ stage: 'command', sent: ['pong 🏓'] });
+    expect(await t.say('where are you?')).toMatchObject({ stage: 'none', sent: [] });
+  });
+
+  it('never answers free text with a hint, however often it comes', async () => {
+    const t = testPipeline({ flows: [shop] as never });
+    await t.say('menu');
+    for (const text of ['what?', 'hello?', 'Can I book a table for Friday?']) {
+      expect(await t.say(text)).toMatchObject({ stage: 'none', sent: [] });
+    }
   });
 
   it('keeps each conversation’s place apart', async () => {

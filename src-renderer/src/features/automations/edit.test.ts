@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { AutoReplyRule, BusinessHours } from '../../../../src-shared/automations';
+import { ContractError } from '../../../../src-shared/contract';
 import {
   clampInt,
+  clearChanged,
+  editorErrors,
+  unkeptPromise,
   crossesMidnight,
   daysSummary,
   hoursSummary,
   orderRules,
-  placeErrors,
   prefixProblem,
   sampleReply,
   splitWords,
@@ -14,40 +17,63 @@ import {
   toggleDay,
 } from './edit';
 
+const refusal = (fields: Record<string, string>, message = Object.values(fields).join(' ')) =>
+  new ContractError('invalid_input', message, fields);
+
 describe('placing the engine’s refusals', () => {
-  it('puts an issue about the edited rule under its field', () => {
-    const message = 'rules.2.pattern: That pattern is not a valid regular expression: /a(/iu: Unterminated group';
-    expect(placeErrors(message, 'rules.2')).toEqual({
-      fields: { pattern: 'That pattern is not a valid regular expression: /a(/iu: Unterminated group' },
-      other: null,
+  it('puts a sentence about the edited rule under its field, without its path', () => {
+    const problem = 'That pattern is not a valid regular expression: the group is not closed.';
+    expect(editorErrors(refusal({ 'rules.2.pattern': problem }), 'rules.2', ['pattern'])).toEqual({
+      fields: { pattern: problem },
+      general: null,
     });
   });
 
   it('reads the engine’s path whether or not it names the call’s patch', () => {
-    expect(placeErrors('patch.rules.0.reply: Write the reply.', 'rules.0')).toEqual({
+    expect(editorErrors(refusal({ 'patch.rules.0.reply': 'Write the reply.' }), 'rules.0', ['reply'])).toEqual({
       fields: { reply: 'Write the reply.' },
-      other: null,
+      general: null,
     });
-    expect(placeErrors('patch.prefixes: Keep at least one prefix.', '')).toEqual({
-      fields: { prefixes: 'Keep at least one prefix.' },
-      other: null,
-    });
+    expect(
+      editorErrors(refusal({ 'patch.optOut.words.2': 'An opt-out word cannot be empty.' }), '', ['optOut.words']),
+    ).toEqual({ fields: { 'optOut.words.2': 'An opt-out word cannot be empty.' }, general: null });
   });
 
-  it('keeps issues about other items, and messages without a path, for the form as a whole', () => {
-    expect(placeErrors('rules.5.reply: Write the reply.', 'rules.2')).toEqual({
+  it('keeps sentences about other items, fields the form lacks, and plain messages for the form as a whole', () => {
+    expect(editorErrors(refusal({ 'rules.5.reply': 'Write the reply.' }), 'rules.2', ['reply'])).toEqual({
       fields: {},
-      other: 'Auto-reply 6: Write the reply.',
+      general: 'Auto-reply 6: Write the reply.',
     });
-    expect(placeErrors('Choose a bot.', 'rules.0')).toEqual({ fields: {}, other: 'Choose a bot.' });
+    expect(editorErrors(refusal({ 'hours.enabled': 'Enabled must be yes or no.' }), '', ['hours.start'])).toEqual({
+      fields: {},
+      general: 'Enabled must be yes or no.',
+    });
+    expect(editorErrors(new ContractError('not_found', 'Choose a bot.'), 'rules.0', [])).toEqual({
+      fields: {},
+      general: 'Choose a bot.',
+    });
+    expect(editorErrors(new Error('The connection dropped.'), 'rules.0', [])).toEqual({
+      fields: {},
+      general: 'The connection dropped.',
+    });
   });
 
-  it('splits several issues, and reads top-level settings by their first key', () => {
-    const message = 'hours.start: Use a 24-hour time like 09:00.; owners.1: Write owner numbers like +447911123456.';
-    expect(placeErrors(message, '')).toEqual({
-      fields: { hours: 'Use a 24-hour time like 09:00.', owners: 'Write owner numbers like +447911123456.' },
-      other: null,
-    });
+  it('forgets the sentence about a settings value once it changes, and keeps the others', () => {
+    const errors = {
+      fields: {
+        'hours.start': 'Use a 24-hour time like 09:00.',
+        'hours.end': 'Use a 24-hour time like 09:00.',
+        'optOut.words.1': 'An opt-out word cannot be empty.',
+        timeZone: 'Pick a time zone from the list, like Europe/London.',
+      },
+      general: null,
+    };
+    const before = { hours: { start: '9', end: '1' }, words: 'stop, ,', timeZone: 'Mars' };
+    const hours = clearChanged(errors, before, { ...before, hours: { start: '09:00', end: '1' } });
+    expect(Object.keys(hours.fields)).toEqual(['hours.end', 'optOut.words.1', 'timeZone']);
+    const words = clearChanged(hours, before, { ...before, words: 'stop' }, { words: 'optOut.words' });
+    expect(Object.keys(words.fields)).toEqual(['hours.end', 'timeZone']);
+    expect(clearChanged(words, before, before)).toBe(words);
   });
 });
 
@@ -114,6 +140,7 @@ describe('rules and replies', () => {
     name: id,
     match: 'contains',
     pattern: id,
+    words: [],
     reply: 'r',
     scope: 'private',
     priority,
@@ -133,5 +160,20 @@ describe('rules and replies', () => {
 
   it('fills a reply’s variables with sample values', () => {
     expect(sampleReply('Hi {{name}}, you said {{args}}{{missing|!}}')).toBe('Hi Ana, you said large!');
+  });
+});
+
+describe('the promise in an opt-out confirmation', () => {
+  const confirmation = 'You will not receive messages from us any more. Reply START to receive them again.';
+
+  it('is kept when the word it names opts back in', () => {
+    expect(unkeptPromise(confirmation, ['start', 'unstop'])).toBeNull();
+    expect(unkeptPromise('Send *Alta* to come back.', ['álta'])).toBeNull();
+    expect(unkeptPromise('You are unsubscribed.', [])).toBeNull();
+  });
+
+  it('names the word when the bot would not answer it', () => {
+    expect(unkeptPromise(confirmation, ['unstop'])).toBe('START');
+    expect(unkeptPromise('Reply “JOIN” to receive them again.', ['start'])).toBe('JOIN');
   });
 });

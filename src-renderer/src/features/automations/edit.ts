@@ -1,47 +1,94 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { ContractError } from '../../../../src-shared/contract';
+import { formErrors, type FormErrors } from '../../lib/errors';
 import { renderTemplate } from '../../../../src-shared/template';
 import { WEEKDAYS, type AutoReplyRule, type BusinessHours } from '../../../../src-shared/automations';
 
 /**
  * Small pure helpers for the Automations editors: reading what people type into lists, and
- * placing the engine's refusals ("rules.2.pattern: …") next to the field they are about.
+ * placing the engine's refusals next to the field they are about.
  */
-
-/**
- * The engine's refusal split by field: `path` is where the edited item sits ("rules.2"), or ''
- * for the top-level settings (then "hours.start" belongs to the field "hours").
- */
-export type PlacedErrors = { fields: Record<string, string>; other: string | null };
-
-/** One issue per "where: what" part; a message without a path is kept whole. */
-const ISSUE = /(?:^|; )([\w.]+): /g;
 
 const LIST_LABEL: Record<string, string> = { rules: 'Auto-reply', commands: 'Custom command', flows: 'Menu flow' };
 
 /** "rules.4.reply" → "Auto-reply 5": another item in a list, in the page's words. */
-const describeWhere = (where: string): string => {
+const describeWhere = (where: string): string | null => {
   const [, list = '', index = ''] = /^(\w+)\.(\d+)\b/.exec(where) ?? [];
   const label = LIST_LABEL[list];
-  return label ? `${label} ${Number(index) + 1}` : where;
+  return label ? `${label} ${Number(index) + 1}` : null;
 };
 
-export const placeErrors = (message: string, path: string): PlacedErrors => {
-  const starts = [...message.matchAll(ISSUE)];
-  if (starts.length === 0) return { fields: {}, other: message };
+/**
+ * The engine's refusal for one editor, through lib/errors.ts's `formErrors`: `at` is where the
+ * edited item sits ("rules.2"), or '' for the top-level settings; `known` are the fields the
+ * editor shows ("pattern", "optOut.words"). The call's own field (`patch.`, when the contract's
+ * schema refused it) is left out. A sentence about another item of the list goes to the general
+ * line, saying which item ("Auto-reply 6: Write the reply."); nothing is ever lost.
+ */
+export const editorErrors = (error: unknown, at: string, known: readonly string[]): FormErrors => {
+  if (!(error instanceof ContractError)) return formErrors(error);
+  const prefix = at ? `${at}.` : '';
   const fields: Record<string, string> = {};
-  const other: string[] = [];
-  starts.forEach((match, i) => {
-    // The engine names the call's field too ("patch.rules.2.pattern"); the editors think in config keys.
-    const where = (match[1] ?? '').replace(/^patch\./, '');
-    const from = (match.index ?? 0) + match[0].length;
-    const to = starts[i + 1]?.index ?? message.length;
-    const text = message.slice(from, to);
-    const inside = path === '' ? where : where.startsWith(`${path}.`) ? where.slice(path.length + 1) : null;
-    const field = inside?.split('.')[0];
-    if (field && !(field in fields)) fields[field] = text;
-    else other.push(where === path ? text : `${describeWhere(where)}: ${text}`);
+  for (const [path, sentence] of Object.entries(error.fields)) {
+    const key = path.replace(/^patch\./, '');
+    const elsewhere = prefix && !key.startsWith(prefix) ? describeWhere(key) : null;
+    fields[key] = elsewhere ? `${elsewhere}: ${sentence}` : sentence;
+  }
+  return formErrors(new ContractError(error.code, error.message, fields), {
+    ...(prefix ? { prefix } : {}),
+    known,
   });
-  return { fields, other: other.length > 0 ? other.join('; ') : null };
+};
+
+/** Whether the form has anything to show. */
+export const hasErrors = (errors: FormErrors): boolean =>
+  errors.general !== null || Object.keys(errors.fields).length > 0;
+
+/**
+ * A settings draft edited: the sentences about what changed go (a value at `key` or one level
+ * below it, `hours.start`), the others stay until the next save. `aliases` names draft keys the
+ * engine knows by another path (the typed `words` text is `optOut.words`).
+ */
+export const clearChanged = (
+  errors: FormErrors,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  aliases: Record<string, string> = {},
+): FormErrors => {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const isGroup = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v);
+  /** [path, and everything below it too] */
+  const cleared: [string, boolean][] = [];
+  for (const key of Object.keys(after)) {
+    const a = before[key];
+    const b = after[key];
+    if (same(a, b)) continue;
+    const path = aliases[key] ?? key;
+    if (isGroup(a) && isGroup(b)) {
+      // A group of settings: only its own sentence and those of the values that changed.
+      cleared.push([path, false]);
+      for (const sub of Object.keys(b)) if (!same(a[sub], b[sub])) cleared.push([`${path}.${sub}`, true]);
+    } else cleared.push([path, true]);
+  }
+  const fields = Object.fromEntries(
+    Object.entries(errors.fields).filter(
+      ([field]) => !cleared.some(([path, below]) => field === path || (below && field.startsWith(`${path}.`))),
+    ),
+  );
+  return Object.keys(fields).length === Object.keys(errors.fields).length ? errors : { ...errors, fields };
+};
+
+const plainWord = (word: string) => word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/**
+ * The word a confirmation tells customers to send ("Reply START to receive them again") when the
+ * bot would not answer it, or null: the promise must be one the bot keeps.
+ */
+export const unkeptPromise = (confirmation: string, words: readonly string[]): string | null => {
+  const promised = /\b(?:reply|send|text|write)\s+["“'‘*_]?([\p{L}\p{N}]+)/iu.exec(confirmation)?.[1];
+  if (!promised) return null;
+  return words.some((word) => plainWord(word) === plainWord(promised)) ? null : promised;
 };
 
 /** Why a prefix cannot be used, or null: the same rules the engine applies on save. */

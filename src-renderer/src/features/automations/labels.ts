@@ -29,6 +29,7 @@ export const STAGE_LABEL: Record<PipelineStage, string> = {
   paused: 'Handed to a person',
   moderation: 'Moderation',
   'opt-out': 'Opt-out',
+  'opt-in': 'Opt-in',
   flow: 'Menu flow',
   'rate-limit': 'Rate limit',
   command: 'Command',

@@ -5,9 +5,11 @@ import { errorMessage } from '../../lib/errors';
 import { recall, remember } from '../../lib/remembered';
 
 export type Automations = { config: AutomationConfig; builtIns: BuiltInCommand[]; premium: string[] };
-export type SaveResult = { ok: true } | { ok: false; message: string };
+/** A refusal keeps the error itself too: editors place its sentences under their fields. */
+export type SaveResult = { ok: true } | { ok: false; message: string; error: unknown };
 
 const LAST_BOT_KEY = 'wren.automations.bot';
+const noBot: SaveResult = { ok: false, message: 'Choose a bot first.', error: new Error('Choose a bot first.') };
 
 type State = {
   botId: string | null;
@@ -32,7 +34,7 @@ export const useAutomationsStore = create<State>()((set, get) => {
       if (get().botId === botId) set({ data, error: null });
       return { ok: true };
     } catch (error) {
-      return { ok: false, message: errorMessage(error) };
+      return { ok: false, message: errorMessage(error), error };
     }
   };
   return {
@@ -62,12 +64,12 @@ export const useAutomationsStore = create<State>()((set, get) => {
     },
     save(patch) {
       const botId = get().botId;
-      if (!botId) return Promise.resolve({ ok: false, message: 'Choose a bot first.' });
+      if (!botId) return Promise.resolve(noBot);
       return run(() => getClient().call('automations:save', { botId, patch }));
     },
     setPremium(phone, premium) {
       const botId = get().botId;
-      if (!botId) return Promise.resolve({ ok: false, message: 'Choose a bot first.' });
+      if (!botId) return Promise.resolve(noBot);
       return run(() => getClient().call('automations:premium', { botId, phone, premium }));
     },
   };

@@ -1,14 +1,15 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { BuiltInCommand, CustomCommand } from '../../../../../src-shared/automations';
 import { getClient } from '../../../contract';
-import { errorMessage } from '../../../lib/errors';
+import { clearField, errorMessage, fieldError, NO_ERRORS, type FormErrors } from '../../../lib/errors';
 import { uploadFile } from '../../../lib/upload';
 import { CloseIcon } from '../../../ui/icons';
 import { Switch } from '../../../ui/Switch';
-import { placeErrors } from '../edit';
+import { FieldError } from '../../../ui/FieldError';
+import { editorErrors } from '../edit';
 import { PERMISSION_LABEL, SCOPE_LABEL } from '../labels';
 import { useAutomationsStore, type SaveResult } from '../store';
-import { Field, FormFooter, ReplyField, SelectField } from './Field';
+import { focusFirstError, Field, FormFooter, ReplyField, SelectField } from './Field';
 
 /** What people paste: ".Hours" or "!hours " is the trigger word "hours". */
 const cleanName = (name: string) =>
@@ -16,6 +17,9 @@ const cleanName = (name: string) =>
     .trim()
     .replace(/^[^\p{L}\p{N}_-]+/u, '')
     .toLowerCase();
+
+/** The fields this form shows, by the engine's names for them. */
+const KNOWN = ['name', 'summary', 'reply', 'image', 'permission', 'scope', 'enabled'];
 
 /**
  * Creates or edits one custom command. The engine checks it on save; its refusal shows under the
@@ -31,7 +35,7 @@ export const CustomCommandForm = ({
   onCancel,
 }: {
   initial: CustomCommand;
-  /** Where the command sits in the list the engine checks ("commands.3.name: …"). */
+  /** Where the command sits in the list the engine checks, to place `commands.3.name` under its field. */
   index: number;
   prefix: string;
   /** To warn when the word is taken: a built-in that is on answers first. */
@@ -42,17 +46,17 @@ export const CustomCommandForm = ({
 }) => {
   const botId = useAutomationsStore((s) => s.botId);
   const [command, setCommand] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   const [uploading, setUploading] = useState(false);
+  const [imageError, setImageError] = useState<string | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const enabledId = useId();
-  // An edit answers the last refusal; the next save checks again.
+  // Editing a field answers its refusal; the others stay until the next save.
   const set = (patch: Partial<CustomCommand>) => {
     setCommand((c) => ({ ...c, ...patch }));
-    setError(null);
+    setErrors((e) => Object.keys(patch).reduce(clearField, e));
   };
-  const placed = error ? placeErrors(error, `commands.${index}`) : { fields: {}, other: null };
   const isNew = initial.name === '';
   const name = cleanName(command.name);
   const shadowedBy = builtIns.find((b) => b.enabled && (b.name === name || b.aliases.includes(name)));
@@ -62,12 +66,14 @@ export const CustomCommandForm = ({
       ? `Another custom command already uses ${prefix}${name}.`
       : null;
 
-  const submit = async (event: FormEvent) => {
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const form = event.currentTarget;
     setBusy(true);
     const result = await onSave({ ...command, name: cleanName(command.name) });
     setBusy(false);
-    setError(result.ok ? null : result.message);
+    setErrors(result.ok ? NO_ERRORS : editorErrors(result.error, `commands.${index}`, KNOWN));
+    if (!result.ok) focusFirstError(form);
   };
 
   const attach = async (file: File | undefined) => {
@@ -80,9 +86,9 @@ export const CustomCommandForm = ({
         uploadId: await uploadFile(file, 'file'),
       });
       set({ image });
-      setError(null);
+      setImageError(null);
     } catch (failure) {
-      setError(errorMessage(failure));
+      setImageError(errorMessage(failure));
     } finally {
       setUploading(false);
       if (fileRef.current) fileRef.current.value = '';
@@ -105,7 +111,7 @@ export const CustomCommandForm = ({
           hint={
             nameWarning ? <span className="auto-warn">{nameWarning}</span> : `Customers type ${prefix}${name || 'word'}`
           }
-          error={placed.fields['name'] ?? null}
+          error={fieldError(errors, 'name')}
         >
           {(control) => (
             <div className="auto-prefixed">
@@ -129,7 +135,7 @@ export const CustomCommandForm = ({
         <Field
           label="Menu description"
           hint={`One line for ${prefix}menu (optional)`}
-          error={placed.fields['summary'] ?? null}
+          error={fieldError(errors, 'summary')}
         >
           {(control) => (
             <input
@@ -146,7 +152,7 @@ export const CustomCommandForm = ({
       <ReplyField
         value={command.reply}
         onChange={(reply) => set({ reply })}
-        error={placed.fields['reply'] ?? null}
+        error={fieldError(errors, 'reply')}
         placeholder="Hi {{name}}! We are open 9:00–18:00, Monday to Friday."
       />
       <div className="auto-form-grid">
@@ -191,13 +197,20 @@ export const CustomCommandForm = ({
             {uploading ? 'Adding…' : command.image ? 'Change picture' : 'Add a picture'}
           </button>
           <span className="field-hint auto-inline-hint">Sent with the reply as its caption (optional)</span>
+          <FieldError id={`${enabledId}-file-error`} message={imageError ?? fieldError(errors, 'image')} />
         </div>
         <span className="auto-switch-label">
           <span id={enabledId}>On</span>
           <Switch checked={command.enabled} labelledBy={enabledId} onChange={(enabled) => set({ enabled })} />
         </span>
       </div>
-      <FormFooter error={placed.other} saveLabel="Save command" busy={busy} disabled={uploading} onCancel={onCancel} />
+      <FormFooter
+        error={errors.general}
+        saveLabel="Save command"
+        busy={busy}
+        disabled={uploading}
+        onCancel={onCancel}
+      />
     </form>
   );
 };

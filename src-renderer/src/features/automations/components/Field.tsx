@@ -1,27 +1,56 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { REPLY_MAX } from '../../../../../src-shared/automations';
+import { FieldError } from '../../../ui/FieldError';
 import { clampInt, sampleReply } from '../edit';
 import { REPLY_VARIABLES } from '../labels';
 
 /** What a control inside a Field spreads onto itself: its id, and what describes it. */
 export type FieldControl = { id: string; 'aria-describedby'?: string; 'aria-invalid'?: true };
 
-/** A labelled form control: the label names it for screen readers and tests alike. */
+/** Shown once a text reaches this share of its limit: early enough to trim, quiet before. */
+const COUNT_FROM = 0.8;
+
+export const nearLimit = (length: number, max: number): boolean => length >= max * COUNT_FROM;
+
+/** "3,412 / 4,096": how much room is left in a long text, once it nears the limit. */
+export const CharCount = ({ id, length, max }: { id: string; length: number; max: number }) =>
+  nearLimit(length, max) ? (
+    <p id={id} className={`auto-char-count${length >= max ? ' auto-char-count-full' : ''}`}>
+      {length >= max
+        ? `${max.toLocaleString()} / ${max.toLocaleString()} characters: this is the limit.`
+        : `${length.toLocaleString()} / ${max.toLocaleString()} characters`}
+    </p>
+  ) : null;
+
+/**
+ * A labelled form control: the label names it for screen readers and tests alike. Its error (a
+ * sentence, under it) replaces the hint while there is one; `count` shows a character counter as
+ * a long text nears its limit.
+ */
 export const Field = ({
   label,
   hint,
   error,
+  count,
   className,
   children,
 }: {
   label: string;
   hint?: ReactNode;
   error?: string | null;
+  count?: { length: number; max: number };
   className?: string;
   children: (control: FieldControl) => ReactNode;
 }) => {
   const id = useId();
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ');
+  const counting = count !== undefined && nearLimit(count.length, count.max);
+  const described = [
+    hint && !error ? `${id}-hint` : null,
+    error ? `${id}-error` : null,
+    counting ? `${id}-count` : null,
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className={`auto-field${className ? ` ${className}` : ''}`}>
       <label className="field-label" htmlFor={id}>
@@ -37,13 +66,18 @@ export const Field = ({
           {hint}
         </p>
       ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} message={error ?? null} />
+      {count ? <CharCount id={`${id}-count`} length={count.length} max={count.max} /> : null}
     </div>
   );
+};
+
+/**
+ * After a refused save, the first field with a sentence under it gets the focus (and so comes
+ * into view): the person sees at once what to fix, even far down a long form.
+ */
+export const focusFirstError = (form: HTMLFormElement): void => {
+  requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
 };
 
 /** A labelled select whose options are a label map (key → what the user reads). */
@@ -107,7 +141,7 @@ export const ReplyField = ({
   const shown = value.trim() ? sampleReply(value) : '';
   return (
     <div className="auto-reply-field">
-      <Field label={label} error={error ?? null}>
+      <Field label={label} error={error ?? null} count={{ length: value.length, max: REPLY_MAX }}>
         {(control) => (
           <textarea
             {...control}

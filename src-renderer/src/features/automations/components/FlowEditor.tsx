@@ -1,9 +1,17 @@
 import { useId, useState, type FormEvent } from 'react';
-import { FLOW_MAX_DEPTH, FLOW_MAX_OPTIONS, type FlowNode, type MenuFlow } from '../../../../../src-shared/automations';
+import {
+  FLOW_MAX_DEPTH,
+  FLOW_MAX_OPTIONS,
+  REPLY_MAX,
+  type FlowNode,
+  type MenuFlow,
+} from '../../../../../src-shared/automations';
+import { clearField, fieldError, NO_ERRORS, type FormErrors } from '../../../lib/errors';
 import { ArrowLeftIcon, ChevronDownIcon, ChevronUpIcon } from '../../../ui/chat-icons';
 import { PlusIcon, TrashIcon } from '../../../ui/icons';
+import { FieldError } from '../../../ui/FieldError';
 import { Switch } from '../../../ui/Switch';
-import { placeErrors, splitWords } from '../edit';
+import { editorErrors, splitWords } from '../edit';
 import {
   addOption,
   flowProblem,
@@ -17,7 +25,14 @@ import {
 } from '../flow-tree';
 import { SCOPE_LABEL } from '../labels';
 import type { SaveResult } from '../store';
-import { Field, FormFooter, SelectField } from './Field';
+import { CharCount, focusFirstError, Field, FormFooter, nearLimit, SelectField } from './Field';
+
+/** The fields this editor shows, by the engine's names for them. */
+const KNOWN = ['name', 'triggers', 'scope', 'root', 'enabled'];
+
+/** A sentence about the options (a missing label, too many or too deep) rather than the opening message. */
+const optionsError = (errors: FormErrors): string | null =>
+  Object.entries(errors.fields).find(([key]) => key === 'root' || key.startsWith('root.options'))?.[1] ?? null;
 
 /**
  * A flow as a tree: the opening message and its numbered options, each with its answer and
@@ -31,7 +46,7 @@ export const FlowEditor = ({
   onCancel,
 }: {
   initial: MenuFlow;
-  /** Where the flow sits in the saved list, to read the engine's "flows.1.name: …". */
+  /** Where the flow sits in the saved list, to place the engine's `flows.1.name` under its field. */
   index: number;
   /** [word, flow name] of the other flows, to warn about a word two menus share. */
   otherTriggers: [string, string][];
@@ -41,26 +56,32 @@ export const FlowEditor = ({
   const [flow, setFlow] = useState(initial);
   const [triggers, setTriggers] = useState(initial.triggers.join(', '));
   const [selected, setSelected] = useState<NodePath>([]);
-  const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   const enabledId = useId();
-  const setRoot = (root: FlowNode) => setFlow((f) => ({ ...f, root }));
-  const placed = error ? placeErrors(error, `flows.${index}`) : { fields: {}, other: null };
+  const optionsErrorId = useId();
+  // Editing a field answers its refusal; the others stay until the next save.
+  const setRoot = (root: FlowNode) => {
+    setFlow((f) => ({ ...f, root }));
+    setErrors((e) => clearField(e, 'root'));
+  };
   const words = splitWords(triggers);
   const shared = words.flatMap((w) => otherTriggers.filter(([t]) => t === w).map(([t, name]) => `“${t}” (${name})`));
   const isNew = initial.name === '';
 
-  const submit = async (event: FormEvent) => {
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const form = event.currentTarget;
     const problem = flowProblem(flow.root);
     if (problem) {
-      setError(problem);
+      setErrors({ fields: { root: problem }, general: null });
       return;
     }
     setBusy(true);
     const result = await onSave({ ...flow, triggers: words });
     setBusy(false);
-    setError(result.ok ? null : result.message);
+    setErrors(result.ok ? NO_ERRORS : editorErrors(result.error, `flows.${index}`, KNOWN));
+    if (!result.ok) focusFirstError(form);
   };
 
   return (
@@ -81,7 +102,7 @@ export const FlowEditor = ({
       </header>
       <div className="auto-flow-fields">
         <div className="auto-form-grid auto-form-grid-3">
-          <Field label="Flow name" error={placed.fields['name'] ?? null}>
+          <Field label="Flow name" error={fieldError(errors, 'name')}>
             {(control) => (
               <input
                 {...control}
@@ -90,7 +111,10 @@ export const FlowEditor = ({
                 maxLength={60}
                 placeholder="Main menu"
                 autoFocus={isNew}
-                onChange={(e) => setFlow((f) => ({ ...f, name: e.target.value }))}
+                onChange={(e) => {
+                  setFlow((f) => ({ ...f, name: e.target.value }));
+                  setErrors((x) => clearField(x, 'name'));
+                }}
               />
             )}
           </Field>
@@ -103,7 +127,7 @@ export const FlowEditor = ({
                 'Words that open the menu, separated by commas'
               )
             }
-            error={placed.fields['triggers'] ?? null}
+            error={fieldError(errors, 'triggers')}
           >
             {(control) => (
               <input
@@ -111,7 +135,10 @@ export const FlowEditor = ({
                 className="text-input"
                 value={triggers}
                 placeholder="menu, hi"
-                onChange={(e) => setTriggers(e.target.value)}
+                onChange={(e) => {
+                  setTriggers(e.target.value);
+                  setErrors((x) => clearField(x, 'triggers'));
+                }}
               />
             )}
           </Field>
@@ -125,13 +152,18 @@ export const FlowEditor = ({
       </div>
       <div className="auto-flow-body">
         <div className="auto-flow-tree">
-          <Field label="Opening message" hint="Sent above the numbered options" error={placed.fields['root'] ?? null}>
+          <Field
+            label="Opening message"
+            hint="Sent above the numbered options"
+            error={fieldError(errors, 'root.reply')}
+            count={{ length: flow.root.reply.length, max: REPLY_MAX }}
+          >
             {(control) => (
               <textarea
                 {...control}
                 className={`text-input text-area${selected.length === 0 ? ' auto-selected' : ''}`}
                 value={flow.root.reply}
-                maxLength={4096}
+                maxLength={REPLY_MAX}
                 placeholder="How can we help?"
                 onChange={(e) => setRoot({ ...flow.root, reply: e.target.value })}
                 onFocus={() => setSelected([])}
@@ -139,10 +171,11 @@ export const FlowEditor = ({
             )}
           </Field>
           <Options node={flow.root} path={[]} root={flow.root} setRoot={setRoot} onFocusPath={setSelected} />
+          <FieldError id={optionsErrorId} message={optionsError(errors)} />
         </div>
         <Preview flow={flow} words={words} selected={selected} />
       </div>
-      <FormFooter error={placed.other} saveLabel="Save flow" busy={busy} className="auto-flow" onCancel={onCancel} />
+      <FormFooter error={errors.general} saveLabel="Save flow" busy={busy} className="auto-flow" onCancel={onCancel} />
     </form>
   );
 };
@@ -183,6 +216,7 @@ const Options = ({
   onFocusPath: (path: NodePath) => void;
 }) => {
   const depth = path.length + 1;
+  const countId = useId();
   return (
     <div className={`auto-options${path.length > 0 ? ' auto-options-nested' : ''}`}>
       {node.options.map((option, index) => {
@@ -241,7 +275,8 @@ const Options = ({
               className="text-input text-area auto-option-reply"
               aria-label={`Option ${number} reply`}
               value={option.reply}
-              maxLength={4096}
+              maxLength={REPLY_MAX}
+              aria-describedby={nearLimit(option.reply.length, REPLY_MAX) ? `${countId}-${number}` : undefined}
               placeholder={
                 option.handoff
                   ? 'What to say while they wait (optional)'
@@ -252,6 +287,7 @@ const Options = ({
               onChange={(e) => edit({ reply: e.target.value })}
               onFocus={() => onFocusPath(own)}
             />
+            <CharCount id={`${countId}-${number}`} length={option.reply.length} max={REPLY_MAX} />
             <label
               className="auto-check auto-option-check"
               title="The bot stops answering in that chat, and the chat shows “Needs you”, until someone resumes the bot"

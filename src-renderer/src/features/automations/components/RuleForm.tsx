@@ -1,23 +1,38 @@
 import { useState, type FormEvent } from 'react';
-import { PATTERN_MAX, regexProblem, type AutoReplyRule } from '../../../../../src-shared/automations';
-import { placeErrors } from '../edit';
+import {
+  PATTERN_MAX,
+  regexProblem,
+  ruleWords,
+  splitPhrases,
+  WORD_MATCHES,
+  type AutoReplyRule,
+} from '../../../../../src-shared/automations';
+import { clearField, fieldError, NO_ERRORS, type FormErrors } from '../../../lib/errors';
+import { editorErrors } from '../edit';
 import { HOURS_LABEL, MATCH_LABEL, SCOPE_LABEL } from '../labels';
 import type { SaveResult } from '../store';
-import { Field, FormFooter, NumberInput, ReplyField, SelectField } from './Field';
+import { focusFirstError, Field, FormFooter, NumberInput, ReplyField, SelectField } from './Field';
+
+const WORDS_NOTE = 'Separate several with commas: any one of them answers. Case and accents do not matter.';
 
 const MATCH_HINT: Record<AutoReplyRule['match'], string> = {
-  contains: 'Answers when the message contains these words anywhere. Case and accents do not matter.',
-  exact: 'Answers when the whole message is exactly this. Case and accents do not matter.',
-  'starts-with': 'Answers when the message starts with these words. Case and accents do not matter.',
+  contains: `Answers when the message has one of these words or phrases, as whole words, anywhere. ${WORDS_NOTE}`,
+  exact: `Answers when the whole message is one of these. ${WORDS_NOTE}`,
+  'starts-with': `Answers when the message starts with one of these words or phrases. ${WORDS_NOTE}`,
   regex:
     'A regular expression, case-insensitive, e.g. order\\s*#?\\d{4}. Checked in linear time so no message can stall the bot: look-arounds such as (?=…) or (?<=…) and back-references such as \\1 are not available.',
   'first-message': 'Answers the very first message of someone who has never written before.',
   any: 'Answers every message no other automation answered: a catch-all, best with a cooldown.',
 };
 
+/** The fields this form shows, by the engine's names for them. */
+const KNOWN = ['name', 'pattern', 'words', 'reply', 'priority', 'cooldownMinutes', 'match', 'scope', 'hours'];
+
 /**
- * Creates or edits one auto-reply rule. A regular expression is checked as it is typed, the same
- * way the engine checks it; the engine's refusal shows under the field it is about.
+ * Creates or edits one auto-reply rule. Words and phrases are typed as a comma-separated list (as
+ * a menu's trigger words are) and saved as a list; a regular expression is checked as it is
+ * typed, the same way the engine checks it. The engine's refusal shows under the field it is
+ * about, and goes once that field is edited.
  */
 export const RuleForm = ({
   initial,
@@ -26,31 +41,38 @@ export const RuleForm = ({
   onCancel,
 }: {
   initial: AutoReplyRule;
-  /** Where the rule sits in the saved list, to read the engine's "rules.2.pattern: …". */
+  /** Where the rule sits in the saved list, to place the engine's `rules.2.pattern` under Pattern. */
   index: number;
   onSave: (rule: AutoReplyRule) => Promise<SaveResult>;
   onCancel: () => void;
 }) => {
   const [rule, setRule] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
+  // A rule saved before rules had lists shows its one phrase (or comma list) here.
+  const [wordsText, setWordsText] = useState(() => ruleWords(initial).join(', '));
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
-  // An edit answers the last refusal; the next save checks again.
   const set = (patch: Partial<AutoReplyRule>) => {
     setRule((r) => ({ ...r, ...patch }));
-    setError(null);
+    setErrors((e) => Object.keys(patch).reduce(clearField, e));
   };
-  const needsPattern = rule.match !== 'first-message' && rule.match !== 'any';
+  const byWords = WORD_MATCHES.includes(rule.match);
+  const words = splitPhrases(wordsText);
   // Checked as you type, the same way the engine checks it on save.
   const liveRegexError = rule.match === 'regex' && rule.pattern ? regexProblem(rule.pattern) : null;
-  const placed = error ? placeErrors(error, `rules.${index}`) : { fields: {}, other: null };
-  const patternError = liveRegexError ?? placed.fields['pattern'] ?? null;
+  const patternError = liveRegexError ?? fieldError(errors, 'pattern');
+  const wordsError = fieldError(errors, 'words');
 
-  const submit = async (event: FormEvent) => {
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const form = event.currentTarget;
     setBusy(true);
-    const result = await onSave(needsPattern ? rule : { ...rule, pattern: '' });
+    const saved = byWords
+      ? { ...rule, words, pattern: '' }
+      : { ...rule, words: [], pattern: rule.match === 'regex' ? rule.pattern : '' };
+    const result = await onSave(saved);
     setBusy(false);
-    setError(result.ok ? null : result.message);
+    setErrors(result.ok ? NO_ERRORS : editorErrors(result.error, `rules.${index}`, KNOWN));
+    if (!result.ok) focusFirstError(form);
   };
 
   return (
@@ -64,7 +86,7 @@ export const RuleForm = ({
     >
       <h4 className="auto-form-title">{initial.reply === '' ? 'New auto-reply' : `Edit ${initial.name || 'rule'}`}</h4>
       <div className="auto-form-grid">
-        <Field label="Name" hint="For you, in this list (optional)" error={placed.fields['name'] ?? null}>
+        <Field label="Name" hint="For you, in this list (optional)" error={fieldError(errors, 'name')}>
           {(control) => (
             <input
               {...control}
@@ -77,19 +99,44 @@ export const RuleForm = ({
             />
           )}
         </Field>
-        <SelectField label="Match" value={rule.match} labels={MATCH_LABEL} onChange={(match) => set({ match })} />
+        <SelectField
+          label="Match"
+          value={rule.match}
+          labels={MATCH_LABEL}
+          onChange={(match) => {
+            set({ match });
+            setErrors((e) => clearField(clearField(e, 'words'), 'pattern'));
+          }}
+        />
       </div>
-      {needsPattern ? (
+      {byWords ? (
+        <Field label="Words or phrases" hint={MATCH_HINT[rule.match]} error={wordsError}>
+          {(control) => (
+            <input
+              {...control}
+              className={`text-input${wordsError ? ' text-input-invalid' : ''}`}
+              value={wordsText}
+              spellCheck={false}
+              autoComplete="off"
+              placeholder="price, how much, cost"
+              onChange={(e) => {
+                setWordsText(e.target.value);
+                setErrors((x) => clearField(x, 'words'));
+              }}
+            />
+          )}
+        </Field>
+      ) : rule.match === 'regex' ? (
         <Field label="Pattern" hint={MATCH_HINT[rule.match]} error={patternError}>
           {(control) => (
             <input
               {...control}
-              className={`text-input${rule.match === 'regex' ? ' auto-mono' : ''}${patternError ? ' text-input-invalid' : ''}`}
+              className={`text-input auto-mono${patternError ? ' text-input-invalid' : ''}`}
               value={rule.pattern}
               maxLength={PATTERN_MAX}
               spellCheck={false}
               autoComplete="off"
-              placeholder={rule.match === 'regex' ? 'order\\s*#?\\d{4}' : 'price'}
+              placeholder="order\s*#?\d{4}"
               onChange={(e) => set({ pattern: e.target.value })}
             />
           )}
@@ -100,13 +147,13 @@ export const RuleForm = ({
       <ReplyField
         value={rule.reply}
         onChange={(reply) => set({ reply })}
-        error={placed.fields['reply'] ?? null}
+        error={fieldError(errors, 'reply')}
         placeholder="Hi {{name}}! A coffee is £2.50."
       />
       <div className="auto-form-grid auto-form-grid-4">
         <SelectField label="Where" value={rule.scope} labels={SCOPE_LABEL} onChange={(scope) => set({ scope })} />
         <SelectField label="When" value={rule.hours} labels={HOURS_LABEL} onChange={(hours) => set({ hours })} />
-        <Field label="Priority" hint="-100 to 100; higher first" error={placed.fields['priority'] ?? null}>
+        <Field label="Priority" hint="-100 to 100; higher first" error={fieldError(errors, 'priority')}>
           {(control) => (
             <NumberInput
               control={control}
@@ -120,7 +167,7 @@ export const RuleForm = ({
         <Field
           label="Cooldown (minutes)"
           hint="Per contact; 0: every time"
-          error={placed.fields['cooldownMinutes'] ?? null}
+          error={fieldError(errors, 'cooldownMinutes')}
         >
           {(control) => (
             <NumberInput
@@ -134,7 +181,7 @@ export const RuleForm = ({
         </Field>
       </div>
       <FormFooter
-        error={placed.other}
+        error={errors.general}
         saveLabel="Save rule"
         busy={busy}
         disabled={liveRegexError !== null}

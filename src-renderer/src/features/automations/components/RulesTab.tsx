@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { AutoReplyRule } from '../../../../../src-shared/automations';
+import { ruleWords, type AutoReplyRule } from '../../../../../src-shared/automations';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { PencilIcon, PlusIcon, TrashIcon } from '../../../ui/icons';
 import { Switch } from '../../../ui/Switch';
@@ -14,6 +14,7 @@ const blankRule = (): AutoReplyRule => ({
   name: '',
   match: 'contains',
   pattern: '',
+  words: [],
   reply: '',
   scope: 'private',
   priority: 0,
@@ -22,7 +23,15 @@ const blankRule = (): AutoReplyRule => ({
   enabled: true,
 });
 
-const titleOf = (rule: AutoReplyRule) => rule.name || (rule.pattern ? `“${rule.pattern}”` : MATCH_LABEL[rule.match]);
+/** What a rule answers to, as the list shows it: “price”, “cost” or its pattern. */
+const matchedBy = (rule: AutoReplyRule): string => {
+  if (rule.match === 'regex') return rule.pattern;
+  return ruleWords(rule)
+    .map((word) => `“${word}”`)
+    .join(', ');
+};
+
+const titleOf = (rule: AutoReplyRule) => rule.name || matchedBy(rule) || MATCH_LABEL[rule.match];
 
 /** Keyword auto-replies, listed in the order they are tried (highest priority first). */
 export const RulesTab = () => {
@@ -144,7 +153,7 @@ const RuleRow = ({
 }) => {
   const labelId = useId();
   const title = titleOf(rule);
-  const pattern = rule.match === 'first-message' || rule.match === 'any' ? '' : rule.pattern;
+  const pattern = matchedBy(rule);
   return (
     <li className={`auto-row${rule.enabled ? '' : ' auto-row-off'}`}>
       <span className="auto-position" title="Tried in this order">

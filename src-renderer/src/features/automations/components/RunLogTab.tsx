@@ -47,7 +47,10 @@ export const RunLogTab = ({ botId, active }: { botId: string; active: boolean })
       <header className="card-header auto-card-header">
         <div>
           <h3 id={titleId}>Run log</h3>
-          <p>The last {RUNS_SHOWN} commands people ran with this bot, newest first.</p>
+          <p>
+            The last {RUNS_SHOWN} commands people ran with this bot, and who opted out of campaigns or back in, newest
+            first.
+          </p>
         </div>
         <button
           type="button"

@@ -1,24 +1,27 @@
-import { useId, useMemo, useState, type FormEvent } from 'react';
-import { WEEKDAYS, type AutomationConfig } from '../../../../../src-shared/automations';
+import { useId, useState, type FormEvent } from 'react';
+import { REPLY_MAX, WEEKDAYS, type AutomationConfig } from '../../../../../src-shared/automations';
+import { fieldError as errorAt, NO_ERRORS, type FormErrors } from '../../../lib/errors';
 import { formatPhone } from '../../../lib/format';
+import { FieldError as FieldErrorLine } from '../../../ui/FieldError';
 import { Switch } from '../../../ui/Switch';
+import { TimeZonePicker } from '../../../ui/TimeZonePicker';
 import { toast } from '../../../ui/toast-store';
-import { crossesMidnight, hoursSummary, placeErrors, prefixProblem, splitWords, toE164, toggleDay } from '../edit';
+import {
+  clearChanged,
+  crossesMidnight,
+  editorErrors,
+  hoursSummary,
+  prefixProblem,
+  splitWords,
+  toE164,
+  toggleDay,
+} from '../edit';
 import { useDraft } from '../hooks/useDraft';
-import { useAutomationsStore } from '../store';
+import { useAutomationsStore, type SaveResult } from '../store';
 import { ChipList } from './ChipList';
-import { Field, NumberInput } from './Field';
-
-const zoneList = (current: string): string[] => {
-  let zones: string[];
-  try {
-    zones = Intl.supportedValuesOf('timeZone');
-  } catch {
-    zones = [];
-  }
-  // Chromium leaves UTC out of its list; the engine's default must still show as chosen.
-  return [...new Set(['UTC', current, ...zones])];
-};
+import { ALIASES, draftOf, KNOWN, type Draft, type DraftSet, type FieldError } from '../settings-draft';
+import { ConversationCard } from './ConversationCard';
+import { focusFirstError, Field, NumberInput } from './Field';
 
 /** Prefixes, owners and premium members, time zone and business hours, menu timeout, opt-out. */
 export const SettingsTab = () => {
@@ -37,8 +40,9 @@ const PeopleCard = ({ config, premium }: { config: AutomationConfig; premium: st
   const save = useAutomationsStore((s) => s.save);
   const setPremium = useAutomationsStore((s) => s.setPremium);
   const titleId = useId();
-  const outcome = (result: { ok: true } | { ok: false; message: string }) =>
-    result.ok ? null : (placeErrors(result.message, '').other ?? result.message.replace(/^[\w.]+: /, ''));
+  // One line under the list: every sentence of a refusal, never a field path.
+  const outcome = (result: SaveResult) =>
+    result.ok ? null : (editorErrors(result.error, '', []).general ?? result.message);
 
   const addPrefix = async (text: string) =>
     prefixProblem(text, config.prefixes) ?? outcome(await save({ prefixes: [...config.prefixes, text.trim()] }));
@@ -115,46 +119,38 @@ const PeopleCard = ({ config, premium }: { config: AutomationConfig; premium: st
   );
 };
 
-/** The draft the settings form edits: business hours, time zone, menu timeout and opt-out. */
-const draftOf = (config: AutomationConfig) => ({
-  hours: config.hours,
-  timeZone: config.timeZone,
-  flowTimeoutMinutes: config.flowTimeoutMinutes,
-  optOut: config.optOut,
-  words: config.optOut.words.join(', '),
-});
-type Draft = ReturnType<typeof draftOf>;
-type DraftSet = (change: (draft: Draft) => Draft) => void;
-type FieldError = (key: string) => string | null;
-
 /**
  * Business hours and the rest, saved together with one Save; what is typed stays through a
  * refusal (shown under the field it names) and through saves made elsewhere on the page.
  */
 const SettingsForm = ({ config }: { config: AutomationConfig }) => {
   const save = useAutomationsStore((s) => s.save);
-  const { draft, dirty, set, discard, saved } = useDraft(draftOf(config));
-  const [error, setError] = useState<string | null>(null);
+  const draftState = useDraft(draftOf(config));
+  const { draft, dirty, discard, saved } = draftState;
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
-  const placed = error ? placeErrors(error, '') : { fields: {}, other: null };
-  const known = ['hours', 'timeZone', 'flowTimeoutMinutes', 'optOut'];
-  const other =
-    [placed.other, ...Object.entries(placed.fields).flatMap(([k, m]) => (known.includes(k) ? [] : [m]))]
-      .filter(Boolean)
-      .join(' ') || null;
-  const fieldError: FieldError = (key) => placed.fields[key] ?? null;
+  const other = errors.general;
+  const fieldError: FieldError = (key) => errorAt(errors, key);
+  // Editing a value answers the sentence about it; the others stay until the next save.
+  const set: DraftSet = (change) => {
+    const next = change(draft);
+    setErrors((e) => clearChanged(e, draft, next, ALIASES));
+    draftState.set(change);
+  };
 
-  const submit = async (event: FormEvent) => {
+  const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const form = event.currentTarget;
     setBusy(true);
     const result = await save({
       hours: draft.hours,
       timeZone: draft.timeZone,
       flowTimeoutMinutes: draft.flowTimeoutMinutes,
-      optOut: { ...draft.optOut, words: splitWords(draft.words) },
+      optOut: { ...draft.optOut, words: splitWords(draft.words), optInWords: splitWords(draft.optInWords) },
     });
     setBusy(false);
-    setError(result.ok ? null : result.message);
+    setErrors(result.ok ? NO_ERRORS : editorErrors(result.error, '', KNOWN));
+    if (!result.ok) focusFirstError(form);
     if (result.ok) {
       saved();
       toast.info('Settings saved.');
@@ -179,7 +175,7 @@ const SettingsForm = ({ config }: { config: AutomationConfig }) => {
           disabled={!dirty || busy}
           onClick={() => {
             discard();
-            setError(null);
+            setErrors(NO_ERRORS);
           }}
         >
           Discard
@@ -193,7 +189,6 @@ const SettingsForm = ({ config }: { config: AutomationConfig }) => {
 };
 
 const HoursCard = ({ draft, set, fieldError }: { draft: Draft; set: DraftSet; fieldError: FieldError }) => {
-  const zones = useMemo(() => zoneList(draft.timeZone), [draft.timeZone]);
   const ids = { title: useId(), enabled: useId(), days: useId() };
   const hours = draft.hours;
   const setHours = (patch: Partial<AutomationConfig['hours']>) =>
@@ -229,9 +224,10 @@ const HoursCard = ({ draft, set, fieldError }: { draft: Draft; set: DraftSet; fi
               </button>
             ))}
           </div>
+          <FieldErrorLine id={`${ids.days}-error`} message={fieldError('hours.days')} />
         </div>
         <div className="auto-form-grid auto-form-grid-3">
-          <Field label="Opens" error={fieldError('hours')}>
+          <Field label="Opens" error={fieldError('hours.start')}>
             {(control) => (
               <input
                 {...control}
@@ -245,6 +241,7 @@ const HoursCard = ({ draft, set, fieldError }: { draft: Draft; set: DraftSet; fi
           </Field>
           <Field
             label="Closes"
+            error={fieldError('hours.end')}
             hint={
               crossesMidnight(hours)
                 ? 'Before the opening time: open past midnight, into the next day.'
@@ -264,33 +261,35 @@ const HoursCard = ({ draft, set, fieldError }: { draft: Draft; set: DraftSet; fi
           </Field>
           <Field label="Time zone" error={fieldError('timeZone')}>
             {(control) => (
-              <select
-                {...control}
-                className="text-input"
+              <TimeZonePicker
+                control={control}
                 value={draft.timeZone}
-                onChange={(e) => set((d) => ({ ...d, timeZone: e.target.value }))}
-              >
-                {zones.map((zone) => (
-                  <option key={zone} value={zone}>
-                    {zone.replace(/_/g, ' ')}
-                  </option>
-                ))}
-              </select>
+                onChange={(timeZone) => set((d) => ({ ...d, timeZone }))}
+              />
             )}
           </Field>
         </div>
-        <Field label="Away message" hint="Sent in private chats to who writes while you are closed.">
+        <Field
+          label="Away message"
+          hint="Sent in private chats to who writes while you are closed."
+          error={fieldError('hours.awayReply')}
+          count={{ length: hours.awayReply.length, max: REPLY_MAX }}
+        >
           {(control) => (
             <textarea
               {...control}
               className="text-input text-area"
               value={hours.awayReply}
-              maxLength={4096}
+              maxLength={REPLY_MAX}
               onChange={(e) => setHours({ awayReply: e.target.value })}
             />
           )}
         </Field>
-        <Field label="Send it again after (minutes)" hint="Once per contact in this time; 720 is 12 hours.">
+        <Field
+          label="Send it again after (minutes)"
+          hint="Once per contact in this time; 720 is 12 hours."
+          error={fieldError('hours.awayCooldownMinutes')}
+        >
           {(control) => (
             <NumberInput
               control={control}
@@ -299,73 +298,6 @@ const HoursCard = ({ draft, set, fieldError }: { draft: Draft; set: DraftSet; fi
               max={10080}
               value={hours.awayCooldownMinutes}
               onChange={(awayCooldownMinutes) => setHours({ awayCooldownMinutes })}
-            />
-          )}
-        </Field>
-      </div>
-    </section>
-  );
-};
-
-const ConversationCard = ({ draft, set, fieldError }: { draft: Draft; set: DraftSet; fieldError: FieldError }) => {
-  const ids = { title: useId(), optOut: useId() };
-  const optOut = draft.optOut;
-  return (
-    <section className="card auto-settings-card" aria-labelledby={ids.title}>
-      <header className="card-header">
-        <h3 id={ids.title}>Menus and opt-out</h3>
-        <p>How long a menu waits for an answer, and how customers stop your campaign messages.</p>
-      </header>
-      <div className="auto-form auto-form-flat">
-        <Field
-          label="Menu timeout (minutes)"
-          hint="A menu left unanswered this long closes."
-          error={fieldError('flowTimeoutMinutes')}
-        >
-          {(control) => (
-            <NumberInput
-              control={control}
-              className="text-input auto-narrow"
-              min={1}
-              max={1440}
-              value={draft.flowTimeoutMinutes}
-              onChange={(flowTimeoutMinutes) => set((d) => ({ ...d, flowTimeoutMinutes }))}
-            />
-          )}
-        </Field>
-        <div className="auto-setting-switch">
-          <span id={ids.optOut}>
-            <strong>Opt-out words</strong>
-            <span className="field-hint">
-              A customer who sends one of these words as the whole message gets no more campaign messages.
-            </span>
-          </span>
-          <Switch
-            checked={optOut.enabled}
-            labelledBy={ids.optOut}
-            onChange={(enabled) => set((d) => ({ ...d, optOut: { ...d.optOut, enabled } }))}
-          />
-        </div>
-        <Field label="Words" hint="Separated by commas; any case" error={fieldError('optOut')}>
-          {(control) => (
-            <input
-              {...control}
-              className="text-input"
-              value={draft.words}
-              disabled={!optOut.enabled}
-              onChange={(e) => set((d) => ({ ...d, words: e.target.value }))}
-            />
-          )}
-        </Field>
-        <Field label="Confirmation" hint="What the bot answers when someone opts out.">
-          {(control) => (
-            <textarea
-              {...control}
-              className="text-input text-area"
-              value={optOut.confirmation}
-              maxLength={4096}
-              disabled={!optOut.enabled}
-              onChange={(e) => set((d) => ({ ...d, optOut: { ...d.optOut, confirmation: e.target.value } }))}
             />
           )}
         </Field>

@@ -3,6 +3,7 @@ import type { TryResult } from '../../../../../src-shared/automations';
 import { getClient } from '../../../contract';
 import { errorMessage } from '../../../lib/errors';
 import { Avatar } from '../../../ui/Avatar';
+import { FormattedText } from '../../../ui/FormattedText';
 import { CloseIcon, SendIcon } from '../../../ui/icons';
 import { useBot } from '../../bots/hooks/useBots';
 import { formatClock } from '../../inbox/time';
@@ -207,7 +208,7 @@ const Answer = ({ result, at }: { result: TryResult; at: number }) => (
   <div className="auto-test-answer">
     {result.replies.map((reply, i) => (
       <div key={i} className="auto-bubble auto-bubble-bot">
-        {reply}
+        <FormattedText text={reply} />
         <span className="auto-bubble-time">{formatClock(at)}</span>
       </div>
     ))}
@@ -219,6 +220,12 @@ const Answer = ({ result, at }: { result: TryResult; at: number }) => (
     <p className={`auto-stage auto-stage-${result.stage}`} data-testid="test-stage">
       <strong>{STAGE_LABEL[result.stage]}</strong>
       {result.detail ? <span> · {result.detail}</span> : null}
+      {result.matched ? (
+        <span className="auto-stage-matched" data-testid="test-matched">
+          {' '}
+          · matched <mark>{result.matched}</mark>
+        </span>
+      ) : null}
     </p>
   </div>
 );
