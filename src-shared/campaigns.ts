@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { botIdSchema, call } from './call';
 import { MESSAGE_TEXT_MAX } from './inbox';
 import { tagSchema } from './contacts';
+import { timeZoneSchema } from './time-zones';
 import { visibleName } from './text';
 import { ONE_SOURCE, uploadIdSchema } from './uploads';
 
@@ -70,25 +71,57 @@ export const sendWindowSchema = z
     end: hhmm.default('18:00'),
     /** 0 is Sunday … 6 Saturday. */
     days: z.array(z.number().int().min(0).max(6)).min(1, 'Choose at least one day.').default([1, 2, 3, 4, 5]),
-    timeZone: z.string().min(1).default('UTC'),
+    timeZone: timeZoneSchema.default('UTC'),
   })
   .refine((w) => w.start !== w.end, { message: 'The window must start and end at different times.', path: ['end'] });
 export type SendWindow = z.infer<typeof sendWindowSchema>;
 
 export const warmupStepSchema = z.object({
-  days: z.number().int().min(1).max(60),
-  cap: z.number().int().min(1).max(5000),
+  days: z.number().int().min(1, 'Warm up for at least 1 day.').max(60, 'Warm up for 60 days at most.'),
+  cap: z
+    .number()
+    .int()
+    .min(1, 'Allow at least 1 message a day while warming up.')
+    .max(5000, 'Keep the warm-up cap at 5000 a day or less.'),
 });
 
 export const throttleSchema = z
   .object({
-    delayMinSeconds: z.number().int().min(5, 'Wait at least 5 seconds between messages.').max(3600).default(15),
-    delayMaxSeconds: z.number().int().min(5).max(3600).default(45),
-    pauseEvery: z.number().int().min(1).max(1000).default(20),
-    pauseMinutes: z.number().int().min(0).max(240).default(5),
-    dailyCap: z.number().int().min(1).max(5000).default(200),
-    /** A new number starts low: each step's cap holds for its days, then `dailyCap`. */
-    warmup: z.array(warmupStepSchema).max(5).default([]),
+    delayMinSeconds: z
+      .number()
+      .int()
+      .min(5, 'Wait at least 5 seconds between messages.')
+      .max(3600, 'Keep the shortest gap to an hour (3600 seconds) or less.')
+      .default(15),
+    delayMaxSeconds: z
+      .number()
+      .int()
+      .min(5, 'Make the longest gap at least 5 seconds.')
+      .max(3600, 'Keep the longest gap to an hour (3600 seconds) or less.')
+      .default(45),
+    pauseEvery: z
+      .number()
+      .int()
+      .min(1, 'Pause after at least 1 message.')
+      .max(1000, 'Pause at least every 1000 messages.')
+      .default(20),
+    pauseMinutes: z
+      .number()
+      .int()
+      .min(0, 'A pause cannot be shorter than 0 minutes.')
+      .max(240, 'Keep pauses to 240 minutes or less.')
+      .default(5),
+    dailyCap: z
+      .number()
+      .int()
+      .min(1, 'Allow at least 1 message a day.')
+      .max(5000, 'Keep the daily cap at 5000 or less.')
+      .default(200),
+    /**
+     * A newly linked number starts low: each step's cap holds for its days (counted from the day
+     * the number was added to Wren), then `dailyCap`. The API's default is none; the form's is one.
+     */
+    warmup: z.array(warmupStepSchema).max(5, 'Use at most 5 warm-up steps.').default([]),
     typing: z.boolean().default(true),
   })
   .refine((t) => t.delayMaxSeconds >= t.delayMinSeconds, {
@@ -138,6 +171,12 @@ export const campaignSchema = z.object({
   finishedAt: z.number().nullable(),
   /** When the last message should go out, given the throttle, cap and window; null when unknown. */
   expectedFinishAt: z.number().nullable(),
+  /**
+   * Set when the stored settings cannot be used (written by an older version, e.g. a time zone
+   * that does not exist): the campaign is not sent until it is edited, and `draft` shows the
+   * usable settings with the bad ones back at their defaults. `fields` are keyed like the draft.
+   */
+  problem: z.object({ message: z.string(), fields: z.record(z.string(), z.string()) }).nullable(),
 });
 export type Campaign = z.infer<typeof campaignSchema>;
 
@@ -161,8 +200,12 @@ export const botHealthSchema = z.object({
   botId: z.string(),
   sentToday: z.number(),
   capToday: z.number(),
-  /** "Warm-up day 2 of 4: 50 a day", or null once warmed up. */
+  /** "Warm-up day 2 of 4: 50 a day", or null once warmed up (or when no warm-up is set). */
   warmupStage: z.string().nullable(),
+  /** The warm-up in a sentence a person reads, based on when the number was added. */
+  warmup: z.string(),
+  /** When the number was added to Wren (the bot's creation): the warm-up counts days from it. */
+  linkedAt: z.number().nullable(),
   /** Of the last 7 days' campaign messages: share answered, share failed (0–1). */
   replyRate: z.number(),
   failureRate: z.number(),

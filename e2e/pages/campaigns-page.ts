@@ -35,7 +35,9 @@ export class CampaignsPage {
     await editor.getByLabel('Window opens').fill('00:00');
     await editor.getByLabel('Window closes').fill('23:59');
     for (const day of ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']) {
-      await editor.getByRole('group', { name: 'Days' }).getByRole('checkbox', { name: day }).check();
+      const button = editor.getByRole('group', { name: 'Days' }).getByRole('button', { name: day, exact: true });
+      if ((await button.getAttribute('aria-pressed')) !== 'true') await button.click();
+      await expect(button).toHaveAttribute('aria-pressed', 'true');
     }
     const gap = String(campaign.gapSeconds ?? 5);
     await editor.getByLabel('Shortest gap (s)').fill(gap);
@@ -43,12 +45,18 @@ export class CampaignsPage {
     return editor;
   }
 
+  /** The sentence shown under a field of the editor (the Field component's error line). */
+  fieldError(editor: Locator, label: string): Locator {
+    return editor.locator('.auto-field', { has: this.page.getByLabel(label, { exact: true }) }).locator('.field-error');
+  }
+
   /** Clicks a button in the open campaign's detail. */
   async action(name: string, label: string): Promise<void> {
     await this.detail(name).getByRole('button', { name: label, exact: true }).click();
   }
 
-  count(name: string, key: 'queued' | 'sent' | 'delivered' | 'read' | 'failed'): Locator {
+  /** A count of the funnel (each includes the ones after it: sent ≥ delivered ≥ read). */
+  count(name: string, key: 'waiting' | 'sent' | 'delivered' | 'read' | 'failed'): Locator {
     return this.detail(name).getByTestId(`count-${key}`).locator('dd');
   }
 

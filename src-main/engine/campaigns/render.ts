@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { BUILT_IN_FIELDS } from '../../../src-shared/contacts';
+import { firstNameFor } from '../../../src-shared/first-name';
 import { seeded, spin, spintaxProblem } from '../../../src-shared/spintax';
-import { renderTemplate, templateVariables } from '../../../src-shared/template';
+import { renderTemplate, variablesWithoutFallback } from '../../../src-shared/template';
 
 /** What a template may fill in for one contact. */
 export type RecipientFacts = {
@@ -14,7 +15,7 @@ export type RecipientFacts = {
 export const valuesFor = (facts: RecipientFacts): Record<string, string | null> => ({
   ...facts.fields,
   name: facts.name,
-  first_name: facts.name?.trim().split(/\s+/)[0] ?? null,
+  first_name: firstNameFor({ name: facts.name, fields: facts.fields }),
   phone: facts.phone,
 });
 
@@ -37,15 +38,11 @@ export const knownFields = (sqlite: Database.Database, botId: string | null): Se
   return new Set(rows.map((r) => r.key));
 };
 
-const VARIABLE_WITH_FALLBACK = /\{\{\s*([\p{L}\p{N}_]+)\s*\|[^}]*\}\}/gu;
-
 /** Variables no contact can fill and that have no fallback. */
-export const unknownVariables = (text: string, known: Set<string>): string[] => {
-  const withFallback = new Set([...text.matchAll(VARIABLE_WITH_FALLBACK)].map((m) => m[1] ?? ''));
-  return templateVariables(text).filter(
-    (name) => !(BUILT_IN_FIELDS as readonly string[]).includes(name) && !known.has(name) && !withFallback.has(name),
+export const unknownVariables = (text: string, known: Set<string>): string[] =>
+  variablesWithoutFallback(text).filter(
+    (name) => !(BUILT_IN_FIELDS as readonly string[]).includes(name) && !known.has(name),
   );
-};
 
 /** Why a text cannot be sent as a template, in words that say what to change; null when fine. */
 export const templateProblem = (text: string, known: Set<string>): string | null => {

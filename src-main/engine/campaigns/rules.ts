@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { BotHealth, CampaignDraft } from '../../../src-shared/campaigns';
-import { draftOf, type CampaignRow } from './store';
-import { capFor, daysBetween } from './throttle';
+import { storedDraft, type CampaignRow } from './store';
+import { capFor, daysBetween, warmupSentence } from './throttle';
 import { localTime } from '../local-time';
 import { nextOpen, openMinutesPerDay } from './window';
 
@@ -19,9 +19,9 @@ export const sendingRules = (sqlite: Database.Database) => {
     sentOn: sqlite.prepare<[string, string], { sent: number }>(
       'SELECT sent FROM send_days WHERE bot_id = ? AND day = ?',
     ),
-    firstDay: sqlite.prepare<[string], { day: string | null }>(
-      'SELECT min(day) AS day FROM send_days WHERE bot_id = ?',
-    ),
+    // Wren keeps no separate "linked at": a bot is made when its number is added and links right
+    // after, so its creation is when the number's warm-up starts.
+    addedAt: sqlite.prepare<[string], { created_at: number }>('SELECT created_at FROM bots WHERE id = ?'),
     // Runs for every private message a bot receives: by the (jid, sent_at) index, never a scan.
     reply: sqlite.prepare<[number, string, string, number]>(
       `UPDATE campaign_recipients SET replied_at = ? WHERE id = (
@@ -34,10 +34,15 @@ export const sendingRules = (sqlite: Database.Database) => {
     ),
   };
 
+  /** Days since the number was added, in `timeZone`'s calendar: 0 on that day. */
+  const dayIndex = (botId: string, timeZone: string, now: number) => {
+    const addedAt = q.addedAt.get(botId)?.created_at ?? now;
+    return Math.max(0, daysBetween(localTime(addedAt, timeZone).date, localTime(now, timeZone).date));
+  };
+
   const today = (botId: string, draft: CampaignDraft, now: number) => {
     const day = localTime(now, draft.window.timeZone).date;
-    const first = q.firstDay.get(botId)?.day ?? day;
-    const { cap, stage } = capFor(draft.throttle, Math.max(0, daysBetween(first, day)));
+    const { cap, stage } = capFor(draft.throttle, dayIndex(botId, draft.window.timeZone, now));
     return { day, sent: q.sentOn.get(botId, day)?.sent ?? 0, cap, stage };
   };
 
@@ -52,7 +57,7 @@ export const sendingRules = (sqlite: Database.Database) => {
 
     health(botId: string, now: number, lastWarning: BotHealth['lastWarning']): BotHealth {
       const latest = q.latest.get(botId);
-      const draft = latest ? draftOf(latest) : null;
+      const draft = latest ? storedDraft(latest).draft : null;
       const figures = draft
         ? today(botId, draft, now)
         : { sent: q.sentOn.get(botId, localTime(now, 'UTC').date)?.sent ?? 0, cap: 200, stage: null };
@@ -75,6 +80,8 @@ export const sendingRules = (sqlite: Database.Database) => {
         sentToday: figures.sent,
         capToday: figures.cap,
         warmupStage: figures.stage,
+        warmup: warmupSentence(draft?.throttle ?? null, dayIndex(botId, draft?.window.timeZone ?? 'UTC', now)),
+        linkedAt: q.addedAt.get(botId)?.created_at ?? null,
         replyRate: sent === 0 ? 0 : (week.replied ?? 0) / sent,
         failureRate: sent + failed === 0 ? 0 : failed / (sent + failed),
         lastWarning: warning,
@@ -87,7 +94,9 @@ export const sendingRules = (sqlite: Database.Database) => {
      */
     expectedFinish(campaign: CampaignRow, now: number): number | null {
       if (campaign.status !== 'scheduled' && campaign.status !== 'running') return null;
-      const draft = draftOf(campaign);
+      const stored = storedDraft(campaign);
+      if (stored.issues) return null; // it is not sent until it is fixed
+      const { draft } = stored;
       const { throttle } = draft;
       const left = (
         sqlite

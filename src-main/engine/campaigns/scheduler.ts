@@ -6,7 +6,7 @@ import type { Logger } from '../log/logger';
 import type { Random } from '../random';
 import { SendError, type IncomingMessage, type Transport } from '../wa/transport';
 import { sendingRules, type SendingRules } from './rules';
-import { draftOf, type CampaignRow, type RecipientRow } from './store';
+import { draftOf, storedDraft, type CampaignRow, type RecipientRow } from './store';
 import { MAX_ATTEMPTS, RETRY_BACKOFF_MS, delayMs, pauseMs } from './throttle';
 import { localTime } from '../local-time';
 import { describeMoment, isOpen, nextOpen } from './window';
@@ -29,7 +29,11 @@ export type SchedulerDeps = {
   random: Random;
   logger: Logger;
   onlineTransport(botId: string): Transport | null;
-  recordSent(botId: string, jid: string, sent: { waId: string; text: string; ts: number }): void;
+  recordSent(
+    botId: string,
+    jid: string,
+    sent: { waId: string; text: string; ts: number; origin: `campaign:${number}` },
+  ): void;
   mediaBytes(sha256: string): Promise<Uint8Array>;
   progress(campaignId: number): void;
   note(botId: string, message: string): void;
@@ -293,7 +297,12 @@ export const createCampaignScheduler = (deps: SchedulerDeps): CampaignScheduler 
       })();
       ease(campaign, now);
       try {
-        deps.recordSent(campaign.bot_id, row.jid, { waId: row.wa_id, text: row.text, ts: now });
+        deps.recordSent(campaign.bot_id, row.jid, {
+          waId: row.wa_id,
+          text: row.text,
+          ts: now,
+          origin: `campaign:${campaign.id}`,
+        });
       } catch (error) {
         // The message went; only its copy in the chat is missing. Not a failed send.
         deps.logger.error({ err: error, campaignId: campaign.id }, 'campaigns: a sent message is not in its chat');
@@ -375,11 +384,18 @@ export const createCampaignScheduler = (deps: SchedulerDeps): CampaignScheduler 
     try {
       const byBot = new Map<string, CampaignRow>();
       for (const campaign of q.active.all()) {
+        // Stored settings it cannot use (an older version's bad time zone): it waits, flagged on
+        // its card, for an edit, and holds up neither its bot's other campaigns nor anyone else's.
+        if (storedDraft(campaign).issues) continue;
         active = true;
         const first = byBot.get(campaign.bot_id);
         if (!first) byBot.set(campaign.bot_id, campaign);
         if (inflight.has(campaign.bot_id) && !first) continue;
-        sleep = Math.min(sleep, step(campaign, first ?? null));
+        try {
+          sleep = Math.min(sleep, step(campaign, first ?? null));
+        } catch (error) {
+          deps.logger.error({ err: error, campaignId: campaign.id }, 'campaigns: a campaign’s turn failed');
+        }
       }
     } catch (error) {
       deps.logger.error({ err: error }, 'campaigns: a tick failed');

@@ -253,7 +253,7 @@ describe('control', () => {
     const { fileName, csv } = service.export(c.id);
     expect(fileName).toBe('campaign-spring-sale-report.csv');
     const lines = csv.split(/\r?\n/);
-    expect(lines[0]).toMatch(/^phone,name,variant,status,attempts,error,sent_at,delivered_at,read_at/);
+    expect(lines[0]).toMatch(/^\uFEFFphone,name,variant,status,attempts,error,sent_at,delivered_at,read_at/);
     // A leading + is neutralised (a spreadsheet would read it as a formula) and reads back as it was.
     expect(lines[1]).toContain(`"'+447700900010",Customer 0,1,failed,2,Not on WhatsApp,2026-01-05T09:00:00.000Z,,`);
     expect(lines).toHaveLength(6);

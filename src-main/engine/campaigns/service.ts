@@ -7,7 +7,16 @@ import type { EngineEvents } from '../events';
 import { planCampaign } from './plan';
 import { knownFields, templateProblem } from './render';
 import type { CampaignScheduler } from './scheduler';
-import { campaignRow, draftOf, toCampaign, toRecipient, type CampaignRow, type RecipientRow } from './store';
+import {
+  campaignRow,
+  canEdit,
+  draftOf,
+  storedDraft,
+  toCampaign,
+  toRecipient,
+  type CampaignRow,
+  type RecipientRow,
+} from './store';
 
 export type CampaignDeps = {
   sqlite: Database.Database;
@@ -43,8 +52,12 @@ export const createCampaignService = (deps: CampaignDeps) => {
     const known = knownFields(sqlite, botId);
     draft.variants.forEach((variant, i) => {
       const problem = templateProblem(variant.text, known);
-      if (problem)
-        throw new ContractError('invalid_input', draft.variants.length > 1 ? `Variant ${i + 1}: ${problem}` : problem);
+      if (problem) {
+        // Under the variant's text in the form; the message line (and a toast) name the variant.
+        throw new ContractError('invalid_input', draft.variants.length > 1 ? `Variant ${i + 1}: ${problem}` : problem, {
+          [`draft.variants.${i}.text`]: problem,
+        });
+      }
     });
   };
 
@@ -84,28 +97,32 @@ export const createCampaignService = (deps: CampaignDeps) => {
       if (!deps.botExists(botId)) throw new ContractError('not_found', 'That bot does not exist any more.');
       checkDraft(botId, draft);
       const json = JSON.stringify(draft);
-      if (id === undefined) {
-        const row = sqlite
-          .prepare(
-            "INSERT INTO campaigns (bot_id, name, status, draft, created_at) VALUES (?, ?, 'draft', ?, ?) RETURNING id",
-          )
-          .get(botId, draft.name, json, clock.now()) as { id: number };
-        return changed(row.id);
-      }
-      const row = rowOrThrow(id);
-      if (row.bot_id !== botId) throw new ContractError('invalid_input', 'That campaign belongs to another bot.');
-      if (row.started_at !== null || !['draft', 'scheduled'].includes(row.status)) {
+      const existing = id === undefined ? undefined : rowOrThrow(id);
+      if (existing && existing.bot_id !== botId)
+        throw new ContractError('invalid_input', 'That campaign belongs to another bot.');
+      if (existing && !canEdit(existing)) {
         throw new ContractError('invalid_state', 'This campaign has started; duplicate it to send an edited copy.');
       }
-      sqlite.transaction(() => {
-        sqlite.prepare('DELETE FROM campaign_recipients WHERE campaign_id = ?').run(id);
+      // The write and the reply it makes in one transaction: a save that fails leaves nothing behind.
+      const campaign = sqlite.transaction(() => {
+        if (!existing) {
+          const row = sqlite
+            .prepare(
+              "INSERT INTO campaigns (bot_id, name, status, draft, created_at) VALUES (?, ?, 'draft', ?, ?) RETURNING id",
+            )
+            .get(botId, draft.name, json, clock.now()) as { id: number };
+          return view(rowOrThrow(row.id));
+        }
+        sqlite.prepare('DELETE FROM campaign_recipients WHERE campaign_id = ?').run(existing.id);
         sqlite
           .prepare(
             "UPDATE campaigns SET name = ?, draft = ?, status = 'draft', total = 0, excluded = '{}', note = NULL WHERE id = ?",
           )
-          .run(draft.name, json, id);
+          .run(draft.name, json, existing.id);
+        return view(rowOrThrow(existing.id));
       })();
-      return changed(id);
+      events.emit('campaign:progress', { campaign });
+      return campaign;
     },
 
     /** Plans every recipient's message and schedules the campaign. */
@@ -135,7 +152,8 @@ export const createCampaignService = (deps: CampaignDeps) => {
 
     duplicate(id: number): Campaign {
       const row = rowOrThrow(id);
-      const draft = { ...draftOf(row), name: `${row.name} (copy)`.slice(0, 80), startAt: null };
+      // A flagged campaign's copy starts from its usable settings (the bad ones at their defaults).
+      const draft = { ...storedDraft(row).draft, name: `${row.name} (copy)`.slice(0, 80), startAt: null };
       const copy = sqlite
         .prepare(
           "INSERT INTO campaigns (bot_id, name, status, draft, created_at) VALUES (?, ?, 'draft', ?, ?) RETURNING id",

@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import {
-  campaignDraftSchema,
   recipientStatusSchema,
   type Campaign,
   type CampaignDraft,
@@ -8,6 +7,8 @@ import {
   type Recipient,
   type RecipientStatus,
 } from '../../../src-shared/campaigns';
+import { ContractError } from '../../../src-shared/contract';
+import { readDraft, type StoredDraft } from './stored-draft';
 
 export type CampaignRow = {
   id: number;
@@ -46,10 +47,45 @@ export type RecipientRow = {
   read_at: number | null;
 };
 
-export const draftOf = (row: CampaignRow): CampaignDraft => campaignDraftSchema.parse(JSON.parse(row.draft));
+/** The stored draft, read leniently: bad settings are reported, never thrown. */
+export const storedDraft = (row: Pick<CampaignRow, 'draft'>): StoredDraft => readDraft(row.draft);
+
+/** Only a campaign that has not started may be edited (a scheduled one goes back to draft). */
+export const canEdit = (row: Pick<CampaignRow, 'status' | 'started_at'>): boolean =>
+  row.started_at === null && (row.status === 'draft' || row.status === 'scheduled');
+
+/** The problem shown on a campaign whose stored settings cannot be used, saying what to do. */
+export const problemOf = (row: CampaignRow, stored: StoredDraft = storedDraft(row)): Campaign['problem'] =>
+  stored.issues
+    ? {
+        message: `This campaign is not sent: ${stored.issues.sentence} ${
+          canEdit(row) ? 'Edit it to fix this.' : 'Duplicate it to send a fixed copy, or delete it.'
+        }`,
+        fields: stored.issues.fields,
+      }
+    : null;
+
+/** The draft to send with; a campaign whose stored settings cannot be used is refused, in words. */
+export const draftOf = (row: CampaignRow): CampaignDraft => {
+  const stored = storedDraft(row);
+  const problem = problemOf(row, stored);
+  if (problem) throw new ContractError('invalid_state', problem.message);
+  return stored.draft;
+};
 
 export const campaignRow = (sqlite: Database.Database, id: number): CampaignRow | undefined =>
   sqlite.prepare('SELECT * FROM campaigns WHERE id = ?').get(id) as CampaignRow | undefined;
+
+/** Who was left out when planned, by reason; an unreadable column reads as nobody. */
+const excludedOf = (json: string): Record<string, number> => {
+  try {
+    const value: unknown = JSON.parse(json);
+    if (typeof value !== 'object' || value === null) return {};
+    return Object.fromEntries(Object.entries(value).filter((e): e is [string, number] => typeof e[1] === 'number'));
+  } catch {
+    return {};
+  }
+};
 
 /** Recipients by status: one GROUP BY over the campaign's index. */
 export const countsOf = (sqlite: Database.Database, id: number): Record<RecipientStatus, number> => {
@@ -64,21 +100,25 @@ export const countsOf = (sqlite: Database.Database, id: number): Record<Recipien
   return counts;
 };
 
-export const toCampaign = (sqlite: Database.Database, row: CampaignRow, expectedFinishAt: number | null): Campaign => ({
-  id: row.id,
-  botId: row.bot_id,
-  name: row.name,
-  status: row.status,
-  draft: draftOf(row),
-  note: row.note,
-  total: row.total,
-  counts: countsOf(sqlite, row.id),
-  excluded: JSON.parse(row.excluded) as Record<string, number>,
-  createdAt: row.created_at,
-  startedAt: row.started_at,
-  finishedAt: row.finished_at,
-  expectedFinishAt,
-});
+export const toCampaign = (sqlite: Database.Database, row: CampaignRow, expectedFinishAt: number | null): Campaign => {
+  const stored = storedDraft(row);
+  return {
+    id: row.id,
+    botId: row.bot_id,
+    name: row.name,
+    status: row.status,
+    draft: stored.draft,
+    note: row.note,
+    total: row.total,
+    counts: countsOf(sqlite, row.id),
+    excluded: excludedOf(row.excluded),
+    createdAt: row.created_at,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    expectedFinishAt,
+    problem: problemOf(row, stored),
+  };
+};
 
 export const toRecipient = (row: RecipientRow): Recipient => ({
   id: row.id,

@@ -4,11 +4,13 @@ import {
   addVariant,
   describeWarmup,
   insertVariable,
+  NEW_NUMBER_WARMUP,
   newDraft,
   removeVariant,
   setAudienceKind,
   setVariantText,
   toggleDay,
+  warmupToday,
 } from './draft';
 
 describe('newDraft', () => {
@@ -19,7 +21,7 @@ describe('newDraft', () => {
       variants: [{ text: 'Hi {{name|there}}' }],
       audience: { kind: 'all' },
       window: { timeZone: 'Europe/Berlin' },
-      throttle: {},
+      throttle: { warmup: NEW_NUMBER_WARMUP },
     });
     expect(d).toEqual(parsed);
   });
@@ -69,5 +71,19 @@ describe('describeWarmup', () => {
         200,
       ),
     ).toBe('50 a day for 2 days, then 100 a day for 1 day, then 200 a day');
+  });
+});
+
+describe('warmupToday', () => {
+  const noon = (day: number) => new Date(2026, 0, day, 12).getTime();
+  const throttle = { warmup: [{ days: 3, cap: 50 }], dailyCap: 200 };
+  it('counts the days from when the number was added', () => {
+    expect(warmupToday(throttle, noon(5), noon(5))).toBe('Added today: day 1 of 3, so up to 50 a day for now.');
+    expect(warmupToday(throttle, noon(5), noon(7))).toBe('Added 2 days ago: day 3 of 3, so up to 50 a day for now.');
+    expect(warmupToday(throttle, noon(5), noon(8))).toBe('Added 3 days ago: the warm-up is over, so up to 200 a day.');
+    expect(warmupToday({ warmup: [], dailyCap: 200 }, noon(5), noon(6))).toBe(
+      'Added yesterday: up to 200 a day from the start.',
+    );
+    expect(warmupToday(throttle, null, noon(5))).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excludedSummary, formatDuration, progressPercent, relativeTime } from './format';
+import { characterCount, excludedSummary, formatDuration, funnel, progressPercent, relativeTime } from './format';
 
 describe('progressPercent', () => {
   it('counts sent, delivered, read and failed, not queued', () => {
@@ -36,5 +36,27 @@ describe('relativeTime', () => {
     expect(relativeTime(1_000 + 10 * 60_000, 1_000)).toBe('in 10 min');
     expect(relativeTime(0, 2 * 3600_000)).toBe('2 h ago');
     expect(relativeTime(5_000, 0)).toBe('now');
+  });
+});
+
+describe('funnel', () => {
+  it('counts cumulatively: every read message was delivered, every delivered one sent', () => {
+    expect(funnel({ queued: 2, sending: 1, sent: 0, delivered: 3, read: 15, failed: 1, cancelled: 0 })).toEqual({
+      waiting: 3,
+      sent: 18,
+      delivered: 18,
+      read: 15,
+      failed: 1,
+      cancelled: 0,
+    });
+    expect(funnel({})).toEqual({ waiting: 0, sent: 0, delivered: 0, read: 0, failed: 0, cancelled: 0 });
+  });
+});
+
+describe('characterCount', () => {
+  it('shows from 80% of the limit, and says when it is over', () => {
+    expect(characterCount(3276, 4096)).toBeNull();
+    expect(characterCount(3277, 4096)).toEqual({ text: '3277 / 4096', over: false });
+    expect(characterCount(4097, 4096)).toEqual({ text: '4097 / 4096', over: true });
   });
 });

@@ -40,3 +40,25 @@ export function relativeTime(at: number | null, now: number): string | null {
   if (Math.abs(diff) < 30_000) return 'now';
   return diff > 0 ? `in ${formatDuration(diff)}` : `${formatDuration(-diff)} ago`;
 }
+
+/**
+ * The funnel a person expects: a read message was also delivered, and a delivered one sent. The
+ * engine counts each recipient once, by the furthest it got ("read" only), so the sums go here.
+ */
+export function funnel(counts: Partial<Record<RecipientStatus, number>>) {
+  const n = (s: RecipientStatus) => counts[s] ?? 0;
+  return {
+    waiting: n('queued') + n('sending'),
+    sent: n('sent') + n('delivered') + n('read'),
+    delivered: n('delivered') + n('read'),
+    read: n('read'),
+    failed: n('failed'),
+    cancelled: n('cancelled'),
+  };
+}
+
+/** "3300 / 4096" once a text passes 80% of its limit (null before), and whether it is over. */
+export function characterCount(length: number, max: number): { text: string; over: boolean } | null {
+  if (length < max * 0.8) return null;
+  return { text: `${length} / ${max}`, over: length > max };
+}

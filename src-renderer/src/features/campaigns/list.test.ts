@@ -17,6 +17,7 @@ const campaign = (id: number, patch: Partial<Campaign> = {}): Campaign => ({
   startedAt: null,
   finishedAt: null,
   expectedFinishAt: null,
+  problem: null,
   ...patch,
 });
 

@@ -9,10 +9,12 @@ type Props = {
   tags: { tag: string; count: number }[];
   /** The bot's subscribed contacts with a number (the first 500), for a hand-picked audience. */
   contacts: Contact[];
+  /** The refusal of the audience (no tag chosen, nobody picked), or null. */
+  error: string | null;
 };
 
 /** Who gets the campaign: everyone, contacts with some tags, or contacts picked by hand. */
-export const AudienceFields = ({ draft, setDraft, tags, contacts }: Props) => {
+export const AudienceFields = ({ draft, setDraft, tags, contacts, error }: Props) => {
   const id = useId();
   const [search, setSearch] = useState('');
   const { audience } = draft;
@@ -60,7 +62,9 @@ export const AudienceFields = ({ draft, setDraft, tags, contacts }: Props) => {
                   }))
                 }
               />{' '}
-              {t.tag} ({t.count})
+              <span className="campaign-clip" title={t.tag}>
+                {t.tag} ({t.count})
+              </span>
             </label>
           ))}
         </div>
@@ -91,12 +95,19 @@ export const AudienceFields = ({ draft, setDraft, tags, contacts }: Props) => {
                     }))
                   }
                 />{' '}
-                {c.name ?? c.pushName ?? c.phone}
+                <span className="campaign-clip" title={c.name ?? c.pushName ?? c.phone ?? ''}>
+                  {c.name ?? c.pushName ?? c.phone}
+                </span>
               </label>
             ))}
           </div>
           <span className="field-hint">{audience.ids.length} chosen</span>
         </div>
+      ) : null}
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
       ) : null}
       <p className="field-hint">Opted-out contacts are always left out; the plan tells you how many.</p>
     </fieldset>

@@ -5,18 +5,18 @@ import { getClient } from '../../../contract';
 import { useNow } from '../../../lib/useNow';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { downloadText } from '../../contacts/download';
-import { excludedSummary, relativeTime } from '../format';
+import { excludedSummary, funnel, relativeTime } from '../format';
 import { campaignCall, useCampaignsStore } from '../store';
 import { ProgressBar, statusLabel } from './CampaignRow';
 
+/** The funnel, each count including the ones after it: sent ≥ delivered ≥ read. */
 const COUNT_LABELS = [
-  ['queued', 'Waiting'],
-  ['sending', 'Sending'],
-  ['sent', 'Sent'],
-  ['delivered', 'Delivered'],
-  ['read', 'Read'],
-  ['failed', 'Failed'],
-  ['cancelled', 'Cancelled'],
+  ['waiting', 'Waiting', 'Planned, not sent yet.'],
+  ['sent', 'Sent', 'Left this number, including those delivered and read.'],
+  ['delivered', 'Delivered', 'Reached the phone, including those read.'],
+  ['read', 'Read', 'Opened (only when the person shares read receipts).'],
+  ['failed', 'Failed', 'Could not be sent; the report says why.'],
+  ['cancelled', 'Cancelled', 'Not sent: cancelled, or opted out after planning.'],
 ] as const;
 
 const time = (ms: number | null) =>
@@ -33,12 +33,15 @@ export const CampaignDetail = ({ campaign, onEdit }: { campaign: Campaign; onEdi
   const client = getClient();
   const left = excludedSummary(campaign.excluded);
   const finish = relativeTime(campaign.expectedFinishAt, now);
+  const counts = funnel(campaign.counts);
 
   return (
     <section className="campaign-detail" aria-label={campaign.name}>
       <header className="campaign-detail-header">
         <div>
-          <h2>{campaign.name}</h2>
+          <h2 className="campaign-detail-name" title={campaign.name}>
+            {campaign.name}
+          </h2>
           <p className="pane-subtitle">
             {statusLabel(status)}
             {campaign.startedAt ? ` · started ${time(campaign.startedAt)}` : ''}
@@ -110,6 +113,11 @@ export const CampaignDetail = ({ campaign, onEdit }: { campaign: Campaign; onEdi
           </button>
         </div>
       </header>
+      {campaign.problem ? (
+        <p className="campaign-note is-problem" role="alert" data-testid="campaign-problem">
+          {campaign.problem.message}
+        </p>
+      ) : null}
       {campaign.note ? (
         <p
           className={`campaign-note${status === 'paused' ? ' is-warning' : ''}`}
@@ -128,10 +136,10 @@ export const CampaignDetail = ({ campaign, onEdit }: { campaign: Campaign; onEdi
         <>
           <ProgressBar campaign={campaign} />
           <dl className="campaign-counts">
-            {COUNT_LABELS.map(([key, label]) => (
-              <div key={key} data-testid={`count-${key}`}>
+            {COUNT_LABELS.map(([key, label, meaning]) => (
+              <div key={key} data-testid={`count-${key}`} title={meaning}>
                 <dt>{label}</dt>
-                <dd>{campaign.counts[key]}</dd>
+                <dd>{counts[key]}</dd>
               </div>
             ))}
           </dl>
@@ -155,7 +163,7 @@ export const CampaignDetail = ({ campaign, onEdit }: { campaign: Campaign; onEdi
           <tbody>
             {recipients.map((r) => (
               <tr key={r.id} data-testid="recipient-row" data-status={r.status}>
-                <td>
+                <td className="campaign-recipient">
                   {r.name ?? r.phone}
                   <span className="campaign-phone">{r.name ? r.phone : ''}</span>
                 </td>

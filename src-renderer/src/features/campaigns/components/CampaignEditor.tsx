@@ -1,69 +1,65 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import type { Campaign, CampaignDraft, Template } from '../../../../../src-shared/campaigns';
+import type { Campaign, CampaignDraft } from '../../../../../src-shared/campaigns';
 import type { Contact } from '../../../../../src-shared/contacts';
 import { getClient } from '../../../contract';
-import { errorMessage } from '../../../lib/errors';
-import { useDebounced } from '../../../lib/useDebounced';
+import { clearField, fieldError, formErrors, NO_ERRORS, type FormErrors } from '../../../lib/errors';
 import { Dialog } from '../../../ui/Dialog';
-import { PlusIcon, TrashIcon } from '../../../ui/icons';
-import { addVariant, canAddVariant, newDraft, removeVariant, setVariantText, toggleDay } from '../draft';
-import { campaignCall } from '../store';
+import { Field } from '../../automations/components/Field';
+import { newDraft, toggleDay } from '../draft';
+import { useCampaignsStore } from '../store';
 import { AudienceFields } from './AudienceFields';
+import { MessageFields } from './MessageFields';
 import { SafetyFields } from './SafetyFields';
-import { VariantMedia } from './VariantMedia';
+import { WhenFields } from './WhenFields';
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+/** Every part of the draft a field of this form shows; a refusal of anything else goes to the message line. */
+const SHOWN = [
+  'name',
+  'variants',
+  'audience',
+  'startAt',
+  'window.start',
+  'window.end',
+  'window.days',
+  'window.timeZone',
+  'throttle.delayMinSeconds',
+  'throttle.delayMaxSeconds',
+  'throttle.pauseEvery',
+  'throttle.pauseMinutes',
+  'throttle.dailyCap',
+  'throttle.warmup',
+];
 
-/** `datetime-local` works in local time without a zone: convert both ways here. */
-const toLocalInput = (ms: number) => {
-  const d = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
-  return d.toISOString().slice(0, 16);
-};
+/** A flagged campaign opens with its stored problem under the fields it concerns. */
+const initialErrors = (campaign: Campaign | null): FormErrors =>
+  campaign?.problem
+    ? {
+        fields: Object.fromEntries(
+          Object.entries(campaign.problem.fields).filter(([key]) =>
+            SHOWN.some((k) => key === k || key.startsWith(`${k}.`)),
+          ),
+        ),
+        general: campaign.problem.message,
+      }
+    : NO_ERRORS;
 
 type Props = { botId: string; campaign: Campaign | null; onClose: () => void };
 
 /**
  * A campaign's message (with variants, variables and spintax), its audience, when it may send
  * and how carefully: everything the engine needs to plan it, checked by the engine on save.
+ * Each refusal shows under its field and goes when that field is edited.
  */
 export const CampaignEditor = ({ botId, campaign, onClose }: Props) => {
   const id = useId();
   const [draft, setDraft] = useState<CampaignDraft>(() => campaign?.draft ?? newDraft());
   const [tags, setTags] = useState<{ tag: string; count: number }[]>([]);
-  const [templates, setTemplates] = useState<Template[]>([]);
-  const [templateNote, setTemplateNote] = useState<string | null>(null);
   const [contacts, setContacts] = useState<Contact[]>([]);
-  const [previewFor, setPreviewFor] = useState<number | null>(null);
-  const [preview, setPreview] = useState<{ text: string; problem: string | null } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FormErrors>(() => initialErrors(campaign));
   const [busy, setBusy] = useState(false);
-  const first = draft.variants[0]?.text ?? '';
-  const settledText = useDebounced(first, 300);
-
-  useEffect(() => {
-    void getClient()
-      .call('templates:list', {})
-      .then(setTemplates)
-      .catch(() => setTemplates([]));
-  }, []);
-
-  /** Keeps the first variant as a reusable template (a template of that name gets a new version). */
-  const saveTemplate = async () => {
-    const name = draft.name.trim() || 'Untitled';
-    const existing = templates.find((t) => t.name === name);
-    try {
-      const saved = await getClient().call('templates:save', {
-        ...(existing ? { id: existing.id } : {}),
-        name,
-        text: first,
-        media: null,
-      });
-      setTemplates((list) => [...list.filter((t) => t.id !== saved.id), saved]);
-      setTemplateNote(`Saved as the template “${saved.name}” (version ${saved.version}).`);
-    } catch (caught) {
-      setTemplateNote(errorMessage(caught));
-    }
-  };
+  // A draft saved by a "Save and schedule" whose scheduling was refused: the next try edits it.
+  const [savedId, setSavedId] = useState<number | null>(campaign?.id ?? null);
+  const linkedAt = useCampaignsStore((s) => (s.health?.botId === botId ? s.health.linkedAt : null));
 
   useEffect(() => {
     void getClient()
@@ -79,232 +75,54 @@ export const CampaignEditor = ({ botId, campaign, onClose }: Props) => {
       .catch(() => setTags([]));
   }, [botId]);
 
-  useEffect(() => {
-    if (settledText.trim() === '') return;
-    let live = true;
-    void getClient()
-      .call('templates:preview', { botId, text: settledText, contactId: previewFor })
-      .then((result) => live && setPreview(result))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [botId, settledText, previewFor]);
-
-  const patch = (next: Partial<CampaignDraft>) => setDraft((d) => ({ ...d, ...next }));
-  const throttle = (next: Partial<CampaignDraft['throttle']>) =>
-    setDraft((d) => ({ ...d, throttle: { ...d.throttle, ...next } }));
-  const window = (next: Partial<CampaignDraft['window']>) =>
-    setDraft((d) => ({ ...d, window: { ...d.window, ...next } }));
-
-  const submit = async (event: FormEvent, schedule: boolean) => {
-    event.preventDefault();
-    setBusy(true);
-    const refusal = await campaignCall(async () => {
-      const saved = await getClient().call('campaigns:save', {
-        botId,
-        ...(campaign ? { id: campaign.id } : {}),
-        draft,
-      });
-      if (schedule) await getClient().call('campaigns:schedule', { id: saved.id });
+  /** Editing a field clears its sentence; the stored problem's line goes once none of its fields is left. */
+  const edited = (key: string) =>
+    setErrors((e) => {
+      const next = clearField(e, key);
+      const fromProblem = next.general !== null && next.general === campaign?.problem?.message;
+      return fromProblem && Object.keys(next.fields).length === 0 ? { ...next, general: null } : next;
     });
-    setBusy(false);
-    if (refusal) setError(refusal);
-    else onClose();
+  const error = (key: string) => fieldError(errors, key);
+  const patch = (key: string, next: Partial<CampaignDraft>) => {
+    edited(key);
+    setDraft((d) => ({ ...d, ...next }));
+  };
+
+  const submit = async (event: FormEvent | null, schedule: boolean) => {
+    event?.preventDefault();
+    setBusy(true);
+    setErrors(NO_ERRORS);
+    let id = savedId;
+    try {
+      const saved = await getClient().call('campaigns:save', { botId, ...(id === null ? {} : { id }), draft });
+      id = saved.id;
+      setSavedId(saved.id);
+      if (schedule) await getClient().call('campaigns:schedule', { id: saved.id });
+      await useCampaignsStore.getState().reload();
+      setBusy(false);
+      onClose();
+    } catch (caught) {
+      setBusy(false);
+      setErrors(formErrors(caught, { prefix: 'draft.', known: SHOWN }));
+      if (id !== null) await useCampaignsStore.getState().reload();
+    }
   };
 
   const title = campaign ? `Edit “${campaign.name}”` : 'New campaign';
+  const formId = `${id}-form`;
 
   return (
-    <Dialog title={title} size="lg" onClose={onClose}>
-      <form className="campaign-form" aria-label={title} noValidate onSubmit={(e) => void submit(e, true)}>
-        <label className="field-label" htmlFor={`${id}-name`}>
-          Campaign name
-        </label>
-        <input
-          id={`${id}-name`}
-          className="text-input"
-          value={draft.name}
-          maxLength={80}
-          placeholder="Spring sale"
-          data-autofocus
-          onChange={(e) => patch({ name: e.target.value })}
-        />
-
-        <fieldset className="campaign-section">
-          <legend>Message</legend>
-          <p className="field-hint">
-            {'{{name}}'}, {'{{first_name}}'}, {'{{phone}}'} and your contacts’ custom fields fill in per person;{' '}
-            {'{{name|there}}'} gives a fallback. {'{Hi|Hello}'} picks one per person, so messages are not all the same.
-          </p>
-          {draft.variants.map((variant, index) => (
-            <div key={index} className="campaign-variant">
-              <label className="field-label" htmlFor={`${id}-variant-${index}`}>
-                {draft.variants.length > 1 ? `Variant ${index + 1}` : 'Text'}
-              </label>
-              <div className="campaign-variant-row">
-                <textarea
-                  id={`${id}-variant-${index}`}
-                  className="text-input campaign-text"
-                  rows={4}
-                  maxLength={4096}
-                  value={variant.text}
-                  placeholder="{Hi|Hello} {{first_name|there}}, our spring sale starts today: 20% off everything."
-                  onChange={(e) => setDraft((d) => setVariantText(d, index, e.target.value))}
-                />
-                {draft.variants.length > 1 ? (
-                  <button
-                    type="button"
-                    className="icon-button"
-                    aria-label={`Remove variant ${index + 1}`}
-                    onClick={() => setDraft((d) => removeVariant(d, index))}
-                  >
-                    <TrashIcon size={18} />
-                  </button>
-                ) : null}
-              </div>
-              <VariantMedia
-                label={draft.variants.length > 1 ? `variant ${index + 1}` : 'the message'}
-                media={variant.media}
-                onChange={(media) =>
-                  setDraft((d) => ({ ...d, variants: d.variants.map((v, at) => (at === index ? { ...v, media } : v)) }))
-                }
-              />
-            </div>
-          ))}
-          <div className="campaign-templates">
-            <label className="field-label" htmlFor={`${id}-template`}>
-              Use a template
-            </label>
-            <select
-              id={`${id}-template`}
-              className="text-input"
-              value=""
-              onChange={(e) => {
-                const chosen = templates.find((t) => String(t.id) === e.target.value);
-                if (chosen) setDraft((d) => setVariantText(d, 0, chosen.text));
-              }}
-            >
-              <option value="">{templates.length === 0 ? 'No templates yet' : 'Choose…'}</option>
-              {templates.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name} (v{t.version})
-                </option>
-              ))}
-            </select>
-            <button
-              type="button"
-              className="button button-ghost"
-              disabled={first.trim() === ''}
-              onClick={() => void saveTemplate()}
-            >
-              Save as template
-            </button>
-            {templateNote ? (
-              <span className="field-hint" role="status">
-                {templateNote}
-              </span>
-            ) : null}
-          </div>
-          {canAddVariant(draft) ? (
-            <button type="button" className="button button-ghost" onClick={() => setDraft(addVariant)}>
-              <PlusIcon size={16} /> Add a variant (recipients take turns)
-            </button>
-          ) : null}
-          {preview && first.trim() !== '' ? (
-            <div className="campaign-preview" data-testid="campaign-preview">
-              <label className="field-label" htmlFor={`${id}-preview-for`}>
-                Preview for
-              </label>
-              <select
-                id={`${id}-preview-for`}
-                className="text-input campaign-preview-for"
-                value={previewFor ?? ''}
-                onChange={(e) => setPreviewFor(e.target.value === '' ? null : Number(e.target.value))}
-              >
-                <option value="">A sample contact</option>
-                {contacts.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name ?? c.pushName ?? c.phone}
-                  </option>
-                ))}
-              </select>
-              <p className="campaign-preview-bubble">{preview.text}</p>
-              {preview.problem ? (
-                <p className="field-error" role="alert">
-                  {preview.problem}
-                </p>
-              ) : null}
-            </div>
-          ) : null}
-        </fieldset>
-
-        <AudienceFields draft={draft} setDraft={setDraft} tags={tags} contacts={contacts} />
-
-        <fieldset className="campaign-section">
-          <legend>When</legend>
-          <div className="campaign-grid">
-            <label className="field-label" htmlFor={`${id}-start`}>
-              Start
-            </label>
-            <input
-              id={`${id}-start`}
-              type="datetime-local"
-              className="text-input"
-              value={draft.startAt === null ? '' : toLocalInput(draft.startAt)}
-              onChange={(e) => patch({ startAt: e.target.value ? new Date(e.target.value).getTime() : null })}
-            />
-            <span className="field-hint">Empty: as soon as it is scheduled (inside the window).</span>
-            <label className="field-label" htmlFor={`${id}-from`}>
-              Sending window
-            </label>
-            <span className="campaign-window">
-              <input
-                id={`${id}-from`}
-                aria-label="Window opens"
-                type="time"
-                className="text-input"
-                value={draft.window.start}
-                onChange={(e) => window({ start: e.target.value })}
-              />
-              –
-              <input
-                aria-label="Window closes"
-                type="time"
-                className="text-input"
-                value={draft.window.end}
-                onChange={(e) => window({ end: e.target.value })}
-              />
-              <input
-                aria-label="Time zone"
-                className="text-input campaign-zone"
-                value={draft.window.timeZone}
-                onChange={(e) => window({ timeZone: e.target.value })}
-              />
-            </span>
-            <span className="campaign-days" role="group" aria-label="Days">
-              {DAYS.map((day, index) => (
-                <label key={day} className="campaign-day">
-                  <input
-                    type="checkbox"
-                    checked={draft.window.days.includes(index)}
-                    onChange={() => setDraft((d) => toggleDay(d, index))}
-                  />
-                  {day}
-                </label>
-              ))}
-            </span>
-          </div>
-        </fieldset>
-
-        <SafetyFields throttle={draft.throttle} onChange={throttle} />
-
-        {error ? (
-          <p className="field-error campaign-form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
+    <Dialog
+      title={<span className="campaign-title-text">{title}</span>}
+      size="lg"
+      onClose={onClose}
+      footer={
         <div className="campaign-form-footer">
+          {errors.general ? (
+            <p className="field-error campaign-form-error" role="alert">
+              {errors.general}
+            </p>
+          ) : null}
           <button type="button" className="button button-ghost" onClick={onClose}>
             Cancel
           </button>
@@ -312,14 +130,85 @@ export const CampaignEditor = ({ botId, campaign, onClose }: Props) => {
             type="button"
             className="button button-secondary"
             disabled={busy}
-            onClick={(e) => void submit(e, false)}
+            onClick={() => void submit(null, false)}
           >
             Save draft
           </button>
-          <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy}>
+          <button type="submit" form={formId} className="button button-primary" disabled={busy} aria-busy={busy}>
             Save and schedule
           </button>
         </div>
+      }
+    >
+      <form
+        id={formId}
+        className="campaign-form auto-form-flat"
+        aria-label={title}
+        noValidate
+        onSubmit={(e) => void submit(e, true)}
+      >
+        <Field label="Campaign name" error={error('name')}>
+          {(control) => (
+            <input
+              {...control}
+              className={`text-input${error('name') ? ' text-input-invalid' : ''}`}
+              value={draft.name}
+              maxLength={80}
+              placeholder="Spring sale"
+              data-autofocus
+              onChange={(e) => patch('name', { name: e.target.value })}
+            />
+          )}
+        </Field>
+
+        <MessageFields
+          botId={botId}
+          draft={draft}
+          setDraft={setDraft}
+          contacts={contacts}
+          error={error}
+          edited={edited}
+        />
+
+        <AudienceFields
+          draft={draft}
+          setDraft={(next) => {
+            edited('audience');
+            setDraft(next);
+          }}
+          tags={tags}
+          contacts={contacts}
+          error={error('audience')}
+        />
+
+        <WhenFields
+          startAt={draft.startAt}
+          window={draft.window}
+          error={error}
+          onStart={(startAt) => patch('startAt', { startAt })}
+          onWindow={(next) => {
+            // Start and end are refused together ("must differ"): either edit clears both.
+            for (const key of Object.keys(next)) edited(key === 'timeZone' ? 'window.timeZone' : 'window.start');
+            if (!('timeZone' in next)) edited('window.end');
+            setDraft((d) => ({ ...d, window: { ...d.window, ...next } }));
+          }}
+          onToggleDay={(day) => {
+            edited('window.days');
+            setDraft((d) => toggleDay(d, day));
+          }}
+        />
+
+        <SafetyFields
+          throttle={draft.throttle}
+          linkedAt={linkedAt}
+          error={(key) => error(`throttle.${key}`)}
+          onChange={(next) => {
+            for (const key of Object.keys(next)) edited(`throttle.${key}`);
+            // "The longest must be at least the shortest" is under the longest: the shortest fixes it too.
+            if ('delayMinSeconds' in next) edited('throttle.delayMaxSeconds');
+            setDraft((d) => ({ ...d, throttle: { ...d.throttle, ...next } }));
+          }}
+        />
       </form>
     </Dialog>
   );

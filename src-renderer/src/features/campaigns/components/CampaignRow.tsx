@@ -1,5 +1,5 @@
 import type { Campaign } from '../../../../../src-shared/campaigns';
-import { progressPercent } from '../format';
+import { funnel, progressPercent } from '../format';
 
 const STATUS_LABEL: Record<Campaign['status'], string> = {
   draft: 'Draft',
@@ -31,8 +31,7 @@ export const ProgressBar = ({ campaign }: { campaign: Campaign }) => {
 
 /** One campaign in the list: name, status, progress and the counts that matter. */
 export const CampaignRow = ({ campaign, open, onOpen }: { campaign: Campaign; open: boolean; onOpen: () => void }) => {
-  const { counts } = campaign;
-  const delivered = counts.delivered + counts.read;
+  const counts = funnel(campaign.counts);
   return (
     <li>
       <button
@@ -40,22 +39,31 @@ export const CampaignRow = ({ campaign, open, onOpen }: { campaign: Campaign; op
         className={`campaign-row${open ? ' is-open' : ''}`}
         data-testid="campaign-row"
         data-status={campaign.status}
+        data-problem={campaign.problem ? 'true' : undefined}
         aria-current={open || undefined}
         onClick={onOpen}
       >
         <span className="campaign-row-top">
-          <span className="campaign-row-name">{campaign.name}</span>
+          <span className="campaign-row-name" title={campaign.name}>
+            {campaign.name}
+          </span>
           <span className={`campaign-status campaign-status-${campaign.status}`}>{statusLabel(campaign.status)}</span>
         </span>
         {campaign.total > 0 ? <ProgressBar campaign={campaign} /> : null}
         <span className="campaign-row-counts">
           {campaign.total > 0
-            ? `${counts.sent + delivered} of ${campaign.total} sent · ${delivered} delivered · ${counts.read} read${
+            ? `${counts.sent} of ${campaign.total} sent · ${counts.delivered} delivered · ${counts.read} read${
                 counts.failed ? ` · ${counts.failed} failed` : ''
               }`
             : 'Not planned yet'}
         </span>
-        {campaign.note ? <span className="campaign-row-note">{campaign.note}</span> : null}
+        {campaign.problem ? (
+          <span className="campaign-row-problem" data-testid="campaign-problem">
+            {campaign.problem.message}
+          </span>
+        ) : campaign.note ? (
+          <span className="campaign-row-note">{campaign.note}</span>
+        ) : null}
       </button>
     </li>
   );

@@ -129,9 +129,9 @@ const HealthStrip = ({ health }: { health: BotHealth }) => (
         {health.sentToday} of {health.capToday}
       </span>
     </div>
-    <div>
+    <div className="campaign-health-warmup">
       <span className="field-label">Warm-up</span>
-      <span>{health.warmupStage ?? 'Done'}</span>
+      <span data-testid="health-warmup">{health.warmup}</span>
     </div>
     <div>
       <span className="field-label">Replies</span>
@@ -141,6 +141,10 @@ const HealthStrip = ({ health }: { health: BotHealth }) => (
       <span className="field-label">Failures</span>
       <span>{percent(health.failureRate)}</span>
     </div>
+    <p className="field-hint campaign-health-hint">
+      The cap is the most this number sends in a day, all campaigns together
+      {health.warmupStage ? ', lower while it warms up' : ''}; what is left waits for the next day.
+    </p>
     {health.lastWarning ? (
       <div className="campaign-health-warning" role="status">
         <span className="field-label">Last warning</span>
