@@ -28,15 +28,46 @@ export const tagSchema = z
   .max(TAG_MAX, `Keep tags under ${TAG_MAX + 1} characters.`)
   .regex(/^[^,;]+$/, 'A tag cannot contain a comma or a semicolon.');
 
+export const FIELD_NAME_MAX = 40;
+
+/**
+ * A custom field's name: letters of any script, digits, _ and single spaces between words
+ * ("favourite cake", "número de cliente"), as `{{favourite cake}}` then fills it in templates.
+ */
+export const FIELD_NAME = /^[\p{L}\p{M}\p{N}_]+(?: [\p{L}\p{M}\p{N}_]+)*$/u;
+
+/** Why a field name is refused, in a sentence, or null when it is fine. */
+export const fieldNameProblem = (name: string): string | null => {
+  if (name === '') return 'Give the field a name.';
+  if (name.length > FIELD_NAME_MAX) return `Keep field names under ${FIELD_NAME_MAX + 1} characters.`;
+  if (/^\s|\s$|\s\s/.test(name)) return 'A field name cannot start or end with a space or have two spaces in a row.';
+  if (!FIELD_NAME.test(name)) {
+    return `“${name}” cannot be a field name: use letters, digits, spaces and _ only (it becomes a {{variable}} in templates).`;
+  }
+  if ((BUILT_IN_FIELDS as readonly string[]).includes(name.toLowerCase())) {
+    return 'name, first_name and phone are filled by Wren; give the field another name.';
+  }
+  return null;
+};
+
 export const fieldNameSchema = z
   .string()
   .trim()
-  .regex(
-    /^[\p{L}\p{N}_]{1,40}$/u,
-    'Field names use letters, digits and _ only (they become {{variables}} in templates).',
-  )
-  .refine((name) => !(BUILT_IN_FIELDS as readonly string[]).includes(name.toLowerCase()), {
-    message: `name, first_name and phone are filled by Wren; give the field another name.`,
+  .superRefine((name, ctx) => {
+    const problem = fieldNameProblem(name);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+/**
+ * A record keyed by field names, checked by hand rather than by a key schema: zod's key check
+ * says only "Invalid key in record", and a person needs to hear which name and what to change.
+ */
+const fieldRecord = <T extends z.ZodType>(value: T) =>
+  z.record(z.string(), value).superRefine((record, ctx) => {
+    for (const key of Object.keys(record)) {
+      const problem = fieldNameProblem(key);
+      if (problem !== null) ctx.addIssue({ code: 'custom', message: problem, path: [key] });
+    }
   });
 
 export const contactSourceSchema = z.enum(['whatsapp', 'manual', 'import']);
@@ -78,17 +109,14 @@ export type ContactFilter = z.infer<typeof contactFilterSchema>;
 export const contactKeySchema = z.object({ sortName: z.string(), id: z.number().int() });
 export type ContactKey = z.infer<typeof contactKeySchema>;
 
-const fieldsSchema = z
-  .record(
-    fieldNameSchema,
-    z
-      .string()
-      .trim()
-      .max(FIELD_VALUE_MAX, `Keep field values under ${FIELD_VALUE_MAX + 1} characters.`),
-  )
-  .refine((fields) => Object.keys(fields).length <= FIELDS_PER_CONTACT_MAX, {
-    message: `A contact can have at most ${FIELDS_PER_CONTACT_MAX} custom fields.`,
-  });
+const fieldsSchema = fieldRecord(
+  z
+    .string()
+    .trim()
+    .max(FIELD_VALUE_MAX, `Keep field values under ${FIELD_VALUE_MAX + 1} characters.`),
+).refine((fields) => Object.keys(fields).length <= FIELDS_PER_CONTACT_MAX, {
+  message: `A contact can have at most ${FIELDS_PER_CONTACT_MAX} custom fields.`,
+});
 
 export const contactInputSchema = z
   .object({
@@ -140,11 +168,16 @@ export const importMappingSchema = z
     name: column.nullable().default(null),
     /** Parts of the name (given, middle, family) joined with spaces when there is no full name. */
     nameParts: z.array(column).max(8).optional(),
+    /**
+     * The given name ("First name"): kept as the contact's `given_name` field, which
+     * `{{first_name}}` prefers to guessing from the full name.
+     */
+    givenName: column.nullable().optional(),
     /** The organisation: the contact's name when the row names no person. */
     organisation: column.nullable().optional(),
     /** Tags inside one cell, separated by commas, semicolons or Google's " ::: ". */
     tags: column.nullable().default(null),
-    fields: z.record(fieldNameSchema, column).default({}),
+    fields: fieldRecord(column).default({}),
   })
   .strict();
 export type ImportMapping = z.infer<typeof importMappingSchema>;

@@ -27,7 +27,7 @@ describe('CSV cells a spreadsheet will not run', () => {
   });
 
   it('writes a whole file with CRLF line ends', () => {
-    expect(toCsv(['phone', 'name'], [['+44', '=1+1']])).toBe(`phone,name\r\n"'+44","'=1+1"`);
+    expect(toCsv(['phone', 'name'], [['+44', '=1+1']])).toBe(`\uFEFFphone,name\r\n"'+44","'=1+1"`);
   });
 
   it('reads back what it neutralised, and nothing else', () => {

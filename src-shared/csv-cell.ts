@@ -28,9 +28,16 @@ export const csvCell = (value: CsvValue): string => {
   return text;
 };
 
-/** A whole CSV file: the header row, then the rows, comma-separated, CRLF line ends. */
+/**
+ * The UTF-8 byte order mark. Excel reads a CSV without it in the PC's legacy code page, so "João"
+ * shows as "JoÃ£o" and Arabic as noise; with it, Excel reads UTF-8. Readers (Wren's own import,
+ * papaparse, LibreOffice, Google Sheets) skip it.
+ */
+export const CSV_BOM = '\uFEFF';
+
+/** A whole CSV file: the BOM, the header row, then the rows, comma-separated, CRLF line ends. */
 export const toCsv = (header: readonly string[], rows: readonly (readonly CsvValue[])[]): string =>
-  [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n');
+  CSV_BOM + [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n');
 
 /**
  * A cell as Wren wrote it, read back: the apostrophe `csvCell` put before a formula start is taken

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderTemplate, templateVariables } from './template';
+import { renderTemplate, templateVariables, variablesWithoutFallback } from './template';
 
 describe('reply templates', () => {
   it('fills values, falls back when missing or empty, and never shows braces', () => {
@@ -23,5 +23,25 @@ describe('reply templates and inherited properties', () => {
   it('still fills a field a contact really has under such a name', () => {
     const values = JSON.parse('{"constructor":"Builder","__proto__":"x"}') as Record<string, string>;
     expect(renderTemplate('{{constructor}} {{__proto__}}', values)).toBe('Builder x');
+  });
+});
+
+describe('variables named with spaces and in any script', () => {
+  it('fills a custom field whose name has spaces', () => {
+    const values = { 'favourite cake': 'lemon', 'número de cliente': '42', नाम: 'आशा' };
+    expect(renderTemplate('A {{favourite cake}} cake', values)).toBe('A lemon cake');
+    expect(renderTemplate('A {{ favourite   cake | nice }} cake', values)).toBe('A lemon cake');
+    expect(renderTemplate('{{número de cliente}} {{नाम}}', values)).toBe('42 आशा');
+    expect(renderTemplate('{{favourite pie|any}}', values)).toBe('any');
+    expect(templateVariables('{{favourite  cake}} {{favourite cake}}')).toEqual(['favourite cake']);
+  });
+});
+
+describe('variables a contact must fill', () => {
+  it('leaves out any name that has a fallback somewhere, spaced names included', () => {
+    expect(variablesWithoutFallback('Hi {{favourite cake|friend}}, {{favourite  cake}} and {{city}}')).toEqual([
+      'city',
+    ]);
+    expect(variablesWithoutFallback('{{name}} {{name|you}}')).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { FIELDS_PER_CONTACT_MAX, type ImportMapping } from '../../../src-shared/contacts';
+import { FIELDS_PER_CONTACT_MAX, fieldNameProblem, type ImportMapping } from '../../../src-shared/contacts';
 import { phoneFromCell } from './phone-cell';
 import { notATable } from './sniff';
 
@@ -40,29 +40,35 @@ const phoneRank = (header: string): number | null => {
   if (google) return 10 + Number(google[1]);
   if (NOT_A_PHONE.test(h)) return null;
   const second = /\b2$/.test(h) ? 1 : 0;
-  if (/\b(?:mobile|mobil|cell|cellular|celular|movil|handy|portable|whatsapp)\b/.test(h)) return second;
-  if (
-    /^(?:phone|phone number|primary phone|telephone|tel|number|msisdn|telefono|telefone|numero|contact number)$/.test(h)
-  )
-    return 5;
-  if (!/phone|tel[eé]?fon|\btel\b/.test(h)) return null;
+  if (/\b(?:mobile|mobil|cell|cellular|celular|movil|telemovel|handy|portable|whatsapp|wa|hp|handphone)\b/.test(h))
+    return second;
+  if (PLAIN_PHONE.test(h)) return 5;
+  if (!/phone|tel[eé]?fon|telefoon|telepon|\btel\b/.test(h)) return null;
   if (/assistant/.test(h)) return 60;
   if (/business|work|company|office/.test(h)) return 30 + second;
   if (/home|private|privat/.test(h)) return 40 + second;
   return 50 + second;
 };
 
+/**
+ * A column that is a phone number by name alone, in the languages Wren's users write their
+ * sheets in: English, Spanish, Portuguese, French, German, Italian, Dutch, Indonesian/Malay,
+ * Turkish (compared without accents: "Teléfono", "Número" match).
+ */
+const PLAIN_PHONE =
+  /^(?:phone|phone number|primary phone|telephone|tel|number|msisdn|contact number|telefono|telefone|numero|numero de telefono|numero de telefone|numero de celular|numero celular|telefonnummer|rufnummer|telefoonnummer|nummer|nomor|nomor telepon|nomor hp|no hp|no telepon|telepon|telefon numarasi|numero di telefono)$/;
+
 const FULL_NAME =
-  /^(?:name|full name|fullname|display name|contact|contact name|customer|customer name|nombre|nombre completo|nom|nom complet|nome|nome completo)$/;
+  /^(?:name|full name|fullname|display name|contact|contact name|customer|customer name|client|client name|nombre|nombre completo|nombre y apellidos?|cliente|nom|nom complet|nome|nome completo|nome e cognome|naam|volledige naam|nama|nama lengkap|nama pelanggan|isim|ad soyad|kontakt)$/;
 const NAME_PARTS: RegExp[] = [
-  /^(?:first name|given name|first|forename|vorname|prenom|nombre de pila|primeiro nome)$/,
-  /^(?:middle name|additional name|middle|second name)$/,
-  /^(?:last name|family name|surname|last|nachname|nom de famille|apellidos?|sobrenome)$/,
+  /^(?:first name|given name|first|forename|vorname|prenom|nombre de pila|primer nombre|nombres|primeiro nome|nome proprio|voornaam|nama depan|ad)$/,
+  /^(?:middle name|additional name|middle|second name|segundo nombre|nama tengah)$/,
+  /^(?:last name|family name|surname|last|nachname|nom de famille|apellidos?|primer apellido|sobrenome|apelido|cognome|achternaam|nama belakang|soyad|soyadi)$/,
 ];
 const ORGANISATION =
-  /^(?:organization 1 - name|organization name|organisation|organization|company|company name|business name|empresa|firma|societe|entreprise)$/;
+  /^(?:organization 1 - name|organization name|organisation|organization|company|company name|business name|empresa|compania|negocio|firma|unternehmen|societe|entreprise|azienda|societa|bedrijf|perusahaan|sirket)$/;
 const TAGS =
-  /^(?:tags?|labels?|groups?|group membership|categories|category|segments?|lists?|etiquetas?|etiquettes?|etiketten?|kategorien?)$/;
+  /^(?:tags?|labels?|groups?|group membership|categories|category|segments?|lists?|etiquetas?|etiquettes?|etiketten?|etichette|kategorien?|kategori|categorias?|grupos?|marcadores|gruppen?|segmentos?|listas?)$/;
 
 /** In an exporter's file, the columns worth keeping as custom fields (the rest is noise). */
 const EXPORTER_FIELDS: [RegExp, string][] = [
@@ -75,6 +81,14 @@ const EXPORTER_FIELDS: [RegExp, string][] = [
 ];
 
 const RESERVED = new Set(['name', 'first_name', 'phone']);
+
+/**
+ * Wren's own export: its field columns are named as the fields were ("favourite cake"), so they
+ * import back under the same names instead of as favourite_cake.
+ */
+const isWrenExport = (headers: string[]): boolean =>
+  headers[0] === 'phone' &&
+  ['whatsapp_name', 'opted_out', 'opted_out_at', 'created_at'].every((h) => headers.includes(h));
 
 /** Google's and Outlook's own exports, told by the headers only they write. */
 const isExport = (headers: string[]): boolean =>
@@ -136,6 +150,7 @@ export const guessMapping = (
   };
   const name = find(FULL_NAME);
   const nameParts = NAME_PARTS.map(find).filter((i): i is number => i !== null);
+  const givenName = NAME_PARTS[0] ? find(NAME_PARTS[0]) : null;
   const organisation = find(ORGANISATION);
   const tags = find(TAGS);
   const exported = isExport(headers);
@@ -158,9 +173,11 @@ export const guessMapping = (
       if (index !== null && !used.has(index) && !(key in fields)) fields[key] = index;
     }
   } else {
+    const wren = isWrenExport(headers);
     headerRow.forEach((header, index) => {
       if (used.has(index) || Object.keys(fields).length >= FIELDS_PER_CONTACT_MAX) return;
-      const key = fieldName(header);
+      const verbatim = header.trim();
+      const key = wren && fieldNameProblem(verbatim) === null ? verbatim : fieldName(header);
       if (key && !RESERVED.has(key) && !/^column_\d+$/.test(key) && !(key in fields)) fields[key] = index;
     });
   }
@@ -173,6 +190,7 @@ export const guessMapping = (
   if (phoneLabel !== null) mapping.phoneLabel = phoneLabel;
   if (more.length > 0) mapping.morePhones = more.map((column) => ({ column, label: labelOf(column) }));
   if (nameParts.length > 0) mapping.nameParts = nameParts;
+  if (givenName !== null) mapping.givenName = givenName;
   if (organisation !== null) mapping.organisation = organisation;
   return mapping;
 };

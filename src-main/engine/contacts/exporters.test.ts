@@ -50,11 +50,11 @@ describe('Google Contacts exports', () => {
     expect(summary(byPhone.get('+447700900101'))).toEqual({
       name: 'Ana Silva',
       tags: ['Customers'],
-      fields: { email: 'ana.silva@example.com', city: 'Leeds' },
+      fields: { email: 'ana.silva@example.com', city: 'Leeds', given_name: 'Ana' },
     });
     expect(byPhone.has('+442079460018')).toBe(false);
     expect(summary(byPhone.get('+447700900102'))).toMatchObject({ name: 'Ben Okafor', tags: ['Customers', 'VIP'] });
-    expect(byPhone.get('+447700900102')?.fields).toEqual({ birthday: '1988-04-12' });
+    expect(byPhone.get('+447700900102')?.fields).toEqual({ birthday: '1988-04-12', given_name: 'Ben' });
     expect(summary(byPhone.get('+441134960000'))).toEqual({
       name: 'Corner Bakery Ltd',
       tags: ['Suppliers'],
@@ -79,12 +79,12 @@ describe('Google Contacts exports', () => {
     expect(summary(byPhone.get('+447700900201'))).toEqual({
       name: 'Farah Haddad',
       tags: ['Customers'],
-      fields: { email: 'farah@example.com' },
+      fields: { email: 'farah@example.com', given_name: 'Farah' },
     });
     expect(summary(byPhone.get('+447700900202'))).toEqual({
       name: 'George A. Brown',
       tags: ['VIP'],
-      fields: { nickname: 'Geo', city: 'York' },
+      fields: { nickname: 'Geo', city: 'York', given_name: 'George' },
     });
     expect(byPhone.get('+441134960123')?.name).toBe('Harbour Fish Bar');
     expect(byPhone.get('+447700900204')).toMatchObject({
@@ -109,7 +109,12 @@ describe('Outlook exports', () => {
     expect(summary(byPhone.get('+12015550188'))).toEqual({
       name: 'Maria Garcia',
       tags: ['Customers', 'VIP'],
-      fields: { email: 'maria.garcia@example.com', job_title: 'Owner', company: 'Garcia Catering' },
+      fields: {
+        email: 'maria.garcia@example.com',
+        job_title: 'Owner',
+        company: 'Garcia Catering',
+        given_name: 'Maria',
+      },
     });
     expect(byPhone.get('+19735550142')?.name).toBe('Nate J Williams');
     expect(summary(byPhone.get('+12125550175'))).toMatchObject({ name: 'Hudson Print Shop', tags: ['Suppliers'] });
@@ -126,7 +131,7 @@ describe('Outlook exports', () => {
     expect(summary(byPhone.get('+19175550134'))).toEqual({
       name: 'Rosa Diaz',
       tags: ['Customers', 'VIP'],
-      fields: { company: 'Diaz Auto Repair', email: 'rosa@example.com', birthday: '3/14/1985' },
+      fields: { company: 'Diaz Auto Repair', email: 'rosa@example.com', birthday: '3/14/1985', given_name: 'Rosa' },
     });
     expect(byPhone.get('+12125550199')).toMatchObject({ name: 'Sam Lee', fields: {} });
     expect(byPhone.get('+16465550142')?.name).toBe('Liberty Florist');

@@ -65,6 +65,8 @@ export const checkRows = async (args: {
   headers: string[];
   mapping: ImportMapping;
   tags: string[];
+  /** Tags in the bot's spelling, without repeats whatever their case. */
+  spellTags(tags: Iterable<string>): string[];
   defaultCountry: string;
   progress(done: number, total: number): void;
 }): Promise<{
@@ -110,7 +112,7 @@ export const checkRows = async (args: {
           line,
           jid,
           name: contact.name,
-          tags: [...new Set([...args.tags, ...contact.tags])],
+          tags: args.spellTags([...args.tags, ...contact.tags]),
           fields: contact.fields,
           base: base
             ? {
@@ -153,6 +155,7 @@ export const importCsv = async (args: {
   csv: string;
   mapping: ImportMapping;
   tags: string[];
+  spellTags(tags: Iterable<string>): string[];
   defaultCountry: string;
   now: number;
   progress(done: number, total: number): void;

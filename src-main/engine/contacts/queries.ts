@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Contact, ContactFilter, ContactKey } from '../../../src-shared/contacts';
+import { searchSql } from './search';
+import { compareTags } from './tags';
 
 /** A contacts row with its tags, as the queries here read it. */
 type ContactRow = {
@@ -34,7 +36,7 @@ export const toContact = (row: ContactRow): Contact => ({
   phone: phoneOf(row.phone_jid),
   name: row.name,
   pushName: row.push_name,
-  tags: JSON.parse(row.tags) as string[],
+  tags: (JSON.parse(row.tags) as string[]).sort(compareTags),
   fields: JSON.parse(row.fields) as Record<string, string>,
   notes: row.notes,
   source: row.source,
@@ -45,19 +47,22 @@ export const toContact = (row: ContactRow): Contact => ({
   sortName: row.sort_name,
 });
 
-/** The WHERE clause of a filter over `contacts c`, with its parameters. */
-export const filterSql = (filter: ContactFilter): { where: string; params: (string | number)[] } => {
-  const clauses = ['c.bot_id = ?'];
+/**
+ * The WHERE clause of a filter over `contacts c`, with its parameters. `countries`: how a number
+ * typed without its country code is read (the bot's own country first). A search reads every row
+ * of the bot, and does that five times faster in table order than through the bot's index (which
+ * holds neither the WhatsApp name nor the number): the unary + keeps SQLite off that index.
+ */
+export const filterSql = (
+  filter: ContactFilter,
+  countries: readonly string[] = [],
+): { where: string; params: (string | number)[]; searching: boolean } => {
+  const search = searchSql(filter.query, countries);
+  const clauses = [search ? '+c.bot_id = ?' : 'c.bot_id = ?'];
   const params: (string | number)[] = [filter.botId];
-  const query = filter.query.trim().toLowerCase();
-  if (query !== '') {
-    const like = `%${query.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    // A number search only when it looks like one: "customer 01" is a name.
-    const digits = /^[\d\s+().-]+$/.test(query) ? query.replace(/\D/g, '') : '';
-    clauses.push(
-      `(c.sort_name LIKE ? ESCAPE '\\' OR lower(coalesce(c.push_name, '')) LIKE ? ESCAPE '\\'${digits ? ' OR c.phone_jid LIKE ?' : ''})`,
-    );
-    params.push(like, like, ...(digits ? [`%${digits}%`] : []));
+  if (search) {
+    clauses.push(search.clause);
+    params.push(...search.params);
   }
   if (filter.tag !== null) {
     clauses.push('EXISTS (SELECT 1 FROM contact_tags t WHERE t.contact_id = c.id AND t.tag = ?)');
@@ -65,7 +70,7 @@ export const filterSql = (filter: ContactFilter): { where: string; params: (stri
   }
   if (filter.optedOut === 'subscribed') clauses.push('c.opted_out_at IS NULL');
   if (filter.optedOut === 'opted-out') clauses.push('c.opted_out_at IS NOT NULL');
-  return { where: clauses.join(' AND '), params };
+  return { where: clauses.join(' AND '), params, searching: search !== null };
 };
 
 export const listContacts = (
@@ -73,15 +78,37 @@ export const listContacts = (
   filter: ContactFilter,
   after: ContactKey | undefined,
   limit: number,
+  countries: readonly string[] = [],
 ): { contacts: Contact[]; total: number } => {
-  const { where, params } = filterSql(filter);
-  const page = after ? ' AND (c.sort_name, c.id) > (?, ?)' : '';
+  const { where, params, searching } = filterSql(filter, countries);
+  const from = after ? 'WHERE (sort_name, id) > (?, ?)' : '';
+  const keys = after ? [after.sortName, after.id] : [];
+  if (searching) {
+    // A search reads every row of the bot anyway: one pass counts the matches and keeps the
+    // page's keys (the window count), and only that page is then read whole.
+    const rows = sqlite
+      .prepare(
+        `SELECT ${CONTACT_COLUMNS}, p.total AS total FROM (
+           SELECT id, sort_name, total FROM (
+             SELECT c.id AS id, c.sort_name AS sort_name, count(*) OVER () AS total FROM contacts c WHERE ${where}
+           ) ${from} ORDER BY sort_name, id LIMIT ?
+         ) p JOIN contacts c ON c.id = p.id ORDER BY p.sort_name, p.id`,
+      )
+      .all(...params, ...keys, limit) as (ContactRow & { total: number })[];
+    const total = rows[0]?.total ?? (after ? countOf(sqlite, where, params) : 0);
+    return { contacts: rows.map(toContact), total };
+  }
   const rows = sqlite
-    .prepare(`SELECT ${CONTACT_COLUMNS} FROM contacts c WHERE ${where}${page} ORDER BY c.sort_name, c.id LIMIT ?`)
-    .all(...params, ...(after ? [after.sortName, after.id] : []), limit) as ContactRow[];
-  const { n } = sqlite.prepare(`SELECT count(*) AS n FROM contacts c WHERE ${where}`).get(...params) as { n: number };
-  return { contacts: rows.map(toContact), total: n };
+    .prepare(
+      `SELECT ${CONTACT_COLUMNS} FROM contacts c WHERE ${where}${after ? ' AND (c.sort_name, c.id) > (?, ?)' : ''}
+         ORDER BY c.sort_name, c.id LIMIT ?`,
+    )
+    .all(...params, ...keys, limit) as ContactRow[];
+  return { contacts: rows.map(toContact), total: countOf(sqlite, where, params) };
 };
+
+const countOf = (sqlite: Database.Database, where: string, params: (string | number)[]): number =>
+  (sqlite.prepare(`SELECT count(*) AS n FROM contacts c WHERE ${where}`).get(...params) as { n: number }).n;
 
 /** The sort key of a contact, for the next page after it. */
 export const sortKeyOf = (sqlite: Database.Database, id: number): ContactKey | null => {
@@ -106,8 +133,12 @@ export const contactsByIds = (sqlite: Database.Database, botId: string, ids: rea
   return rows.map(toContact);
 };
 
-export const allMatching = (sqlite: Database.Database, filter: ContactFilter): Contact[] => {
-  const { where, params } = filterSql(filter);
+export const allMatching = (
+  sqlite: Database.Database,
+  filter: ContactFilter,
+  countries: readonly string[] = [],
+): Contact[] => {
+  const { where, params } = filterSql(filter, countries);
   return (
     sqlite
       .prepare(`SELECT ${CONTACT_COLUMNS} FROM contacts c WHERE ${where} ORDER BY c.sort_name, c.id`)
@@ -115,10 +146,18 @@ export const allMatching = (sqlite: Database.Database, filter: ContactFilter): C
   ).map(toContact);
 };
 
+/** The bot's tags A to Z whatever their case ("apple", "Banana"), each with how many carry it. */
 export const tagCounts = (sqlite: Database.Database, botId: string): { tag: string; count: number }[] =>
-  sqlite
-    .prepare(
-      `SELECT t.tag, count(*) AS count FROM contact_tags t JOIN contacts c ON c.id = t.contact_id
-         WHERE c.bot_id = ? GROUP BY t.tag ORDER BY t.tag`,
-    )
-    .all(botId) as { tag: string; count: number }[];
+  (
+    sqlite
+      .prepare(
+        `SELECT t.tag, count(*) AS count FROM contact_tags t JOIN contacts c ON c.id = t.contact_id
+           WHERE c.bot_id = ? GROUP BY t.tag`,
+      )
+      .all(botId) as { tag: string; count: number }[]
+  ).sort((a, b) => compareTags(a.tag, b.tag));
+
+/** The bot's own number (E.164), which tells the country its customers' local numbers are in. */
+export const botPhone = (sqlite: Database.Database, botId: string): string | null =>
+  (sqlite.prepare('SELECT phone FROM bots WHERE id = ?').get(botId) as { phone: string | null } | undefined)?.phone ??
+  null;

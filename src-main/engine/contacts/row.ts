@@ -1,4 +1,5 @@
 import { CONTACT_NAME_MAX, FIELD_VALUE_MAX, TAG_MAX, type ImportMapping } from '../../../src-shared/contacts';
+import { GIVEN_NAME_FIELD } from '../../../src-shared/first-name';
 import { hasVisibleText } from '../../../src-shared/text';
 import { numbersInCell, phoneFromCell } from './phone-cell';
 
@@ -33,6 +34,7 @@ export const mappedColumns = (mapping: ImportMapping): number[] =>
     mapping.name,
     mapping.organisation,
     mapping.tags,
+    mapping.givenName,
     ...(mapping.nameParts ?? []),
     ...Object.values(mapping.fields),
   ].filter((c): c is number => c !== null && c !== undefined);
@@ -127,6 +129,9 @@ export const readRow = (cells: string[], mapping: ImportMapping, country: string
     const value = visible(cells[column]);
     if (value !== null && !EMPTY_DATE.test(value)) fields[key] = value.slice(0, FIELD_VALUE_MAX);
   }
+  const given =
+    mapping.givenName === null || mapping.givenName === undefined ? null : visible(cells[mapping.givenName]);
+  if (given !== null && !(GIVEN_NAME_FIELD in fields)) fields[GIVEN_NAME_FIELD] = given.slice(0, FIELD_VALUE_MAX);
   return {
     ok: true,
     contact: {

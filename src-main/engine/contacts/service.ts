@@ -16,7 +16,30 @@ import type { Clock } from '../clock';
 import type { EngineEvents } from '../events';
 import { importCsv, previewCsv } from './import';
 import { undoInterruptedImports } from './import-writer';
-import { allMatching, contactById, contactsByIds, jidOfPhone, listContacts, phoneOf, tagCounts } from './queries';
+import {
+  allMatching,
+  botPhone,
+  contactById,
+  contactsByIds,
+  jidOfPhone,
+  listContacts,
+  phoneOf,
+  tagCounts,
+} from './queries';
+import { countryOfPhone, registerFold } from './search';
+import { mergeTagCase, tagSpeller } from './tags';
+
+/** A refused number, told under the form's phone field (`contact.phone`) as well as in words. */
+const underPhone = <T>(read: () => T): T => {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof ContractError && Object.keys(error.fields).length === 0) {
+      throw new ContractError(error.code, error.message, { 'contact.phone': error.message });
+    }
+    throw error;
+  }
+};
 
 export type Selection = { ids: number[] } | { filter: ContactFilter };
 
@@ -38,6 +61,10 @@ export const createContactService = (deps: ContactDeps) => {
   const { sqlite, clock, events } = deps;
   // A process killed mid-import left part of it written: take it back before anything reads it.
   undoInterruptedImports(sqlite);
+  // Search folds accents and case in SQL through this function.
+  registerFold(sqlite);
+  // Versions before tags ignored case stored "VIP" and "vip" side by side: one tag from now on.
+  mergeTagCase(sqlite);
   /** Imports run one after another: two at once would each see the other's rows half written. */
   let importing: Promise<unknown> = Promise.resolve();
 
@@ -53,10 +80,24 @@ export const createContactService = (deps: ContactDeps) => {
 
   const changed = (botId: string) => events.emit('contacts:changed', { botId });
 
-  const idsOf = (botId: string, selection: Selection): number[] =>
-    'ids' in selection
-      ? contactsByIds(sqlite, botId, selection.ids).map((c) => c.id)
-      : allMatching(sqlite, { ...selection.filter, botId }).map((c) => c.id);
+  /** How a number typed without a country code is read: the bot's own country, then the setting. */
+  const countriesOf = (botId: string): string[] => {
+    const own = countryOfPhone(botPhone(sqlite, botId));
+    const fallback = settings().defaultCountry;
+    return own === null || own === fallback ? [fallback] : [own, fallback];
+  };
+
+  /** A filter with its tag in the bot's spelling ("vip" finds the contacts tagged "VIP"). */
+  const spelled = (filter: ContactFilter): ContactFilter =>
+    filter.tag === null ? filter : { ...filter, tag: tagSpeller(sqlite, filter.botId).spell(filter.tag) };
+
+  const matching = (botId: string, filter: ContactFilter): Contact[] =>
+    allMatching(sqlite, spelled({ ...filter, botId }), countriesOf(botId));
+
+  const selected = (botId: string, selection: Selection): Contact[] =>
+    'ids' in selection ? contactsByIds(sqlite, botId, selection.ids) : matching(botId, selection.filter);
+
+  const idsOf = (botId: string, selection: Selection): number[] => selected(botId, selection).map((c) => c.id);
 
   const contactOrThrow = (botId: string, id: number): Contact => {
     const contact = contactById(sqlite, botId, id);
@@ -78,7 +119,8 @@ export const createContactService = (deps: ContactDeps) => {
 
     list(args: { filter: ContactFilter; after?: ContactKey | undefined; limit: number }) {
       requireBot(args.filter.botId);
-      return listContacts(sqlite, args.filter, args.after, args.limit);
+      const { botId } = args.filter;
+      return listContacts(sqlite, spelled(args.filter), args.after, args.limit, countriesOf(botId));
     },
 
     tags(botId: string) {
@@ -89,7 +131,7 @@ export const createContactService = (deps: ContactDeps) => {
     /** Adds a contact by hand, or edits one: the number normalized, tags replaced, one transaction. */
     save(botId: string, id: number | undefined, input: ContactInput): Contact {
       requireBot(botId);
-      const phone = normalizePhone(input.phone, settings().defaultCountry as CountryCode);
+      const phone = underPhone(() => normalizePhone(input.phone, settings().defaultCountry as CountryCode));
       const jid = jidOfPhone(phone);
       const now = clock.now();
       const savedId = sqlite.transaction(() => {
@@ -97,10 +139,8 @@ export const createContactService = (deps: ContactDeps) => {
           .prepare('SELECT id, coalesce(name, push_name) AS name FROM contacts WHERE bot_id = ? AND phone_jid = ?')
           .get(botId, jid) as { id: number; name: string | null } | undefined;
         if (other && other.id !== id) {
-          throw new ContractError(
-            'invalid_input',
-            `${phone} already belongs to ${other.name ?? 'another contact'}. Edit that contact instead.`,
-          );
+          const message = `${phone} already belongs to ${other.name ?? 'another contact'}. Edit that contact instead.`;
+          throw new ContractError('invalid_input', message, { 'contact.phone': message });
         }
         let contactId = id;
         if (contactId === undefined) {
@@ -119,7 +159,7 @@ export const createContactService = (deps: ContactDeps) => {
           sqlite.prepare('DELETE FROM contact_tags WHERE contact_id = ?').run(contactId);
         }
         const tag = sqlite.prepare('INSERT OR IGNORE INTO contact_tags (contact_id, tag) VALUES (?, ?)');
-        for (const t of input.tags) tag.run(contactId, t);
+        for (const t of tagSpeller(sqlite, botId).spellAll(input.tags)) tag.run(contactId, t);
         return contactId;
       })();
       changed(botId);
@@ -137,13 +177,14 @@ export const createContactService = (deps: ContactDeps) => {
             .run(botId, list).changes;
         }
         if (tag === undefined) throw new ContractError('invalid_input', 'Choose a tag.');
+        const spelling = tagSpeller(sqlite, botId).spell(tag);
         return action === 'tag'
           ? sqlite
               .prepare('INSERT OR IGNORE INTO contact_tags (contact_id, tag) SELECT value, ? FROM json_each(?)')
-              .run(tag, list).changes
+              .run(spelling, list).changes
           : sqlite
               .prepare('DELETE FROM contact_tags WHERE tag = ? AND contact_id IN (SELECT value FROM json_each(?))')
-              .run(tag, list).changes;
+              .run(spelling, list).changes;
       })();
       changed(botId);
       return { changed: count };
@@ -174,6 +215,7 @@ export const createContactService = (deps: ContactDeps) => {
             csv,
             mapping,
             tags,
+            spellTags: tagSpeller(sqlite, botId).spellAll,
             defaultCountry: settings().defaultCountry,
             now: clock.now(),
             progress: (done, total) => events.emit('contacts:import-progress', { botId, done, total }),
@@ -195,10 +237,7 @@ export const createContactService = (deps: ContactDeps) => {
     /** The selected contacts as CSV that imports back as it was. */
     export(botId: string, selection: Selection) {
       requireBot(botId);
-      const contacts =
-        'ids' in selection
-          ? contactsByIds(sqlite, botId, selection.ids)
-          : allMatching(sqlite, { ...selection.filter, botId });
+      const contacts = selected(botId, selection);
       const fieldNames = [...new Set(contacts.flatMap((c) => Object.keys(c.fields)))].sort();
       const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
       // Through the shared writer: a WhatsApp name like =HYPERLINK(…) must not run in Excel.

@@ -1,6 +1,7 @@
-import type { ContactInput, ImportMapping } from '../../../../src-shared/contacts';
+import type { Contact, ContactInput, ImportMapping } from '../../../../src-shared/contacts';
+import { navigate } from '../../app/router';
 import { getClient } from '../../contract';
-import { errorMessage } from '../../lib/errors';
+import { errorMessage, formErrors, type FormErrors } from '../../lib/errors';
 import { toast } from '../../ui/toast-store';
 import { downloadText } from './download';
 import { dropIds, EMPTY_SELECTION, toCallSelection } from './selection';
@@ -12,12 +13,25 @@ export type Refusal = string | null;
 
 /** Contact changes from the page; each resolves to null, or the engine's sentence on what to change. */
 export const contactActions = {
-  async save(id: number | undefined, contact: ContactInput): Promise<Refusal> {
+  /** Null once saved; else a sentence per refused field (`phone`, `tags`, `fields.city`…). */
+  async save(id: number | undefined, contact: ContactInput): Promise<FormErrors | null> {
     const botId = state().botId;
-    if (!botId) return 'Choose a bot first.';
+    if (!botId) return { fields: {}, general: 'Choose a bot first.' };
     try {
       await getClient().call('contacts:save', { botId, ...(id ? { id } : {}), contact });
       state().receiveChanged(botId);
+      return null;
+    } catch (error) {
+      return formErrors(error, { prefix: 'contact.', known: ['phone', 'name', 'tags', 'fields', 'notes'] });
+    }
+  },
+
+  /** Opens the contact's chat in Chats (the engine makes one if nobody has written yet). */
+  async message(contact: Contact): Promise<Refusal> {
+    if (contact.phone === null) return 'WhatsApp has not told Wren this person’s number, so Wren cannot start a chat.';
+    try {
+      const chat = await getClient().call('chats:open', { botId: contact.botId, phone: contact.phone });
+      navigate({ section: 'chats', chatId: chat.id });
       return null;
     } catch (error) {
       return errorMessage(error);

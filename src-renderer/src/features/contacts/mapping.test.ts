@@ -26,7 +26,7 @@ describe('import column mapping', () => {
       message: 'Choose which column holds the phone numbers.',
     });
     const twice = mappingFromRoles([{ kind: 'phone' }, { kind: 'field', name: 'x' }, { kind: 'field', name: 'x' }]);
-    expect(twice).toEqual({ ok: false, message: 'Two columns are both the field "x"; rename one.' });
+    expect(twice).toEqual({ ok: false, message: 'Two columns are both the field "x"; rename one.', column: 2 });
     expect(mappingFromRoles([{ kind: 'phone' }, { kind: 'field', name: ' ' }])).toMatchObject({ ok: false });
   });
 
@@ -38,5 +38,25 @@ describe('import column mapping', () => {
 
   it('splits typed tags', () => {
     expect(splitTags(' vip, spring sale;vip ,, ')).toEqual(['vip', 'spring sale']);
+  });
+
+  it('takes field names with spaces, and says under the column what is wrong with a name', () => {
+    expect(mappingFromRoles([{ kind: 'phone' }, { kind: 'field', name: ' favourite  cake ' }])).toEqual({
+      ok: true,
+      mapping: { phone: 0, name: null, tags: null, fields: { 'favourite cake': 1 } },
+    });
+    expect(mappingFromRoles([{ kind: 'phone' }, { kind: 'field', name: 'cake!' }])).toEqual({
+      ok: false,
+      message:
+        '“cake!” cannot be a field name: use letters, digits, spaces and _ only (it becomes a {{variable}} in templates).',
+      column: 1,
+    });
+  });
+
+  it('keeps the first-name column as the given name, first of the name parts', () => {
+    const guess = { phone: 0, name: null, tags: null, fields: {}, nameParts: [2, 1], givenName: 2 };
+    const roles = rolesFromMapping(guess, 3);
+    expect(roles).toEqual([{ kind: 'phone' }, { kind: 'name-part', rank: 1 }, { kind: 'given-name' }]);
+    expect(mappingFromRoles(roles)).toEqual({ ok: true, mapping: guess });
   });
 });

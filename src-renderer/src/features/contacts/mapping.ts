@@ -1,4 +1,4 @@
-import { BUILT_IN_FIELDS, type ImportMapping } from '../../../../src-shared/contacts';
+import { BUILT_IN_FIELDS, fieldNameProblem, type ImportMapping } from '../../../../src-shared/contacts';
 
 /**
  * What one CSV column becomes, as the select above that column offers it. Exporters' files need
@@ -14,6 +14,8 @@ export type ColumnRole =
   | { kind: 'phone-kind'; of?: number }
   | { kind: 'name' }
   | { kind: 'name-part'; rank?: number }
+  /** The given name: a part of the name (the first), also kept for {{first_name}}. */
+  | { kind: 'given-name' }
   | { kind: 'organisation' }
   | { kind: 'tags' }
   | { kind: 'field'; name: string }
@@ -29,6 +31,7 @@ export const rolesFromMapping = (mapping: ImportMapping, columnCount: number): C
     const labelled = (mapping.morePhones ?? []).find((p) => p.label === index);
     if (labelled) return { kind: 'phone-kind', of: labelled.column };
     if (mapping.name === index) return { kind: 'name' };
+    if (mapping.givenName === index) return { kind: 'given-name' };
     const part = (mapping.nameParts ?? []).indexOf(index);
     if (part !== -1) return { kind: 'name-part', rank: part };
     if (mapping.organisation === index) return { kind: 'organisation' };
@@ -50,7 +53,7 @@ export const fieldNameFor = (header: string): string => {
 };
 
 /** Roles that fit one column only: choosing one for a column frees the column that had it. */
-const SINGLE: ColumnRole['kind'][] = ['phone', 'name', 'organisation', 'tags'];
+const SINGLE: ColumnRole['kind'][] = ['phone', 'name', 'given-name', 'organisation', 'tags'];
 
 /** Phone, Name, Company and Tags each fit one column: choosing one frees the column that had it. */
 export const setRole = (roles: readonly ColumnRole[], index: number, role: ColumnRole): ColumnRole[] =>
@@ -72,7 +75,8 @@ const ranked = (roles: readonly ColumnRole[], kind: 'phone-more' | 'name-part'):
     .sort((a, b) => a.rank - b.rank)
     .map(({ column }) => column);
 
-export type MappingResult = { ok: true; mapping: ImportMapping } | { ok: false; message: string };
+/** `column`: the column the message is about, to show it under that column's choice. */
+export type MappingResult = { ok: true; mapping: ImportMapping } | { ok: false; message: string; column?: number };
 
 /** The mapping the import call takes, or what to change before importing. */
 export const mappingFromRoles = (roles: readonly ColumnRole[]): MappingResult => {
@@ -85,9 +89,11 @@ export const mappingFromRoles = (roles: readonly ColumnRole[]): MappingResult =>
   const fields: Record<string, number> = {};
   for (const [column, role] of roles.entries()) {
     if (role.kind !== 'field') continue;
-    const name = role.name.trim();
-    if (name === '') return { ok: false, message: `Name the custom field of column ${column + 1}.` };
-    if (name in fields) return { ok: false, message: `Two columns are both the field "${name}"; rename one.` };
+    const name = role.name.trim().replace(/\s+/g, ' ');
+    if (name === '') return { ok: false, message: `Name the custom field of column ${column + 1}.`, column };
+    if (name in fields) return { ok: false, message: `Two columns are both the field "${name}"; rename one.`, column };
+    const problem = fieldNameProblem(name);
+    if (problem !== null) return { ok: false, message: problem, column };
     fields[name] = column;
   }
   const isPhone = (role: ColumnRole | undefined) => role?.kind === 'phone' || role?.kind === 'phone-more';
@@ -108,8 +114,10 @@ export const mappingFromRoles = (roles: readonly ColumnRole[]): MappingResult =>
   if (phoneLabel !== null) mapping.phoneLabel = phoneLabel;
   const more = ranked(roles, 'phone-more');
   if (more.length > 0) mapping.morePhones = more.map((column) => ({ column, label: labelOf(column) }));
-  const parts = ranked(roles, 'name-part');
+  const given = roles.findIndex((role) => role.kind === 'given-name');
+  const parts = [...(given === -1 ? [] : [given]), ...ranked(roles, 'name-part')];
   if (parts.length > 0) mapping.nameParts = parts;
+  if (given !== -1) mapping.givenName = given;
   const organisation = roles.findIndex((role) => role.kind === 'organisation');
   if (organisation !== -1) mapping.organisation = organisation;
   return { ok: true, mapping };

@@ -1,49 +1,58 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { Contact } from '../../../../../src-shared/contacts';
+import { CONTACT_NOTES_MAX, type Contact } from '../../../../../src-shared/contacts';
+import { clearField, fieldError, NO_ERRORS, type FormErrors } from '../../../lib/errors';
 import { Dialog } from '../../../ui/Dialog';
-import { PlusIcon, TrashIcon } from '../../../ui/icons';
+import { FieldError } from '../../../ui/FieldError';
+import { ChatIcon, PlusIcon, TrashIcon } from '../../../ui/icons';
 import { contactActions } from '../actions';
+import { checkFieldRows, clearRow, counterText, fieldNameOf, rowError, type FieldDraft } from '../form';
 import { displayName, useContactsStore } from '../store';
 import { TagInput } from './TagInput';
 
-type FieldRow = { key: number; name: string; value: string };
-
 let nextKey = 1;
-const rowsOf = (fields: Record<string, string>): FieldRow[] =>
+const rowsOf = (fields: Record<string, string>): FieldDraft[] =>
   Object.entries(fields).map(([name, value]) => ({ key: nextKey++, name, value }));
 
-/** Adds a contact, or edits one (with opting out and back in). The engine's refusal shows in the form. */
+/**
+ * Adds a contact, or edits one (with opting out and back in, and a way to message them). Every
+ * refusal shows under the field it concerns, and goes when that field is edited.
+ */
 export const ContactDialog = ({ contact, onClose }: { contact: Contact | null; onClose: () => void }) => {
   const suggestions = useContactsStore((s) => s.tags).map((t) => t.tag);
   const [phone, setPhone] = useState(contact?.phone ?? '');
   const [name, setName] = useState(contact?.name ?? '');
   const [tags, setTags] = useState<string[]>(contact?.tags ?? []);
-  const [fields, setFields] = useState<FieldRow[]>(() => rowsOf(contact?.fields ?? {}));
+  const [fields, setFields] = useState<FieldDraft[]>(() => rowsOf(contact?.fields ?? {}));
   const [notes, setNotes] = useState(contact?.notes ?? '');
   const [optedOutAt, setOptedOutAt] = useState(contact?.optedOutAt ?? null);
-  const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
   const id = useId();
   const title = contact ? `Edit ${displayName(contact)}` : 'Add contact';
+  const edited = (key: string) => setErrors((e) => clearField({ ...e, general: null }, key));
+  const editRow = (row: FieldDraft, patch: Partial<FieldDraft>) => {
+    setErrors((e) => clearRow({ ...e, general: null }, row));
+    setFields(fields.map((r) => (r.key === row.key ? { ...r, ...patch } : r)));
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const named = fields.filter((row) => row.name.trim() !== '' || row.value.trim() !== '');
-    const missing = named.find((row) => row.name.trim() === '');
-    if (missing) {
-      setError('Give every custom field a name, or remove the row.');
+    const local = checkFieldRows(named);
+    if (Object.keys(local.fields).length > 0) {
+      setErrors(local);
       return;
     }
     setBusy(true);
-    const problem = await contactActions.save(contact?.id, {
+    const refused = await contactActions.save(contact?.id, {
       phone,
       name,
       tags,
-      fields: Object.fromEntries(named.map((row) => [row.name.trim(), row.value])),
+      fields: Object.fromEntries(named.map((row) => [fieldNameOf(row), row.value])),
       notes,
     });
     setBusy(false);
-    if (problem) setError(problem);
+    if (refused) setErrors(refused);
     else onClose();
   };
 
@@ -52,9 +61,23 @@ export const ContactDialog = ({ contact, onClose }: { contact: Contact | null; o
     setBusy(true);
     const problem = await contactActions.setOptedOut(contact.id, optedOutAt === null);
     setBusy(false);
-    if (problem) setError(problem);
+    if (problem) setErrors({ fields: {}, general: problem });
     else setOptedOutAt(optedOutAt === null ? Date.now() : null);
   };
+
+  const message = async () => {
+    if (!contact) return;
+    const problem = await contactActions.message(contact);
+    if (problem) setErrors({ ...errors, general: problem });
+    else onClose();
+  };
+
+  const phoneError = fieldError(errors, 'phone');
+  const nameError = fieldError(errors, 'name');
+  const tagsError = fieldError(errors, 'tags');
+  const fieldsError = errors.fields.fields ?? null;
+  const notesError = fieldError(errors, 'notes');
+  const notesCounter = counterText(notes.length, CONTACT_NOTES_MAX);
 
   return (
     <Dialog title={title} size="md" onClose={onClose}>
@@ -72,8 +95,14 @@ export const ContactDialog = ({ contact, onClose }: { contact: Contact | null; o
               placeholder="+44 7700 900123"
               maxLength={40}
               data-autofocus
-              onChange={(e) => setPhone(e.target.value)}
+              aria-invalid={phoneError ? true : undefined}
+              aria-describedby={phoneError ? `${id}-phone-error` : undefined}
+              onChange={(e) => {
+                setPhone(e.target.value);
+                edited('phone');
+              }}
             />
+            <FieldError id={`${id}-phone-error`} message={phoneError} />
           </div>
           <div>
             <label className="field-label" htmlFor={`${id}-name`}>
@@ -85,8 +114,14 @@ export const ContactDialog = ({ contact, onClose }: { contact: Contact | null; o
               value={name}
               placeholder={contact?.pushName ?? 'Ana Silva'}
               maxLength={120}
-              onChange={(e) => setName(e.target.value)}
+              aria-invalid={nameError ? true : undefined}
+              aria-describedby={nameError ? `${id}-name-error` : undefined}
+              onChange={(e) => {
+                setName(e.target.value);
+                edited('name');
+              }}
             />
+            <FieldError id={`${id}-name-error`} message={nameError} />
           </div>
         </div>
         {contact?.pushName ? (
@@ -95,42 +130,63 @@ export const ContactDialog = ({ contact, onClose }: { contact: Contact | null; o
         <label className="field-label" htmlFor={`${id}-tags`}>
           Tags
         </label>
-        <TagInput id={`${id}-tags`} tags={tags} onChange={setTags} suggestions={suggestions} />
+        <TagInput
+          id={`${id}-tags`}
+          tags={tags}
+          onChange={(next) => {
+            setTags(next);
+            edited('tags');
+          }}
+          suggestions={suggestions}
+          error={tagsError}
+          onEdit={() => edited('tags')}
+        />
         <fieldset className="contacts-fields">
           <legend className="field-label">Custom fields</legend>
           {fields.length === 0 ? (
             <p className="field-hint">Fields such as city or last order fill {'{{variables}}'} in campaign messages.</p>
           ) : null}
-          {fields.map((row, index) => (
-            <div key={row.key} className="contacts-field-row">
-              <input
-                className="text-input"
-                aria-label={`Field ${index + 1} name`}
-                placeholder="city"
-                value={row.name}
-                maxLength={40}
-                onChange={(e) => setFields(fields.map((r) => (r.key === row.key ? { ...r, name: e.target.value } : r)))}
-              />
-              <input
-                className="text-input"
-                aria-label={`Field ${index + 1} value`}
-                placeholder="Lisbon"
-                value={row.value}
-                maxLength={500}
-                onChange={(e) =>
-                  setFields(fields.map((r) => (r.key === row.key ? { ...r, value: e.target.value } : r)))
-                }
-              />
-              <button
-                type="button"
-                className="icon-button"
-                aria-label={`Remove field ${index + 1}`}
-                onClick={() => setFields(fields.filter((r) => r.key !== row.key))}
-              >
-                <TrashIcon size={18} />
-              </button>
-            </div>
-          ))}
+          {fields.map((row, index) => {
+            const problem = rowError(errors, row);
+            const errorId = `${id}-field-${row.key}-error`;
+            return (
+              <div key={row.key} className="contacts-field-row">
+                <input
+                  className="text-input"
+                  aria-label={`Field ${index + 1} name`}
+                  placeholder="city"
+                  value={row.name}
+                  maxLength={40}
+                  aria-invalid={problem ? true : undefined}
+                  aria-describedby={problem ? errorId : undefined}
+                  onChange={(e) => editRow(row, { name: e.target.value })}
+                />
+                <input
+                  className="text-input"
+                  aria-label={`Field ${index + 1} value`}
+                  placeholder="Lisbon"
+                  value={row.value}
+                  maxLength={500}
+                  onChange={(e) => editRow(row, { value: e.target.value })}
+                />
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`Remove field ${index + 1}`}
+                  onClick={() => {
+                    setErrors((e) => clearRow(e, row));
+                    setFields(fields.filter((r) => r.key !== row.key));
+                  }}
+                >
+                  <TrashIcon size={18} />
+                </button>
+                <div className="contacts-field-row-error">
+                  <FieldError id={errorId} message={problem} />
+                </div>
+              </div>
+            );
+          })}
+          <FieldError id={`${id}-fields-error`} message={fieldsError} />
           <button
             type="button"
             className="button button-ghost contacts-add-field"
@@ -138,6 +194,7 @@ export const ContactDialog = ({ contact, onClose }: { contact: Contact | null; o
           >
             <PlusIcon size={16} /> Add field
           </button>
+          <p className="field-hint">Names may have spaces (“favourite cake” fills {'{{favourite cake}}'}).</p>
         </fieldset>
         <label className="field-label" htmlFor={`${id}-notes`}>
           Notes
@@ -146,10 +203,25 @@ export const ContactDialog = ({ contact, onClose }: { contact: Contact | null; o
           id={`${id}-notes`}
           className="text-input contacts-notes"
           rows={3}
-          maxLength={2000}
+          maxLength={CONTACT_NOTES_MAX}
           value={notes}
-          onChange={(e) => setNotes(e.target.value)}
+          aria-invalid={notesError ? true : undefined}
+          aria-describedby={`${id}-notes-count${notesError ? ` ${id}-notes-error` : ''}`}
+          onChange={(e) => {
+            setNotes(e.target.value);
+            edited('notes');
+          }}
         />
+        <div className="contacts-notes-foot">
+          <FieldError id={`${id}-notes-error`} message={notesError} />
+          <span
+            id={`${id}-notes-count`}
+            className={`field-hint contacts-counter${notes.length >= CONTACT_NOTES_MAX ? ' contacts-counter-full' : ''}`}
+            aria-live="polite"
+          >
+            {notesCounter}
+          </span>
+        </div>
         {contact ? (
           <div className="contacts-optout">
             <span>
@@ -162,12 +234,17 @@ export const ContactDialog = ({ contact, onClose }: { contact: Contact | null; o
             </button>
           </div>
         ) : null}
-        {error ? (
+        {errors.general ? (
           <p className="field-error contacts-form-error" role="alert">
-            {error}
+            {errors.general}
           </p>
         ) : null}
         <div className="contacts-form-footer">
+          {contact?.phone ? (
+            <button type="button" className="button button-secondary contacts-message" onClick={() => void message()}>
+              <ChatIcon size={16} /> Message
+            </button>
+          ) : null}
           <button type="button" className="button button-ghost" onClick={onClose}>
             Cancel
           </button>

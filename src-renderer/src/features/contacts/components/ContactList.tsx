@@ -2,7 +2,10 @@ import { Virtuoso } from 'react-virtuoso';
 import { useShallow } from 'zustand/react/shallow';
 import type { Contact } from '../../../../../src-shared/contacts';
 import { Avatar } from '../../../ui/Avatar';
+import { ChatIcon } from '../../../ui/icons';
 import { Spinner } from '../../../ui/Spinner';
+import { toast } from '../../../ui/toast-store';
+import { contactActions } from '../actions';
 import { isSelected, selectedCount, toggle, toggleLoaded } from '../selection';
 import { displayName, useContactsStore } from '../store';
 
@@ -48,6 +51,7 @@ export const ContactList = ({ onOpen }: { onOpen: (contact: Contact) => void }) 
         <span className="contacts-col-name">Name</span>
         <span className="contacts-col-phone">Number</span>
         <span className="contacts-col-tags">Tags</span>
+        <span aria-hidden />
       </div>
       <Virtuoso
         className="contacts-list"
@@ -107,6 +111,23 @@ const ContactRow = ({
           </span>
         ))}
       </span>
+      {contact.phone !== null ? (
+        <button
+          type="button"
+          className="icon-button contacts-row-message"
+          aria-label={`Message ${name}`}
+          title="Message in Chats"
+          onClick={() =>
+            void contactActions.message(contact).then((problem) => {
+              if (problem) toast.error(problem);
+            })
+          }
+        >
+          <ChatIcon size={20} />
+        </button>
+      ) : (
+        <span aria-hidden />
+      )}
     </div>
   );
 };

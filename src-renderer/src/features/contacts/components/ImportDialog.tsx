@@ -1,11 +1,13 @@
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import type { CsvPreview, ImportResult } from '../../../../../src-shared/contacts';
-import { errorMessage } from '../../../lib/errors';
+import { errorMessage, fieldError, formErrors } from '../../../lib/errors';
 import { cancelUpload, uploadFile } from '../../../lib/upload';
 import { Dialog } from '../../../ui/Dialog';
+import { FieldError } from '../../../ui/FieldError';
 import { contactActions } from '../actions';
 import { downloadText } from '../download';
-import { fieldNameFor, mappingFromRoles, rolesFromMapping, setRole, splitTags, type ColumnRole } from '../mapping';
+import { addTags } from '../form';
+import { fieldNameFor, mappingFromRoles, rolesFromMapping, setRole, type ColumnRole } from '../mapping';
 import { problemLine, reportOf } from '../report';
 import { useContactsStore } from '../store';
 import { ImportResultView } from './ImportResult';
@@ -16,15 +18,22 @@ type Step =
   | { kind: 'importing'; total: number }
   | { kind: 'done'; fileName: string; result: ImportResult };
 
+/** A refusal, shown under what it concerns: the file, one column's choice, the tags, or the form. */
+type ImportError =
+  { message: string; at: 'file' | 'tags' | 'form' } | { message: string; at: 'column'; column: number };
+
+const errorAt = (error: ImportError | null, at: ImportError['at'], column?: number): string | null =>
+  error && error.at === at && (error.at !== 'column' || error.column === column) ? error.message : null;
+
 /** Import in steps: choose a file, say which column is which, watch it run, read what was skipped. */
 export const ImportDialog = ({ botId, onClose }: { botId: string; onClose: () => void }) => {
   const [step, setStep] = useState<Step>({ kind: 'pick' });
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ImportError | null>(null);
   const [busy, setBusy] = useState(false);
   const [tagText, setTagText] = useState('');
   /** Bytes of the chosen file sent to Wren so far, while it is uploading. */
   const [sent, setSent] = useState<{ done: number; total: number } | null>(null);
-  const ids = { file: useId(), tags: useId() };
+  const ids = { file: useId(), tags: useId(), errors: useId() };
   // The upload the preview was made from; the engine forgets it if the dialog closes unused.
   const held = useRef<string | null>(null);
   useEffect(
@@ -57,7 +66,7 @@ export const ImportDialog = ({ botId, onClose }: { botId: string; onClose: () =>
       });
     } catch (problem) {
       release();
-      setError(errorMessage(problem));
+      setError({ at: 'file', message: errorMessage(problem) });
     } finally {
       setBusy(false);
       setSent(null);
@@ -70,20 +79,31 @@ export const ImportDialog = ({ botId, onClose }: { botId: string; onClose: () =>
     if (step.kind !== 'map') return;
     const mapped = mappingFromRoles(step.roles);
     if (!mapped.ok) {
-      setError(mapped.message);
+      setError(
+        mapped.column === undefined
+          ? { at: 'form', message: mapped.message }
+          : { at: 'column', column: mapped.column, message: mapped.message },
+      );
+      return;
+    }
+    const tagged = addTags([], tagText);
+    if (tagged.problem !== null) {
+      setError({ at: 'tags', message: tagged.problem });
       return;
     }
     setError(null);
     const previous = step;
     setStep({ kind: 'importing', total: step.preview.rows });
     try {
-      const result = await contactActions.importCsv(botId, step.uploadId, mapped.mapping, splitTags(tagText));
+      const result = await contactActions.importCsv(botId, step.uploadId, mapped.mapping, tagged.tags);
       // A finished import used the upload up; a refused one keeps it for another try.
       held.current = null;
       setStep({ kind: 'done', fileName: step.fileName, result });
     } catch (problem) {
       setStep(previous);
-      setError(errorMessage(problem));
+      const errors = formErrors(problem, { known: ['tags'] });
+      const tags = fieldError(errors, 'tags');
+      setError(tags ? { at: 'tags', message: tags } : { at: 'form', message: errors.general ?? errorMessage(problem) });
     }
   };
 
@@ -143,13 +163,16 @@ export const ImportDialog = ({ botId, onClose }: { botId: string; onClose: () =>
             accept=".csv,text/csv,text/plain"
             aria-label="CSV file"
             disabled={busy}
+            aria-describedby={errorAt(error, 'file') ? `${ids.errors}-file` : undefined}
             onChange={(e) => void pick(e)}
           />
+          <FieldError id={`${ids.errors}-file`} message={errorAt(error, 'file')} />
         </div>
       ) : step.kind === 'map' ? (
         <div className="contacts-import-map">
           <p className="field-hint">
-            {step.preview.rows.toLocaleString()} rows. Check what each column holds; the first rows are shown.
+            {step.preview.rows.toLocaleString()} {step.preview.rows === 1 ? 'row' : 'rows'}. Check what each column
+            holds; the first rows are shown.
           </p>
           <div className="contacts-preview-scroll">
             <table className="contacts-preview" aria-label="First rows of the file">
@@ -161,7 +184,12 @@ export const ImportDialog = ({ botId, onClose }: { botId: string; onClose: () =>
                       <RolePicker
                         column={column}
                         role={step.roles[index] ?? { kind: 'ignore' }}
-                        onChange={(role) => setStep({ ...step, roles: setRole(step.roles, index, role) })}
+                        error={errorAt(error, 'column', index)}
+                        errorId={`${ids.errors}-column-${index}`}
+                        onChange={(role) => {
+                          if (error?.at === 'column' || error?.at === 'form') setError(null);
+                          setStep({ ...step, roles: setRole(step.roles, index, role) });
+                        }}
                       />
                     </th>
                   ))}
@@ -186,8 +214,14 @@ export const ImportDialog = ({ botId, onClose }: { botId: string; onClose: () =>
             className="text-input"
             placeholder="spring-sale, 2026 customers"
             value={tagText}
-            onChange={(e) => setTagText(e.target.value)}
+            aria-invalid={errorAt(error, 'tags') ? true : undefined}
+            aria-describedby={errorAt(error, 'tags') ? `${ids.errors}-tags` : undefined}
+            onChange={(e) => {
+              setTagText(e.target.value);
+              if (error?.at === 'tags') setError(null);
+            }}
           />
+          <FieldError id={`${ids.errors}-tags`} message={errorAt(error, 'tags')} />
           <p className="field-hint">Separate tags with commas. Handy for sending a campaign to just this list.</p>
         </div>
       ) : step.kind === 'importing' ? (
@@ -207,9 +241,9 @@ export const ImportDialog = ({ botId, onClose }: { botId: string; onClose: () =>
           <ImportNotes notes={step.result.notes ?? []} />
         </>
       )}
-      {error ? (
+      {errorAt(error, 'form') ? (
         <p className="field-error contacts-form-error" role="alert">
-          {error}
+          {errorAt(error, 'form')}
         </p>
       ) : null}
     </Dialog>
@@ -221,6 +255,7 @@ const ROLE_LABELS = {
   'phone-more': 'Other phone',
   'phone-kind': 'Kind of phone',
   name: 'Name',
+  'given-name': 'First name',
   'name-part': 'Part of name',
   organisation: 'Company',
   tags: 'Tags',
@@ -231,10 +266,14 @@ const ROLE_LABELS = {
 const RolePicker = ({
   column,
   role,
+  error,
+  errorId,
   onChange,
 }: {
   column: string;
   role: ColumnRole;
+  error: string | null;
+  errorId: string;
   onChange: (role: ColumnRole) => void;
 }) => (
   <span className="contacts-role">
@@ -259,9 +298,12 @@ const RolePicker = ({
         aria-label={`Field name for column “${column}”`}
         value={role.name}
         maxLength={40}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
         onChange={(e) => onChange({ kind: 'field', name: e.target.value })}
       />
     ) : null}
+    <FieldError id={errorId} message={error} />
   </span>
 );
 

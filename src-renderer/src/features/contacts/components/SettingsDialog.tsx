@@ -1,7 +1,8 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { getClient } from '../../../contract';
-import { errorMessage } from '../../../lib/errors';
+import { errorMessage, fieldError, formErrors, NO_ERRORS, type FormErrors } from '../../../lib/errors';
 import { Dialog } from '../../../ui/Dialog';
+import { FieldError } from '../../../ui/FieldError';
 import { Spinner } from '../../../ui/Spinner';
 import { toast } from '../../../ui/toast-store';
 
@@ -26,8 +27,10 @@ const OTHER = 'other';
 export const SettingsDialog = ({ onClose }: { onClose: () => void }) => {
   const [country, setCountry] = useState<string | null>(null);
   const [choice, setChoice] = useState('GB');
-  const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [busy, setBusy] = useState(false);
+  const error = errors.general;
+  const countryError = fieldError(errors, 'defaultCountry');
   const id = useId();
 
   useEffect(() => {
@@ -37,7 +40,7 @@ export const SettingsDialog = ({ onClose }: { onClose: () => void }) => {
         setCountry(settings.defaultCountry);
         setChoice(COUNTRIES.some(([code]) => code === settings.defaultCountry) ? settings.defaultCountry : OTHER);
       })
-      .catch((problem: unknown) => setError(errorMessage(problem)));
+      .catch((problem: unknown) => setErrors({ fields: {}, general: errorMessage(problem) }));
   }, []);
 
   const submit = async (event: FormEvent) => {
@@ -45,7 +48,7 @@ export const SettingsDialog = ({ onClose }: { onClose: () => void }) => {
     const code = (choice === OTHER ? (country ?? '') : choice).trim().toUpperCase();
     // Checked here too: the contract's refusal would name the field ("defaultCountry: …").
     if (!/^[A-Z]{2}$/.test(code)) {
-      setError('Type the country as two letters, such as NL or JP.');
+      setErrors({ fields: { defaultCountry: 'Type the country as two letters, such as NL or JP.' }, general: null });
       return;
     }
     setBusy(true);
@@ -54,7 +57,7 @@ export const SettingsDialog = ({ onClose }: { onClose: () => void }) => {
       toast.info('Contact settings saved.');
       onClose();
     } catch (problem) {
-      setError(errorMessage(problem));
+      setErrors(formErrors(problem, { known: ['defaultCountry'] }));
     } finally {
       setBusy(false);
     }
@@ -73,7 +76,12 @@ export const SettingsDialog = ({ onClose }: { onClose: () => void }) => {
             id={`${id}-country`}
             className="text-input"
             value={choice}
-            onChange={(e) => setChoice(e.target.value)}
+            aria-invalid={countryError && choice !== OTHER ? true : undefined}
+            aria-describedby={countryError && choice !== OTHER ? `${id}-country-error` : undefined}
+            onChange={(e) => {
+              setChoice(e.target.value);
+              setErrors(NO_ERRORS);
+            }}
           >
             {COUNTRIES.map(([code, label]) => (
               <option key={code} value={code}>
@@ -82,6 +90,7 @@ export const SettingsDialog = ({ onClose }: { onClose: () => void }) => {
             ))}
             <option value={OTHER}>Another country…</option>
           </select>
+          {choice !== OTHER ? <FieldError id={`${id}-country-error`} message={countryError} /> : null}
           {choice === OTHER ? (
             <>
               <label className="field-label" htmlFor={`${id}-code`}>
@@ -93,8 +102,14 @@ export const SettingsDialog = ({ onClose }: { onClose: () => void }) => {
                 value={country ?? ''}
                 maxLength={2}
                 placeholder="NL"
-                onChange={(e) => setCountry(e.target.value.toUpperCase())}
+                aria-invalid={countryError ? true : undefined}
+                aria-describedby={countryError ? `${id}-country-error` : undefined}
+                onChange={(e) => {
+                  setCountry(e.target.value.toUpperCase());
+                  setErrors(NO_ERRORS);
+                }}
               />
+              <FieldError id={`${id}-country-error`} message={countryError} />
             </>
           ) : null}
           <p className="field-hint">
