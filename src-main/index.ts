@@ -7,6 +7,7 @@ import { defaultDataDir } from './data-dir';
 import { createEngine, type Engine } from './engine';
 import { createFileLogger } from './engine/log/logger';
 import { bindContract } from './ipc';
+import { isExternalLink } from './external-links';
 
 /**
  * The Electron shell: one window, a tray, the single-instance lock, and the contract bound to IPC.
@@ -46,7 +47,7 @@ const createWindow = (): BrowserWindow => {
   win.once('ready-to-show', () => win.show());
   // Links open in the user's browser; the window itself never navigates away or opens others.
   win.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
+    if (isExternalLink(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
   win.webContents.on('will-navigate', (event, url) => {
