@@ -8,6 +8,9 @@ import { createFileLogger } from '../engine/log/logger';
 import { MIN_TOKEN_LENGTH, tokenProblem } from './access';
 import { startHost } from './server';
 
+/** How long a stop may take before the process exits regardless. */
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
 /**
  * `npm run serve`: Wren without Electron. Runs the engine and serves the built UI on 127.0.0.1
  * behind a random token, printing the URL to open.
@@ -74,6 +77,13 @@ const main = async () => {
   const shutdown = async () => {
     if (closing) return;
     closing = true;
+    // A socket that never answers its close (a dead network, a stuck client) must not keep the
+    // process, and the data-folder lock with it, alive: past the deadline, exit anyway.
+    const deadline = setTimeout(() => {
+      logger.warn({ ms: SHUTDOWN_DEADLINE_MS }, 'Shutdown took too long; exiting without waiting further');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS);
+    deadline.unref();
     await host.close();
     await engine.close();
     process.exit(0);
