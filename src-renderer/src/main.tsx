@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { startBridge } from './app/bridge';
 import { connectToEngine } from './contract';
+import { installEmojiFont } from './ui/emoji-font';
 import './styles/base.css';
 import './styles/controls.css';
 import './styles/app.css';
@@ -27,6 +28,8 @@ import './styles/contacts-import.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
+
+installEmojiFont();
 
 // The bridge starts before the first render so no event can slip past the stores.
 startBridge(connectToEngine());
