@@ -133,6 +133,7 @@ const config: AutomationPatch = {
     name: `Rule ${i}`,
     match: spec.match,
     pattern: spec.match === 'regex' ? `\\b${spec.word}\\s*#?\\d{3,6}\\b` : spec.word,
+    words: [],
     reply: `Thanks {{name}}, about ${spec.word}: we will get back to you ({{phone}}).`,
     scope: 'private' as const,
     priority: ((i * 7) % 21) - 10,
@@ -338,6 +339,10 @@ class BenchTransport implements Transport {
   }
 
   deleteForEveryone(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  sendReaction(): Promise<void> {
     return Promise.resolve();
   }
 

@@ -24,7 +24,16 @@ import { visibleName } from './text';
 import { ONE_SOURCE, uploadCalls, uploadIdSchema } from './uploads';
 import { campaignCalls, campaignEvents } from './campaigns';
 import { contactCalls, contactEvents } from './contacts';
-import { chatKeySchema, groupInfoSchema, chatSchema, MESSAGE_TEXT_MAX, messageSchema, searchHitSchema } from './inbox';
+import {
+  chatFilterSchema,
+  chatKeySchema,
+  groupInfoSchema,
+  chatSchema,
+  MESSAGE_TEXT_MAX,
+  messageActionCalls,
+  messageSchema,
+  searchHitSchema,
+} from './inbox';
 
 /**
  * The one contract between the UI and the engine. Every call and event is declared here once;
@@ -105,13 +114,15 @@ export const calls = {
   ),
   /**
    * A bot's chats, or with `botId: null` every bot's chats in one list ("All bots"): pinned first,
-   * then newest first, paged by key; optionally filtered by name or number.
+   * then newest first, paged by key; optionally filtered by name or number, and to unread chats
+   * or groups.
    */
   'chats:list': call(
     z
       .object({
         botId: botId.nullable(),
         archived: z.boolean().default(false),
+        filter: chatFilterSchema.default('all'),
         query: z.string().trim().max(100).optional(),
         before: chatKeySchema.optional(),
         limit: z.number().int().min(1).max(200).default(50),
@@ -326,6 +337,7 @@ export const calls = {
   ),
   /** Demo bots only: the simulated phone scans the QR (or enters the pairing code). */
   'demo:simulate-scan': call(z.object({ botId }).strict(), botSchema),
+  ...messageActionCalls,
   ...contactCalls,
   ...uploadCalls,
   ...campaignCalls,
@@ -337,6 +349,8 @@ export const events = {
   'bot:event': z.object({ event: botEventSchema }),
   /** A message is new or changed (status, edit, deletion, reaction). */
   'message:upsert': z.object({ message: messageSchema }),
+  /** A message was deleted for me: it leaves the thread (and the chat's preview). */
+  'message:hidden': z.object({ messageId: z.number(), chatId: z.number() }),
   /** A chat is new or changed (preview, unread, pinned, archived, muted). */
   'chat:upsert': z.object({ chat: chatSchema }),
   /**

@@ -97,6 +97,23 @@ export class ChatsPage {
     await expect(this.page.getByTestId('reply-preview')).toContainText(text);
   }
 
+  /** Opens a bubble's menu from the chevron on its corner (shown on hover), as WhatsApp Web does. */
+  async messageMenu(text: string | RegExp): Promise<Locator> {
+    const bubble = this.message(text).last();
+    await bubble.hover();
+    await bubble.getByRole('button', { name: 'Message menu' }).click();
+    const menu = this.page.getByTestId('message-menu');
+    await expect(menu).toBeVisible();
+    return menu;
+  }
+
+  /** Chooses one entry of a bubble's menu (Reply, Forward, Copy, Star, Delete, or "React 👍"). */
+  async messageAction(text: string | RegExp, item: string): Promise<void> {
+    const menu = await this.messageMenu(text);
+    await menu.getByRole('menuitem', { name: item, exact: true }).click();
+    await expect(menu).toHaveCount(0);
+  }
+
   searchBox(): Locator {
     return this.page.getByRole('searchbox', { name: 'Search chats' });
   }

@@ -95,7 +95,12 @@ describe('the inbox of a WhatsApp bot against the local protocol server', () => 
     // Dana replies quoting the bot's answer.
     const reply = nextMessage((m) => !m.fromMe && m.text === 'great, I will come by');
     await dana.reply(BOT_PHONE, 'great, I will come by', answer.waId);
-    expect((await reply).quoted).toEqual({ waId: answer.waId, text: 'Yes, in black', sender: BOT_JID });
+    expect((await reply).quoted).toEqual({
+      waId: answer.waId,
+      text: 'Yes, in black',
+      sender: BOT_JID,
+      senderName: null,
+    });
 
     const stored = await thread(chat.id);
     expect(stored.map((m) => [m.text, m.fromMe, m.status, m.quoted?.waId ?? null])).toEqual([

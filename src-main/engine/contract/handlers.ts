@@ -9,6 +9,7 @@ import type { InboxService } from '../inbox/service';
 import type { MediaService } from '../media/service';
 import { registerCampaignHandlers } from './campaign-handlers';
 import { registerContactHandlers } from './contact-handlers';
+import { registerMessageActionHandlers } from './message-action-handlers';
 import type { UploadStore } from '../uploads/store';
 import type { Dispatcher } from './dispatcher';
 import { registerUploadHandlers } from './upload-handlers';
@@ -59,9 +60,9 @@ export const registerHandlers = (
   handle('messages:send', ({ attachment, ...input }) =>
     attachment
       ? files.withBytes(attachment, 'file', (bytes) =>
-          inbox.send({ ...input, upload: { name: attachment.name, bytes } }),
+          inbox.send({ ...input, upload: { name: attachment.name, bytes }, origin: 'person' }),
         )
-      : inbox.send(input),
+      : inbox.send({ ...input, origin: 'person' }),
   );
   handle('messages:search', (input) => inbox.search(input));
   handle('messages:quoted', ({ messageId }) => inbox.quoted(messageId));
@@ -96,6 +97,7 @@ export const registerHandlers = (
   });
   handle('groups:set-announce', ({ chatId, announce }) => automations.setAnnounce(inbox.chat(chatId), announce));
   handle('demo:simulate-scan', ({ botId }) => bots.simulateScan(botId));
+  registerMessageActionHandlers(dispatcher, inbox);
   registerContactHandlers(dispatcher, deps.contacts, files);
   registerCampaignHandlers(dispatcher, deps, files);
   const missing = dispatcher.missing();

@@ -122,4 +122,48 @@ describe('migrations', () => {
       { s: '~447700900002@s.whatsapp.net', c: 5 },
     ]);
   });
+
+  it('give messages an origin, a star and a hidden mark (null on old rows), and link chats to contacts by number', () => {
+    const sqlite = new Database(':memory:');
+    sqlite.pragma('foreign_keys = ON');
+    const all = bundledMigrations();
+    const at = all.findIndex((m) => m.tag === '0010_message_actions');
+    migrate(sqlite, all.slice(0, at));
+    sqlite
+      .prepare(
+        "INSERT INTO bots (id, name, kind, status, auto_start, created_at, updated_at) VALUES ('b', 'Shop', 'demo', 'online', 1, 1, 1)",
+      )
+      .run();
+    const chat = sqlite.prepare(
+      "INSERT INTO chats (bot_id, jid, kind, last_ts, created_at) VALUES ('b', ?, 'user', 1, 1)",
+    );
+    const contact = sqlite.prepare("INSERT INTO contacts (bot_id, phone_jid, name, updated_at) VALUES ('b', ?, ?, 1)");
+    // A chat whose contact was deleted before the upgrade, and a contact added again since.
+    chat.run('447700900001@s.whatsapp.net');
+    contact.run('447700900001@s.whatsapp.net', 'Ann');
+    chat.run('447700900002@s.whatsapp.net');
+    sqlite
+      .prepare(
+        "INSERT INTO messages (bot_id, chat_id, wa_id, from_me, sender_jid, ts, kind, text, status) VALUES ('b', 1, 'm1', 1, 'me', 1, 'text', 'hi', 'sent')",
+      )
+      .run();
+    expect(migrate(sqlite, all.slice(at))[0]).toBe('0010_message_actions');
+    expect(sqlite.prepare('SELECT origin, starred_at, hidden_at FROM messages').all()).toEqual([
+      { origin: null, starred_at: null, hidden_at: null },
+    ]);
+    const linked = () =>
+      sqlite
+        .prepare('SELECT c.jid, ct.name FROM chats c LEFT JOIN contacts ct ON ct.id = c.contact_id ORDER BY c.id')
+        .all();
+    expect(linked()).toEqual([
+      { jid: '447700900001@s.whatsapp.net', name: 'Ann' },
+      { jid: '447700900002@s.whatsapp.net', name: null },
+    ]);
+    // Imported after the chat exists: the chat gets the contact at once.
+    contact.run('447700900002@s.whatsapp.net', 'Bob');
+    expect(linked()).toEqual([
+      { jid: '447700900001@s.whatsapp.net', name: 'Ann' },
+      { jid: '447700900002@s.whatsapp.net', name: 'Bob' },
+    ]);
+  });
 });

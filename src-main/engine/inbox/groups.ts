@@ -53,12 +53,14 @@ export class GroupStore {
     this.setRole = sqlite.prepare('UPDATE group_members SET role = ? WHERE chat_id = ? AND jid = ?');
     this.groupRow = sqlite.prepare('SELECT * FROM groups WHERE chat_id = ?');
     this.memberRows = sqlite.prepare(
-      `SELECT g.jid, g.role, ct.push_name FROM group_members g
+      // The name the business gave a member wins over their WhatsApp name, as everywhere.
+      `SELECT g.jid, g.role, coalesce(nullif(ct.name, ''), ct.push_name) AS push_name FROM group_members g
        LEFT JOIN contacts ct ON ct.bot_id = ? AND (ct.phone_jid = g.jid OR ct.lid_jid = g.jid)
        WHERE g.chat_id = ?`,
     );
     this.nameOf = sqlite.prepare(
-      'SELECT push_name FROM contacts WHERE bot_id = ? AND (phone_jid = ? OR lid_jid = ?) LIMIT 1',
+      `SELECT coalesce(nullif(name, ''), push_name) AS push_name FROM contacts
+       WHERE bot_id = ? AND (phone_jid = ? OR lid_jid = ?) LIMIT 1`,
     );
 
     this.applyInfo = sqlite.transaction((botId: string, info: GroupInfo, now: number) => {

@@ -1,62 +1,27 @@
 import type Database from 'better-sqlite3';
-import type {
-  Chat,
-  ChatKey,
-  Message,
-  MessageKind,
-  MessageMedia,
-  MessageStatus,
-  SearchHit,
-} from '../../../src-shared/inbox';
-import { phoneOfJid } from './jid';
+import type { Chat, ChatFilter, ChatKey, Message, SearchHit } from '../../../src-shared/inbox';
+import { type ChatRow, type MediaRow, type MessageRow, toChat, toMedia, toMessage } from './reader-rows';
+import { MessageNames } from './names';
 
-type ChatRow = {
-  id: number;
-  bot_id: string;
-  jid: string;
-  kind: 'user' | 'group';
-  title: string | null;
-  last_ts: number;
-  unread: number;
-  pinned_at: number | null;
-  archived: number;
-  muted_until: number | null;
-  handoff_at: number | null;
-  phone_jid: string | null;
-  push_name: string | null;
-  m_text: string | null;
-  m_kind: MessageKind | null;
-  m_from_me: number | null;
-  m_status: MessageStatus | null;
-  m_deleted: number | null;
-  m_sender: string | null;
-};
-
-type MessageRow = {
-  id: number;
-  bot_id: string;
-  chat_id: number;
-  wa_id: string;
-  from_me: number;
-  sender_jid: string;
-  sender_name: string | null;
-  ts: number;
-  kind: MessageKind;
-  text: string | null;
-  status: MessageStatus | null;
-  error: string | null;
-  quoted_wa_id: string | null;
-  quoted_text: string | null;
-  quoted_sender: string | null;
-  forwarded: number;
-  edited_at: number | null;
-  deleted_at: number | null;
+/** One page of a chat list: one bot's (or every bot's, `botId: null`), archived or not, filtered. */
+export type ChatListArgs = {
+  botId: string | null;
+  archived: boolean;
+  filter?: ChatFilter;
+  query?: string;
+  before?: ChatKey;
+  limit: number;
 };
 
 const CHAT_SELECT = `
   SELECT c.id, c.bot_id, c.jid, c.kind, c.title, c.last_ts, c.unread, c.pinned_at, c.archived, c.muted_until, c.handoff_at,
-    ct.phone_jid, ct.push_name, m.text AS m_text, m.kind AS m_kind, m.from_me AS m_from_me, m.status AS m_status,
-    m.deleted_at AS m_deleted, m.sender_name AS m_sender
+    ct.phone_jid, ct.push_name, ct.name, m.text AS m_text, m.kind AS m_kind, m.from_me AS m_from_me,
+    m.status AS m_status, m.deleted_at AS m_deleted,
+    coalesce(
+      (SELECT nullif(s.name, '') FROM contacts s WHERE s.bot_id = m.bot_id AND s.phone_jid = m.sender_jid),
+      (SELECT nullif(s.name, '') FROM contacts s WHERE s.bot_id = m.bot_id AND s.lid_jid = m.sender_jid),
+      m.sender_name
+    ) AS m_sender
   FROM chats c
   LEFT JOIN contacts ct ON ct.id = c.contact_id
   LEFT JOIN messages m ON m.id = c.last_message_id`;
@@ -80,12 +45,14 @@ export class InboxReader {
   private readonly newerPage: Database.Statement<[number, number, number, number, number], MessageRow>;
   private readonly reactionsOf: Database.Statement<[string], { message_id: number; emoji: string; sender_jid: string }>;
   private readonly mediaOf: Database.Statement<[string], MediaRow>;
+  private readonly names: MessageNames;
   private readonly search: Database.Statement<
     [string, string, number, number, number, number],
     MessageRow & { snip: string }
   >;
 
   constructor(sqlite: Database.Database) {
+    this.names = new MessageNames(sqlite);
     this.chatById = sqlite.prepare(`${CHAT_SELECT} WHERE c.id = ?`);
     this.pinned = sqlite.prepare(
       `${CHAT_SELECT} WHERE c.bot_id = ? AND c.archived = ? AND c.pinned_at IS NOT NULL
@@ -105,7 +72,8 @@ export class InboxReader {
       `${CHAT_SELECT} WHERE c.archived = ? AND c.pinned_at IS NULL AND (c.last_ts, c.id) < (?, ?)
        ORDER BY c.last_ts DESC, c.id DESC LIMIT ?`,
     );
-    this.messageById = sqlite.prepare('SELECT * FROM messages WHERE id = ?');
+    // A message deleted for me is gone from every read, as if it had never been stored.
+    this.messageById = sqlite.prepare('SELECT * FROM messages WHERE id = ? AND hidden_at IS NULL');
     // One prepared statement for any page size: the ids come as a JSON array.
     this.reactionsOf = sqlite.prepare(
       `SELECT message_id, emoji, sender_jid FROM reactions
@@ -116,11 +84,11 @@ export class InboxReader {
        WHERE message_id IN (SELECT value FROM json_each(?))`,
     );
     this.olderPage = sqlite.prepare(
-      `SELECT * FROM messages WHERE chat_id = ? AND (ts < ? OR (ts = ? AND id < ?))
+      `SELECT * FROM messages WHERE chat_id = ? AND (ts < ? OR (ts = ? AND id < ?)) AND hidden_at IS NULL
        ORDER BY ts DESC, id DESC LIMIT ?`,
     );
     this.newerPage = sqlite.prepare(
-      `SELECT * FROM messages WHERE chat_id = ? AND (ts > ? OR (ts = ? AND id > ?))
+      `SELECT * FROM messages WHERE chat_id = ? AND (ts > ? OR (ts = ? AND id > ?)) AND hidden_at IS NULL
        ORDER BY ts ASC, id ASC LIMIT ?`,
     );
     // CROSS JOIN fixes the join order: the FTS match first, then each hit's row. Left to itself
@@ -128,7 +96,7 @@ export class InboxReader {
     this.search = sqlite.prepare(
       `SELECT m.*, snippet(messages_fts, 0, char(1), char(2), '…', 12) AS snip
        FROM messages_fts CROSS JOIN messages m ON m.id = messages_fts.rowid
-       WHERE messages_fts MATCH ? AND m.bot_id = ? AND (m.ts < ? OR (m.ts = ? AND m.id < ?))
+       WHERE messages_fts MATCH ? AND m.bot_id = ? AND (m.ts < ? OR (m.ts = ? AND m.id < ?)) AND m.hidden_at IS NULL
        ORDER BY m.ts DESC, m.id DESC LIMIT ?`,
     );
   }
@@ -142,13 +110,13 @@ export class InboxReader {
    * Pinned chats come first on the first page (WhatsApp allows a few); the rest newest first.
    * `botId: null` lists every bot's chats in one list, in the same order.
    */
-  chats(args: { botId: string | null; archived: boolean; query?: string; before?: ChatKey; limit: number }): {
+  chats(args: ChatListArgs): {
     items: Chat[];
     nextBefore: ChatKey | null;
   } {
     const { botId, limit } = args;
     const archived = args.archived ? 1 : 0;
-    const match = args.query ? chatMatcher(args.query) : null;
+    const match = chatMatcher(args.query, args.filter ?? 'all');
     const page = (key: ChatKey) =>
       botId === null
         ? this.chatPageAll.all(archived, key.ts, key.id, limit)
@@ -178,6 +146,11 @@ export class InboxReader {
   message(messageId: number, botJid: string | null): Message | null {
     const row = this.messageById.get(messageId);
     return row ? (this.withReactions([row], botJid)[0] ?? null) : null;
+  }
+
+  /** Rows read elsewhere (the starred list), shaped like every other page. */
+  shape(rows: MessageRow[], botJid: string | null): Message[] {
+    return this.withReactions(rows, botJid);
   }
 
   /** A thread newest first, `limit` at a time, older pages by key. */
@@ -271,88 +244,34 @@ export class InboxReader {
       } else list.push({ emoji: r.emoji, count: 1, mine });
       byMessage.set(r.message_id, list);
     }
-    return rows.map((row) => toMessage(row, byMessage.get(row.id) ?? [], mediaById.get(row.id) ?? null));
+    // The name the business gave a person wins over the push name stored with their message,
+    // for the sender and for whom a reply quotes.
+    const [first] = rows;
+    const jids = rows.flatMap((r) => [
+      ...(r.from_me ? [] : [r.sender_jid]),
+      ...(r.quoted_sender ? [r.quoted_sender] : []),
+    ]);
+    const given = first ? this.names.given(first.bot_id, jids) : new Map<string, string>();
+    const origins = this.names.origins(rows.map((r) => r.origin));
+    return rows.map((row) => {
+      const message = toMessage(row, byMessage.get(row.id) ?? [], mediaById.get(row.id) ?? null);
+      if (!row.from_me) message.senderName = given.get(row.sender_jid) ?? message.senderName;
+      if (message.quoted && row.quoted_sender) message.quoted.senderName = given.get(row.quoted_sender) ?? null;
+      message.origin = row.origin === null ? null : (origins.get(row.origin) ?? null);
+      return message;
+    });
   }
 }
 
-const chatMatcher = (query: string) => {
-  const needle = query.trim().toLowerCase();
+/** The chat list's name or number search and its quick filter, as one test per chat. */
+const chatMatcher = (query: string | undefined, filter: ChatFilter): ((chat: Chat) => boolean) | null => {
+  const needle = query?.trim().toLowerCase() ?? '';
   const digits = needle.replace(/\D/g, '');
+  if (needle === '' && filter === 'all') return null;
   return (chat: Chat): boolean =>
-    chat.title.toLowerCase().includes(needle) || (digits.length >= 3 && (chat.phone ?? '').includes(digits));
+    (filter !== 'unread' || chat.unread > 0) &&
+    (filter !== 'groups' || chat.kind === 'group') &&
+    (needle === '' ||
+      chat.title.toLowerCase().includes(needle) ||
+      (digits.length >= 3 && (chat.phone ?? '').includes(digits)));
 };
-
-const toChat = (row: ChatRow): Chat => {
-  const phone = row.phone_jid ? phoneOfJid(row.phone_jid) : phoneOfJid(row.jid);
-  return {
-    id: row.id,
-    botId: row.bot_id,
-    jid: row.jid,
-    kind: row.kind,
-    title: row.title ?? row.push_name ?? phone ?? row.jid.split('@')[0] ?? row.jid,
-    phone,
-    lastMessage:
-      row.m_kind === null
-        ? null
-        : {
-            text: row.m_text,
-            kind: row.m_kind,
-            fromMe: row.m_from_me === 1,
-            status: row.m_status,
-            deleted: row.m_deleted !== null,
-            senderName: row.m_sender,
-          },
-    lastTs: row.last_ts,
-    unread: row.unread,
-    pinned: row.pinned_at !== null,
-    archived: row.archived === 1,
-    mutedUntil: row.muted_until,
-    handoffAt: row.handoff_at,
-  };
-};
-
-type MediaRow = {
-  message_id: number;
-  mime: string;
-  file_name: string | null;
-  size: number | null;
-  width: number | null;
-  height: number | null;
-  seconds: number | null;
-  state: MessageMedia['state'];
-  error: string | null;
-  thumb: Buffer | null;
-};
-
-const toMedia = (row: MediaRow): MessageMedia => ({
-  mime: row.mime,
-  fileName: row.file_name,
-  size: row.size,
-  width: row.width,
-  height: row.height,
-  seconds: row.seconds,
-  state: row.state,
-  error: row.error,
-  thumb: row.thumb ? `data:image/jpeg;base64,${row.thumb.toString('base64')}` : null,
-});
-
-const toMessage = (row: MessageRow, reactions: Message['reactions'], media: MessageMedia | null): Message => ({
-  id: row.id,
-  chatId: row.chat_id,
-  botId: row.bot_id,
-  waId: row.wa_id,
-  fromMe: row.from_me === 1,
-  senderJid: row.sender_jid,
-  senderName: row.sender_name,
-  ts: row.ts,
-  kind: row.kind,
-  text: row.text,
-  status: row.status,
-  error: row.error,
-  quoted: row.quoted_wa_id ? { waId: row.quoted_wa_id, text: row.quoted_text, sender: row.quoted_sender } : null,
-  forwarded: row.forwarded === 1,
-  editedAt: row.edited_at,
-  deletedAt: row.deleted_at,
-  reactions,
-  media,
-});

@@ -65,7 +65,12 @@ describe('the inbox through the contract', () => {
 
   it('shows a campaign message in its chat once, even when it is sent again after a crash', async () => {
     const jid = '447911123402@s.whatsapp.net';
-    const sent = { waId: '3EB0CAMPAIGN0001', text: 'Spring sale: 20% off', ts: h.clock.now() };
+    const sent = {
+      waId: '3EB0CAMPAIGN0001',
+      text: 'Spring sale: 20% off',
+      ts: h.clock.now(),
+      origin: 'campaign:1' as const,
+    };
     h.engine.inbox.recordSent(botId, jid, sent);
     h.engine.inbox.recordSent(botId, jid, sent); // the same id again: the resend after a restart
     const [chat] = await chats();

@@ -7,13 +7,16 @@ import type { Clock } from '../clock';
 import type { EngineEvents } from '../events';
 import type { Logger } from '../log/logger';
 import type { MediaService } from '../media/service';
-import type { IncomingMessage, OutgoingMedia, Transport } from '../wa/transport';
+import type { IncomingMessage, Transport } from '../wa/transport';
+import { createContactCards } from './contact-card';
 import { createGroupSync, type GroupSyncDeps } from './group-sync';
 import { guardedBy } from './guarded';
 import { storeHistory } from './history';
 import { isGroupJid, jidOfPhone } from './jid';
-import { InboxReader } from './reader';
-import type { Ingested } from './writer';
+import { createMessageActions } from './message-actions';
+import { createOutbox } from './outbox';
+import { InboxReader, type ChatListArgs } from './reader';
+import type { Ingested, Origin } from './writer';
 import { InboxWriter } from './writer';
 
 export type InboxDeps = {
@@ -38,17 +41,6 @@ export type InboxDeps = {
 
 export type InboxService = ReturnType<typeof createInboxService>;
 
-type PendingRow = {
-  id: number;
-  wa_id: string;
-  kind: string;
-  text: string | null;
-  quoted_wa_id: string | null;
-  mentions: string | null;
-  jid: string;
-  has_file: number;
-};
-
 export const createInboxService = (deps: InboxDeps) => {
   const { sqlite, clock, events, logger } = deps;
   const writer = new InboxWriter(sqlite);
@@ -65,7 +57,6 @@ export const createInboxService = (deps: InboxDeps) => {
     publish: (botId, changed) => publish(botId, changed),
     onGroupChange: (botId, chatId, event) => deps.onGroupChange?.(botId, chatId, event),
   });
-  const flushing = new Map<string, Promise<void>>();
   const storingHistory = new Set<Promise<void>>();
 
   const chatOrThrow = (chatId: number): Chat => {
@@ -124,66 +115,38 @@ export const createInboxService = (deps: InboxDeps) => {
   };
 
   const guarded = guardedBy(logger);
+  const contactCards = createContactCards(sqlite);
+  const actions = createMessageActions({
+    sqlite,
+    reader,
+    writer,
+    clock,
+    events,
+    botJid: (botId) => deps.botJid(botId),
+    onlineTransport: (botId) => deps.onlineTransport(botId),
+    chatOrThrow,
+    publish: (botId, changed) => publish(botId, changed),
+    file: (messageId) => deps.media.file(messageId),
+    botIsAdmin: (chat) =>
+      groupSync.info(chat, false).then(
+        (info) => info.members.some((m) => m.isBot && m.role !== 'member'),
+        () => false,
+      ),
+    send: (args) => service.send(args),
+  });
 
-  // Used on every send: prepared once.
-  const statements = {
-    pending: sqlite.prepare<[string], PendingRow>(
-      `SELECT m.id, m.wa_id, m.kind, m.text, m.quoted_wa_id, m.mentions, c.jid, f.message_id IS NOT NULL AS has_file
-           FROM messages m JOIN chats c ON c.id = m.chat_id LEFT JOIN media f ON f.message_id = m.id
-           WHERE m.bot_id = ? AND m.status = 'pending' ORDER BY m.id`,
-    ),
-    quoted: sqlite.prepare<[number], { wa_id: string; from_me: number; sender_jid: string; text: string | null }>(
-      `SELECT q.wa_id, q.from_me, q.sender_jid, q.text FROM messages m
-         JOIN messages q ON q.chat_id = m.chat_id AND q.wa_id = m.quoted_wa_id WHERE m.id = ?`,
-    ),
-  };
+  const outbox = createOutbox({
+    sqlite,
+    writer,
+    reader,
+    logger,
+    media: deps.media,
+    onlineTransport: (botId) => deps.onlineTransport(botId),
+    publish: (botId, changed) => publish(botId, changed),
+  });
+  const flushOutbox = outbox.flush;
 
-  /** Sends the bot's pending messages in the order they were written; one flush at a time per bot. */
-  const flushOutbox = (botId: string): Promise<void> => {
-    const previous = flushing.get(botId) ?? Promise.resolve();
-    const next = previous.then(async () => {
-      const pending = statements.pending.all(botId);
-      for (const row of pending) {
-        const transport = deps.onlineTransport(botId);
-        if (!transport) return; // still pending: sent when the bot is online again
-        const quoted = row.quoted_wa_id ? quotedFor(row.id) : undefined;
-        try {
-          const mentions = row.mentions ? (JSON.parse(row.mentions) as string[]) : null;
-          const options = { id: row.wa_id, ...(quoted ? { quoted } : {}), ...(mentions ? { mentions } : {}) };
-          if (row.has_file) await transport.sendMedia(row.jid, await outgoingFile(row), options);
-          else await transport.sendText(row.jid, row.text ?? '', options);
-          const changed = writer.status(botId, { id: row.wa_id, chatJid: row.jid, status: 'sent' });
-          if (changed) publish(botId, [changed]);
-        } catch (error) {
-          if (!deps.onlineTransport(botId)) return; // the connection went: try again when back
-          writer.failPending(row.id, (error as Error).message);
-          publish(botId, [{ messageId: row.id, chatId: reader.message(row.id, null)?.chatId ?? 0 }]);
-        }
-      }
-    });
-    const settled = next.catch((error: unknown) => logger.error({ err: error, botId }, 'inbox: outbox flush failed'));
-    flushing.set(botId, settled);
-    return settled;
-  };
-
-  /** The stored file of a pending message; gone from the store means it can never be sent. */
-  const outgoingFile = async (row: PendingRow): Promise<OutgoingMedia> => {
-    const file = await deps.media.file(row.id);
-    return {
-      kind: row.kind as OutgoingMedia['kind'],
-      bytes: file.bytes,
-      mime: file.mime,
-      fileName: file.name,
-      caption: row.text,
-    };
-  };
-
-  const quotedFor = (messageId: number) => {
-    const row = statements.quoted.get(messageId);
-    return row ? { id: row.wa_id, fromMe: row.from_me === 1, senderJid: row.sender_jid, text: row.text } : undefined;
-  };
-
-  return {
+  const service = {
     /** Stores everything a bot's transport reports, and tells the UI. */
     attach(botId: string, transport: Transport): void {
       groupSync.attach(botId, transport);
@@ -256,7 +219,7 @@ export const createInboxService = (deps: InboxDeps) => {
     onOnline: (botId: string): Promise<void> => flushOutbox(botId),
 
     /** `botId: null`: every bot's chats in one list. */
-    chats: (args: { botId: string | null; archived: boolean; query?: string; before?: ChatKey; limit: number }) => {
+    chats: (args: ChatListArgs) => {
       if (args.botId !== null && !deps.botExists(args.botId)) {
         throw new ContractError('not_found', 'That bot does not exist any more.');
       }
@@ -264,6 +227,15 @@ export const createInboxService = (deps: InboxDeps) => {
     },
 
     chat: (chatId: number): Chat => chatOrThrow(chatId),
+
+    /** The person in a one-to-one chat, for its contact card; null for a group. */
+    contact(chatId: number) {
+      const card = contactCards.of(chatId);
+      if (card === undefined) throw new ContractError('not_found', 'That chat does not exist any more.');
+      return card;
+    },
+
+    ...actions,
 
     /** The chat with a number (created if new), to write to someone who has not written yet. */
     openChat(botId: string, phoneInput: string): Chat {
@@ -397,6 +369,10 @@ export const createInboxService = (deps: InboxDeps) => {
       file?: { name: string; bytes: Buffer; sticker?: boolean };
       /** JIDs the message mentions (tag-all, hidden tags, warnings). */
       mentions?: readonly string[];
+      /** A copy of another message (messages:forward). */
+      forwarded?: boolean;
+      /** Who is sending it: a person in Wren, or the bot's automations. */
+      origin: Origin;
     }): Promise<Message> {
       const chat = chatOrThrow(args.chatId);
       // Checked and kept in the media store before the message exists: a bad file changes nothing.
@@ -424,7 +400,9 @@ export const createInboxService = (deps: InboxDeps) => {
           text: args.text === '' ? null : args.text,
           quoted,
           ...(file ? { kind: file.kind } : {}),
+          ...(args.forwarded ? { forwarded: true } : {}),
         },
+        args.origin,
         file?.media ?? null,
         args.mentions && args.mentions.length > 0 ? args.mentions : null,
       );
@@ -435,8 +413,20 @@ export const createInboxService = (deps: InboxDeps) => {
       return message;
     },
 
+    /** Says which stage of the bot's automations sent these replies (known once the pipeline is done). */
+    markOrigin(botId: string, messageIds: readonly number[], origin: Origin): void {
+      if (messageIds.length === 0) return;
+      const changed = sqlite
+        .prepare(
+          `UPDATE messages SET origin = ? WHERE id IN (SELECT value FROM json_each(?)) AND from_me = 1
+           RETURNING id AS messageId, chat_id AS chatId`,
+        )
+        .all(origin, JSON.stringify(messageIds)) as Ingested[];
+      publish(botId, changed);
+    },
+
     /** A message a campaign already sent: shown in the contact's chat as sent (once, even if resent). */
-    recordSent(botId: string, jid: string, sent: { waId: string; text: string; ts: number }): void {
+    recordSent(botId: string, jid: string, sent: { waId: string; text: string; ts: number; origin: Origin }): void {
       const chatId = writer.chatForJid(botId, jid, null, null, sent.ts);
       const message = {
         id: sent.waId,
@@ -445,10 +435,10 @@ export const createInboxService = (deps: InboxDeps) => {
         text: sent.text,
         quoted: null,
       };
-      // A resend after a crash (same id) is in the chat already.
-      if (writer.hasOwn(chatId, sent.waId)) return;
+      // A resend after a crash (same id) is in the chat already, or its echo from the phone came first.
+      if (writer.hasOwn(chatId, sent.waId)) return writer.originOf(chatId, sent.waId, sent.origin);
       // Pending and then sent in the same turn: the outbox never sees it pending.
-      const id = writer.insertOutgoing(botId, chatId, message);
+      const id = writer.insertOutgoing(botId, chatId, message, sent.origin);
       const changed = writer.status(botId, { id: sent.waId, chatJid: jid, status: 'sent' });
       publish(botId, [changed ?? { messageId: id, chatId }]);
     },
@@ -458,11 +448,12 @@ export const createInboxService = (deps: InboxDeps) => {
 
     /** Waits for outbox flushes, history being stored and group reads (tests, shutdown). */
     idle: async (): Promise<void> => {
-      await Promise.all([...flushing.values(), ...storingHistory, groupSync.idle()]);
+      await Promise.all([outbox.idle(), ...storingHistory, groupSync.idle()]);
       publishNow();
     },
 
     /** Sends the UI what changed this turn now, rather than at the end of the turn. */
     publishNow,
   };
+  return service;
 };

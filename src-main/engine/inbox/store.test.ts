@@ -62,12 +62,12 @@ describe('ingest', () => {
 
   it('never moves a status backwards, and failed replaces only pending', () => {
     const chatId = writer.chatForJid(BOT, DANA, null, null, 1);
-    const pending = writer.insertOutgoing(BOT, chatId, {
-      id: 'OUT',
-      senderJid: 'me@s.whatsapp.net',
-      ts: 10,
-      text: 'hi',
-    });
+    const pending = writer.insertOutgoing(
+      BOT,
+      chatId,
+      { id: 'OUT', senderJid: 'me@s.whatsapp.net', ts: 10, text: 'hi' },
+      'person',
+    );
     const status = (s: 'sent' | 'delivered' | 'read' | 'failed') =>
       writer.status(BOT, { id: 'OUT', chatJid: DANA, status: s });
     const current = () => reader.message(pending, null)?.status;
@@ -79,12 +79,12 @@ describe('ingest', () => {
     expect(current()).toBe('read');
     // Addressed by the contact's LID, the status still finds the chat once the LID is known.
     writer.ingest(BOT, [msg({ id: 'IN', chatAltJid: DANA_LID })], true, 11);
-    const second = writer.insertOutgoing(BOT, chatId, {
-      id: 'OUT2',
-      senderJid: 'me@s.whatsapp.net',
-      ts: 12,
-      text: 'x',
-    });
+    const second = writer.insertOutgoing(
+      BOT,
+      chatId,
+      { id: 'OUT2', senderJid: 'me@s.whatsapp.net', ts: 12, text: 'x' },
+      'person',
+    );
     expect(writer.status(BOT, { id: 'OUT2', chatJid: DANA_LID, status: 'delivered' })).not.toBeNull();
     expect(reader.message(second, null)?.status).toBe('delivered');
   });

@@ -16,6 +16,12 @@ const RANK: Record<MessageStatus, number> = { pending: 0, failed: 0.5, sent: 1, 
 
 export type Ingested = { messageId: number; chatId: number };
 
+/**
+ * Who sent one of the bot's own messages, as the `origin` column keeps it: a person in Wren, the
+ * bot's automations (and which stage), a campaign, or the linked phone itself.
+ */
+export type Origin = 'person' | 'phone' | 'bot' | `bot:${string}` | `campaign:${number}`;
+
 type MessageRow = { id: number; chat_id: number; status: MessageStatus | null };
 
 /** A file the user sends: already in the media store, so the outbox can send it after a restart. */
@@ -28,7 +34,8 @@ export type StoredMedia = Omit<IncomingMedia, 'ref' | 'preview'> & { sha256: str
  */
 export class InboxWriter {
   readonly identities: Identities;
-  private readonly chatByJid: Database.Statement<[string, string], { id: number }>;
+  private readonly chatByJid: Database.Statement<[string, string], { id: number; contact_id: number | null }>;
+  private readonly relinkChat: Database.Statement<[number, number]>;
   private readonly insertChat: Database.Statement<[string, string, string, number | null, number, number]>;
   private readonly insertMessage: Database.Statement<unknown[]>;
   private readonly bumpChat: Database.Statement<[number, number, number, number, number, number]>;
@@ -36,6 +43,7 @@ export class InboxWriter {
   private readonly findMessage: Database.Statement<[number, number, string], MessageRow>;
   private readonly setStatus: Database.Statement<[string, string | null, number]>;
   private readonly setMentions: Database.Statement<[string, number]>;
+  private readonly setOrigin: Database.Statement<[string, number, string]>;
   private readonly setText: Database.Statement<[string, number, number]>;
   private readonly markDeleted: Database.Statement<[number, number, number]>;
   private readonly upsertReaction: Database.Statement<[number, string, string, number]>;
@@ -46,14 +54,15 @@ export class InboxWriter {
 
   constructor(private readonly sqlite: Database.Database) {
     this.identities = new Identities(sqlite);
-    this.chatByJid = sqlite.prepare('SELECT id FROM chats WHERE bot_id = ? AND jid = ?');
+    this.chatByJid = sqlite.prepare('SELECT id, contact_id FROM chats WHERE bot_id = ? AND jid = ?');
+    this.relinkChat = sqlite.prepare('UPDATE chats SET contact_id = ? WHERE id = ? AND contact_id IS NULL');
     this.insertChat = sqlite.prepare(
       'INSERT INTO chats (bot_id, jid, kind, contact_id, last_ts, created_at) VALUES (?, ?, ?, ?, ?, ?)',
     );
     this.insertMessage = sqlite.prepare(
       `INSERT INTO messages (bot_id, chat_id, wa_id, from_me, sender_jid, sender_name, ts, kind, text, status,
-         quoted_wa_id, quoted_text, quoted_sender, forwarded)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         quoted_wa_id, quoted_text, quoted_sender, forwarded, origin)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (chat_id, from_me, wa_id) DO NOTHING`,
     );
     this.bumpChat = sqlite.prepare(
@@ -66,6 +75,7 @@ export class InboxWriter {
     );
     this.setStatus = sqlite.prepare('UPDATE messages SET status = ?, error = ? WHERE id = ?');
     this.setMentions = sqlite.prepare('UPDATE messages SET mentions = ? WHERE id = ?');
+    this.setOrigin = sqlite.prepare('UPDATE messages SET origin = ? WHERE chat_id = ? AND from_me = 1 AND wa_id = ?');
     this.setText = sqlite.prepare('UPDATE messages SET text = ?, edited_at = ? WHERE id = ?');
     this.markDeleted = sqlite.prepare(
       'UPDATE messages SET deleted_at = ?, text = CASE WHEN ? THEN text ELSE NULL END WHERE id = ?',
@@ -108,12 +118,13 @@ export class InboxWriter {
   insertOutgoing(
     botId: string,
     chatId: number,
-    message: Pick<IncomingMessage, 'id' | 'senderJid' | 'ts' | 'text' | 'quoted' | 'kind'>,
+    message: Pick<IncomingMessage, 'id' | 'senderJid' | 'ts' | 'text' | 'quoted' | 'kind' | 'forwarded'>,
+    origin: Origin,
     media: StoredMedia | null = null,
     mentions: readonly string[] | null = null,
   ): number {
     return this.sqlite.transaction(() => {
-      const id = this.insertOne(botId, chatId, { ...message, senderName: null, fromMe: true }, 'pending');
+      const id = this.insertOne(botId, chatId, { ...message, senderName: null, fromMe: true }, 'pending', origin);
       if (id === null) throw new Error(`A message with id ${message.id} exists already in this chat.`);
       if (mentions) this.setMentions.run(JSON.stringify(mentions), id);
       if (media) this.addMedia(id, media, { state: 'stored', sha256: media.sha256, thumb: media.thumb, ref: null });
@@ -194,6 +205,8 @@ export class InboxWriter {
     const name = group || message.fromMe ? null : message.senderName;
     const { contactId, chatJid } = this.identities.person(botId, message.chatJid, message.chatAltJid, name, now);
     const existing = this.chatByJid.get(botId, chatJid);
+    // The chat outlived its contact (deleted on the Contacts page): it takes the one found now.
+    if (existing && existing.contact_id === null && contactId !== null) this.relinkChat.run(contactId, existing.id);
     const chatId =
       existing?.id ??
       Number(this.insertChat.run(botId, chatJid, group ? 'group' : 'user', contactId, message.ts, now).lastInsertRowid);
@@ -209,6 +222,8 @@ export class InboxWriter {
       'id' | 'fromMe' | 'senderJid' | 'senderName' | 'ts' | 'kind' | 'text' | 'quoted' | 'forwarded' | 'media'
     >,
     status: MessageStatus | null = m.fromMe ? 'sent' : null,
+    // The bot's own messages that did not go through Wren's outbox were sent from the phone.
+    origin: Origin | null = m.fromMe ? 'phone' : null,
   ): number | null {
     const result = this.insertMessage.run(
       botId,
@@ -225,6 +240,7 @@ export class InboxWriter {
       m.quoted?.text ?? null,
       m.quoted?.senderJid ?? null,
       m.forwarded ? 1 : 0,
+      origin,
     );
     if (result.changes === 0) return null;
     const id = Number(result.lastInsertRowid);
@@ -254,6 +270,11 @@ export class InboxWriter {
       where.thumb,
       where.ref,
     );
+  }
+
+  /** Says who sent one of the bot's messages stored already (its echo came back before its record). */
+  originOf(chatId: number, waId: string, origin: Origin): void {
+    this.setOrigin.run(origin, chatId, waId);
   }
 
   /** Whether the bot's message with this id is in the chat already (a resend after a crash). */

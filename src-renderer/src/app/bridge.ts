@@ -51,11 +51,16 @@ export const startBridge = ({ client, connection }: Engine): (() => void) => {
       notify(message);
     }),
     client.on('chat:upsert', ({ chat }) => inbox().receiveChat(chat)),
+    client.on('message:hidden', ({ chatId, messageId }) => inbox().removeMessage(chatId, messageId)),
     client.on('chats:changed', ({ botId }) => void inboxActions.reloadBot(botId)),
     client.on('history:progress', (progress) => useHistoryStore.getState().receive(progress)),
     client.on('campaign:progress', ({ campaign }) => useCampaignsStore.getState().receiveProgress(campaign)),
     client.on('automations:changed', ({ botId }) => useAutomationsStore.getState().receiveChanged(botId)),
-    client.on('contacts:changed', ({ botId }) => useContactsStore.getState().receiveChanged(botId)),
+    client.on('contacts:changed', ({ botId }) => {
+      useContactsStore.getState().receiveChanged(botId);
+      // Chats are named after their contacts: a name given or imported shows in the list at once.
+      void inboxActions.reloadBot(botId);
+    }),
     client.on('contacts:import-progress', ({ botId, done, total }) =>
       useContactsStore.getState().receiveProgress(botId, { done, total }),
     ),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCountdown, formatLogTime, formatPairingCode, formatPhone, initials } from './format';
+import { formatCountdown, formatLogTime, formatPairingCode, formatPhone } from './format';
 
 describe('format', () => {
   it('shows pairing codes as two groups of four', () => {
@@ -23,11 +23,5 @@ describe('format', () => {
   it('formats E.164 numbers and leaves odd ones alone', () => {
     expect(formatPhone('+447911123456')).toBe('+44 7911 123456');
     expect(formatPhone('12')).toBe('12');
-  });
-
-  it('makes initials from one or two words', () => {
-    expect(initials('Shop front desk')).toBe('SF');
-    expect(initials('bakery')).toBe('BA');
-    expect(initials('  ')).toBe('?');
   });
 });

@@ -43,12 +43,3 @@ export const formatPairingCode = (code: string): string => {
   const plain = code.replace(/[^0-9a-z]/gi, '').toUpperCase();
   return plain.length === 8 ? `${plain.slice(0, 4)}-${plain.slice(4)}` : code;
 };
-
-/** Up to two letters: first letters of the first two words, or the first two of one word. */
-export const initials = (name: string): string => {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  const [first, second] = words;
-  if (!first) return '?';
-  const letters = second ? [...first].slice(0, 1).concat([...second].slice(0, 1)) : [...first].slice(0, 2);
-  return letters.join('').toUpperCase();
-};

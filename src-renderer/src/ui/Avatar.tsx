@@ -1,23 +1,36 @@
-import { initials } from '../lib/format';
+import { initialsOf, toneFor } from './avatar-look';
 
-/** WhatsApp-like muted tones; a name always gets the same one. */
-const TONES = ['#00a884', '#53bdeb', '#7f66ff', '#ff8a8c', '#ffbc38', '#009de2', '#a5b337', '#fc9775'];
+export { toneAt } from './avatar-look';
 
-/** The n-th tone: things listed in a fixed order (bots) look apart for the first eight. */
-export const toneAt = (index: number): string => TONES[index % TONES.length] ?? '#00a884';
-
-const toneFor = (seed: string): string => {
-  let hash = 0;
-  for (const ch of seed) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
-  return TONES[hash % TONES.length] ?? '#00a884';
-};
-
-export const Avatar = ({ name, seed, size = 49 }: { name: string; seed: string; size?: number }) => (
-  <span
-    className="avatar"
-    aria-hidden="true"
-    style={{ width: size, height: size, fontSize: Math.round(size * 0.38), background: toneFor(seed) }}
-  >
-    {initials(name)}
-  </span>
+/** WhatsApp's grey silhouette, for someone with no letters to show (initials of "+44" say nothing). */
+export const Silhouette = () => (
+  <svg viewBox="0 0 212 212" width="100%" height="100%" aria-hidden="true" focusable="false">
+    <path fill="#dfe5e7" d="M106 0a106 106 0 1 0 0 212 106 106 0 0 0 0-212z" />
+    <path
+      fill="#fff"
+      d="M106 45c-20 0-34 15-34 36s14 39 34 39 34-18 34-39-14-36-34-36zm0 86c-36 0-70 17-75 45a106 106 0 0 0 150 0c-5-28-39-45-75-45z"
+    />
+  </svg>
 );
+
+/**
+ * A round avatar. `seed` says who it is (a phone number or JID for a person, an id for a bot): the
+ * colour follows it, so a person looks the same in the chat list, the header, a group and Contacts.
+ */
+export const Avatar = ({ name, seed, size = 49 }: { name: string; seed: string; size?: number }) => {
+  const letters = initialsOf(name);
+  return letters ? (
+    <span
+      className="avatar"
+      aria-hidden="true"
+      data-initials={letters}
+      style={{ width: size, height: size, fontSize: Math.round(size * 0.38), background: toneFor(seed) }}
+    >
+      {letters}
+    </span>
+  ) : (
+    <span className="avatar" aria-hidden="true" data-initials="" style={{ width: size, height: size }}>
+      <Silhouette />
+    </span>
+  );
+};

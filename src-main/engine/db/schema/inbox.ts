@@ -126,6 +126,15 @@ export const messages = sqliteTable(
     deletedAt: integer('deleted_at'),
     /** JSON array of JIDs the bot's message mentions (tag-all, hidden tags); null for most. */
     mentions: text('mentions'),
+    /**
+     * Who sent one of the bot's own messages: 'person' (in Wren), 'bot:<stage>', 'campaign:<id>',
+     * or 'phone' (the linked phone itself); null for others' messages and rows from before 0010.
+     */
+    origin: text('origin'),
+    /** Starred in Wren: kept on this PC only. */
+    starredAt: integer('starred_at'),
+    /** Deleted for me: hidden in Wren, still on WhatsApp. */
+    hiddenAt: integer('hidden_at'),
   },
   (t) => [
     uniqueIndex('messages_wa_id').on(t.chatId, t.fromMe, t.waId),
@@ -133,6 +142,10 @@ export const messages = sqliteTable(
     index('messages_thread').on(t.chatId, t.ts, t.id),
     // The outbox: a bot's pending messages in the order they were written.
     index('messages_outbox').on(t.botId, t.status, t.id),
+    // A chat's starred messages, newest first: a handful among thousands, so a partial index.
+    index('messages_starred')
+      .on(t.chatId, t.ts, t.id)
+      .where(sql`starred_at IS NOT NULL`),
   ],
 );
 

@@ -460,7 +460,7 @@ describe('Baileys transport: with the real makeWASocket on loopback', () => {
     }
   };
 
-  it('reports a refused connection as one connection-lost close', async () => {
+  it('reports a refused connection as one offline close (nothing reachable there)', async () => {
     const port = await new Promise<number>((resolve) => {
       const server = createServer();
       server.listen(0, '127.0.0.1', () => {
@@ -478,7 +478,7 @@ describe('Baileys transport: with the real makeWASocket on loopback', () => {
     expect(events.filter((e) => e.state === 'close')).toEqual([
       {
         state: 'close',
-        reason: 'connection-lost',
+        reason: 'offline',
         code: 408,
         detail: expect.stringContaining('ECONNREFUSED') as unknown,
       },

@@ -23,6 +23,7 @@ import type {
   GroupInfo,
   MessageStatus,
   OutgoingMedia,
+  ReactionTarget,
   SendOptions,
   SentMessage,
   Transport,
@@ -453,10 +454,34 @@ export const createBaileysTransport = (options: BaileysTransportOptions): Transp
     },
 
     sendText: (jid: string, text: string, sendOptions: SendOptions = {}): Promise<SentMessage> =>
-      send(jid, sendOptions.mentions?.length ? { text, mentions: sendOptions.mentions } : { text }, sendOptions),
+      send(
+        jid,
+        forwardedIf(sendOptions, sendOptions.mentions?.length ? { text, mentions: sendOptions.mentions } : { text }),
+        sendOptions,
+      ),
 
     sendMedia: (jid: string, media: OutgoingMedia, sendOptions: SendOptions = {}): Promise<SentMessage> =>
-      send(jid, contentFor(media), sendOptions),
+      send(jid, forwardedIf(sendOptions, contentFor(media)), sendOptions),
+
+    async sendReaction(chatJid: string, target: ReactionTarget, emoji: string | null): Promise<void> {
+      const current = openSession();
+      // WhatsApp takes an empty text as "reaction removed".
+      await current.sock
+        .sendMessage(chatJid, {
+          react: {
+            text: emoji ?? '',
+            key: {
+              remoteJid: chatJid,
+              id: target.id,
+              fromMe: target.fromMe,
+              ...(isJidGroup(chatJid) && !target.fromMe ? { participant: target.senderJid } : {}),
+            },
+          },
+        })
+        .catch((error: unknown) => {
+          throw asSendError(error);
+        });
+    },
 
     downloadMedia: (ref: string): Promise<Uint8Array> => downloadMediaRef(ref, MEDIA_DOWNLOAD_MAX_BYTES),
 
@@ -470,6 +495,10 @@ export const createBaileysTransport = (options: BaileysTransportOptions): Transp
     }),
   };
 };
+
+/** Marks a copy of another message "Forwarded", as WhatsApp's own clients do (a score of 1). */
+const forwardedIf = (options: SendOptions, content: AnyMessageContent): AnyMessageContent =>
+  options.forwarded ? { ...content, contextInfo: { isForwarded: true, forwardingScore: 1 } } : content;
 
 const rememberSent = (current: Session, id: string): void => {
   current.sentIds.add(id);

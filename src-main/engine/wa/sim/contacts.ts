@@ -30,7 +30,12 @@ export type SimContactMessage = {
   media?: { kind: MessageKind; mime: string; fileName: string | null; ref: string };
   /** Whom the message mentions (JIDs), when anyone. */
   mentions?: string[];
+  /** A copy of another message, shown to the contact as "Forwarded". */
+  forwarded?: boolean;
 };
+
+/** A reaction the bot put on (or took off, `emoji: null`) a message, as the other side sees it. */
+export type SimContactReaction = { from: string; chatJid: string; id: string; emoji: string | null; ts: number };
 
 /** Who does something on the contact's side: `from` a contact's number, `to` the bot's number. */
 export type SimContactArgs = { from: string; fromName?: string; to: string };

@@ -20,6 +20,7 @@ import {
   type ContactDeps,
   type SimContactArgs,
   type SimContactMessage,
+  type SimContactReaction,
   type SimReceiveArgs,
   type SimUpdate,
 } from './contacts';
@@ -69,6 +70,8 @@ export class SimNetwork {
   private readonly historyFeed: SimHistoryFeed;
   /** Everything a bot sent, as each contact received it. */
   readonly inboxOfContacts: SimContactMessage[] = [];
+  /** Every reaction a bot set or removed, as the other side of the chat sees it. */
+  readonly reactionsOfContacts: SimContactReaction[] = [];
   private readonly silenced = new Set<string>();
   private nextPhone = 100;
   private seq = 0;
@@ -194,7 +197,12 @@ export class SimNetwork {
     toJid: string,
     text: string,
     id: string,
-    extra: { quotedId?: string | null; file?: SimFile & { kind: MessageKind }; mentions?: readonly string[] } = {},
+    extra: {
+      quotedId?: string | null;
+      file?: SimFile & { kind: MessageKind };
+      mentions?: readonly string[];
+      forwarded?: boolean;
+    } = {},
   ): number {
     // A group the network forgot (the app restarted) takes anything, as its members are unknown.
     const refused = this.groups.has(toJid) ? this.groups.refusesWriter(toJid, fromPhone) : null;
@@ -220,6 +228,7 @@ export class SimNetwork {
         ? { media: { kind: file.kind, mime: file.mime, fileName: file.fileName, ref: media.ref } }
         : {}),
       ...(mentions.length > 0 ? { mentions } : {}),
+      ...(extra.forwarded ? { forwarded: true } : {}),
     });
     const chatJid = toJid.endsWith('@s.whatsapp.net') ? jidOfPhone(toPhone) : toJid;
     this.threads.add(fromPhone, chatJid, {
@@ -362,6 +371,11 @@ export class SimNetwork {
   /** A contact edits one of their messages (their latest unless `id` says which), within 15 minutes. */
   edit(args: { from: string; to: string; text: string; id?: string }): MessageEditEvent {
     return contactEdits(this.contacts, args);
+  }
+
+  /** A bot reacts to a message in one of its chats: the other side sees it (nothing is sent back). */
+  botReacts(fromPhone: string, chatJid: string, id: string, emoji: string | null): void {
+    this.reactionsOfContacts.push({ from: fromPhone, chatJid, id, emoji, ts: this.clock.now() });
   }
 
   /** A contact deletes one of their messages for everyone (their latest unless `id` says which). */

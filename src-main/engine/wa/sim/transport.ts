@@ -14,6 +14,7 @@ import type {
   MessageStatus,
   OutgoingMedia,
   ReactionEvent,
+  ReactionTarget,
   SendOptions,
   SentMessage,
   Transport,
@@ -124,6 +125,7 @@ export class SimTransport implements Transport, SimEndpoint {
     const ts = this.network.send(this.session.phone, jid, text, id, {
       quotedId: options.quoted?.id ?? null,
       ...(options.mentions ? { mentions: options.mentions } : {}),
+      ...(options.forwarded ? { forwarded: true } : {}),
     });
     await this.ackDelay();
     return { id, ts };
@@ -144,6 +146,7 @@ export class SimTransport implements Transport, SimEndpoint {
       quotedId: options.quoted?.id ?? null,
       file,
       ...(options.mentions ? { mentions: options.mentions } : {}),
+      ...(options.forwarded ? { forwarded: true } : {}),
     });
     return { id, ts };
   }
@@ -167,6 +170,11 @@ export class SimTransport implements Transport, SimEndpoint {
   async setGroupAnnounce(jid: string, announce: boolean): Promise<void> {
     await Promise.resolve();
     this.network.groupAdmin.setAnnounce(this.mySession().phone, jid, announce);
+  }
+
+  async sendReaction(chatJid: string, target: ReactionTarget, emoji: string | null): Promise<void> {
+    await Promise.resolve();
+    this.network.botReacts(this.mySession().phone, chatJid, target.id, emoji);
   }
 
   async deleteForEveryone(chatJid: string, message: { id: string; fromMe: boolean; senderJid: string }): Promise<void> {

@@ -29,6 +29,7 @@ const chatActions = {
         archived: view.archived,
         limit: CHAT_PAGE,
         ...(query ? { query } : {}),
+        ...(view.filter && view.filter !== 'all' ? { filter: view.filter } : {}),
       });
       store().applyListPage(list, seq, page, false);
     } catch (error) {
@@ -39,7 +40,7 @@ const chatActions = {
   async loadMoreChats(list: BotChoice): Promise<void> {
     const meta = store().lists[list];
     if (!meta || meta.status !== 'ready' || meta.loadingMore || !meta.nextBefore) return;
-    const { seq, archived, nextBefore } = meta;
+    const { seq, archived, nextBefore, filter = 'all' } = meta;
     const query = meta.query.trim();
     store().patchList(list, seq, { loadingMore: true });
     try {
@@ -49,6 +50,7 @@ const chatActions = {
         before: nextBefore,
         limit: CHAT_PAGE,
         ...(query ? { query } : {}),
+        ...(filter !== 'all' ? { filter } : {}),
       });
       store().applyListPage(list, seq, page, true);
     } catch (error) {

@@ -1,20 +1,53 @@
-import { checkAttachment, formatBytes, type AttachmentKind } from '../../../../src-shared/attachments';
+import {
+  checkAttachment,
+  checkAttachmentBytes,
+  formatBytes,
+  type AttachmentKind,
+} from '../../../../src-shared/attachments';
 import type { MessageMedia } from '../../../../src-shared/inbox';
 import { getClient } from '../../contract';
 
-/** A file chosen in the composer, checked by name and size before it is read. */
+/** A file chosen in the composer, checked by name, size and first bytes before it is sent. */
 export type PendingAttachment = {
   file: File;
   kind: AttachmentKind;
   /** An object URL of the picture itself, for the preview; null for other files. */
   previewUrl: string | null;
+  /** Why the engine would refuse it (its contents are not what its name says), shown before Send. */
+  problem: string | null;
 };
 
-export const pickAttachment = (file: File): { ok: true; value: PendingAttachment } | { ok: false; message: string } => {
+/** How much of a file's start the content check needs: signatures sit in the first bytes, and text is checked on 8 KB. */
+export const HEAD_BYTES = 8192;
+
+/**
+ * The engine's own check at send (src-shared/attachments), run on the first bytes right after the
+ * pick, so a renamed file is caught in the preview with the very sentence the engine would give.
+ */
+export const contentProblem = (name: string, head: Uint8Array): string | null => {
+  const check = checkAttachmentBytes(name, head);
+  return check.ok ? null : check.message;
+};
+
+const readHead = async (file: File): Promise<Uint8Array> =>
+  new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
+
+export const pickAttachment = async (
+  file: File,
+): Promise<{ ok: true; value: PendingAttachment } | { ok: false; message: string }> => {
+  // Name and size first: a program or a 2 GB file is refused before a byte of it is read.
   const check = checkAttachment(file.name, file.size);
   if (!check.ok) return check;
   const kind = check.type.kind;
-  return { ok: true, value: { file, kind, previewUrl: kind === 'image' ? URL.createObjectURL(file) : null } };
+  let problem: string | null;
+  try {
+    problem = contentProblem(file.name, await readHead(file));
+  } catch {
+    problem = `“${file.name}” could not be read. Check that it is still there and choose it again.`;
+  }
+  // A picture that is not one gets no preview: the browser could not draw it anyway.
+  const previewUrl = kind === 'image' && problem === null ? URL.createObjectURL(file) : null;
+  return { ok: true, value: { file, kind, previewUrl, problem } };
 };
 
 /** "PDF · 1.2 MB" under a document's name. */

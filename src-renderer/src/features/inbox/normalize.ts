@@ -1,4 +1,4 @@
-import type { Chat, ChatKey, Message, MessageStatus } from '../../../../src-shared/inbox';
+import type { Chat, ChatFilter, ChatKey, Message, MessageStatus } from '../../../../src-shared/inbox';
 
 /**
  * Pure rules the inbox store applies: where a changed chat goes in a loaded list, where a message
@@ -6,8 +6,8 @@ import type { Chat, ChatKey, Message, MessageStatus } from '../../../../src-shar
  * tested directly and read the same as the engine's own rules.
  */
 
-/** What one chat list shows: the engine filters the same way (see InboxReader.chats). */
-export type ChatView = { archived: boolean; query: string };
+/** What one chat list shows: the engine filters the same way (see InboxReader.chats). No filter: all. */
+export type ChatView = { archived: boolean; query: string; filter?: ChatFilter };
 
 /** The engine's order: a status only moves forward, so a late reply never undoes an event's news. */
 const RANK: Record<MessageStatus, number> = { pending: 0, failed: 0.5, sent: 1, delivered: 2, read: 3, played: 4 };
@@ -26,8 +26,15 @@ export const matchesQuery = (chat: Chat, query: string): boolean => {
   return chat.title.toLowerCase().includes(needle) || (digits.length >= 3 && (chat.phone ?? '').includes(digits));
 };
 
-export const matchesView = (chat: Chat, view: ChatView): boolean =>
-  chat.archived === view.archived && matchesQuery(chat, view.query);
+/**
+ * The quick filter. `listed`: the chat is in the list already. A chat read while "Unread" is shown
+ * stays there until the list is read again, as in WhatsApp, instead of vanishing under the cursor.
+ */
+export const matchesFilter = (chat: Chat, filter: ChatFilter = 'all', listed = false): boolean =>
+  filter === 'all' || (filter === 'groups' ? chat.kind === 'group' : chat.unread > 0 || listed);
+
+export const matchesView = (chat: Chat, view: ChatView, listed = false): boolean =>
+  chat.archived === view.archived && matchesQuery(chat, view.query) && matchesFilter(chat, view.filter, listed);
 
 /** Newest first; negative when `a` is listed above `b`. */
 const newerFirst = (a: Chat, b: Chat): number => b.lastTs - a.lastTs || b.id - a.id;
@@ -51,7 +58,7 @@ export const placeChat = (
 ): number[] => {
   const at = ids.indexOf(chat.id);
   const rest = at === -1 ? ids : ids.filter((id) => id !== chat.id);
-  if (!matchesView(chat, view)) return rest;
+  if (!matchesView(chat, view, at !== -1)) return rest;
   if (chat.pinned) return at !== -1 && wasPinned ? ids : [chat.id, ...rest];
   if (cursor && belowCursor(chat, cursor)) return rest;
   let index = 0;

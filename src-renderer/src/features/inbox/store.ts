@@ -54,6 +54,8 @@ export type InboxState = {
   receiveChat: (chat: Chat) => void;
   removeBot: (botId: string) => void;
   receiveMessage: (message: Message) => void;
+  /** A message deleted for me: it leaves its thread (and any reply waiting to quote it). */
+  removeMessage: (chatId: number, messageId: number) => void;
   openChat: (chatId: number | null) => void;
   setHighlight: (messageId: number | null) => void;
   setReplyTo: (chatId: number, messageId: number | null) => void;
@@ -102,7 +104,11 @@ export const useInboxStore = create<InboxState>()((set) => {
       set((s) => {
         const current = s.lists[list];
         // A reload of the same view keeps the rows on screen until the new page replaces them.
-        const same = current && current.archived === view.archived && current.query === view.query;
+        const same =
+          current &&
+          current.archived === view.archived &&
+          current.query === view.query &&
+          (current.filter ?? 'all') === (view.filter ?? 'all');
         const base = { ...view, nextBefore: null, loadingMore: false, error: null, seq };
         return {
           lists: { ...s.lists, [list]: { ...base, status: same ? current.status : 'loading' } },
@@ -188,6 +194,22 @@ export const useInboxStore = create<InboxState>()((set) => {
         const thread = s.threads[message.chatId];
         if (!thread?.live) return s;
         return insertLive(s, message);
+      });
+    },
+
+    removeMessage(chatId, messageId) {
+      set((s) => {
+        if (!(messageId in s.messagesById)) return s;
+        const messagesById = { ...s.messagesById };
+        delete messagesById[messageId];
+        const ids = s.idsByChat[chatId];
+        const replyTo = { ...s.replyTo };
+        if (replyTo[chatId] === messageId) delete replyTo[chatId];
+        return {
+          messagesById,
+          idsByChat: ids ? { ...s.idsByChat, [chatId]: ids.filter((id) => id !== messageId) } : s.idsByChat,
+          replyTo,
+        };
       });
     },
 

@@ -38,5 +38,7 @@ export const makeMessage = (patch: Partial<Message> = {}): Message => ({
   deletedAt: null,
   reactions: [],
   media: null,
+  starred: false,
+  origin: null,
   ...patch,
 });

@@ -21,6 +21,12 @@ export type ThreadMeta = {
   firstItemIndex: number;
   /** The message to show first (a search hit), else the newest. */
   focusId: number | null;
+  /**
+   * How many messages were unread when the chat was opened (null until the chat is known), and
+   * the first of them: the "3 unread messages" divider goes above it and stays until the chat is left.
+   */
+  unreadAtOpen: number | null;
+  firstUnreadId: number | null;
   seq: number;
 };
 
@@ -67,6 +73,24 @@ export const learnNames = (names: Record<string, string>, items: Message[]): Rec
   return next;
 };
 
+/**
+ * The first of the last `unread` messages others sent (the bot's own and group notices do not
+ * count, as the engine counts), among a thread's ids oldest first. When fewer are loaded than are
+ * unread, the oldest loaded one: the divider then sits at the top of what is loaded.
+ */
+export const firstUnreadOf = (ids: number[], byId: Record<number, Message>, unread: number): number | null => {
+  if (unread <= 0) return null;
+  let seen = 0;
+  let first: number | null = null;
+  for (let i = ids.length - 1; i >= 0 && seen < unread; i--) {
+    const message = byId[ids[i] ?? -1];
+    if (!message || message.fromMe || message.kind === 'system') continue;
+    seen += 1;
+    first = message.id;
+  }
+  return first;
+};
+
 /** A live message joins its thread in time order. */
 export const insertLive = (s: Slice, message: Message): Partial<Slice> => {
   const messagesById = { ...s.messagesById, [message.id]: message };
@@ -105,9 +129,16 @@ export const threadReducers = (set: StoreApi<InboxState>['setState']): ThreadAct
         loadingNewer: false,
         firstItemIndex: FIRST_INDEX,
         focusId,
+        unreadAtOpen: null,
+        firstUnreadId: null,
         seq,
       };
-      set({ threads: { [chatId]: meta }, idsByChat: { [chatId]: [] }, messagesById: {} });
+      // Read before the chat is marked read: what was unread when it opened is what the divider counts.
+      set((s) => ({
+        threads: { [chatId]: { ...meta, unreadAtOpen: s.chatsById[chatId]?.unread ?? null } },
+        idsByChat: { [chatId]: [] },
+        messagesById: {},
+      }));
       return seq;
     },
 
@@ -120,11 +151,24 @@ export const threadReducers = (set: StoreApi<InboxState>['setState']): ThreadAct
           s.idsByChat[chatId] ?? [],
           messagesById,
         );
+        // After a reload the chat itself may have come only now (with its count, not yet marked read).
+        const unreadAtOpen = meta.unreadAtOpen ?? s.chatsById[chatId]?.unread ?? 0;
+        const firstUnreadId = firstUnreadOf(ids, messagesById, unreadAtOpen);
         return {
           messagesById,
           idsByChat: { ...s.idsByChat, [chatId]: ids },
           senderNames: learnNames(s.senderNames, page.items),
-          threads: { ...s.threads, [chatId]: { ...meta, status: 'ready', nextBefore: page.nextBefore, live: true } },
+          threads: {
+            ...s.threads,
+            [chatId]: {
+              ...meta,
+              status: 'ready',
+              nextBefore: page.nextBefore,
+              live: true,
+              unreadAtOpen,
+              firstUnreadId,
+            },
+          },
         };
       });
     },

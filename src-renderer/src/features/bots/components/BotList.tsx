@@ -31,7 +31,9 @@ const BotRow = ({ botId, selected }: { botId: string; selected: boolean }) => {
       <Avatar name={bot.name} seed={bot.id} />
       <div className="bot-card-body">
         <div className="bot-card-line">
-          <span className="bot-card-name">{bot.name}</span>
+          <span className="bot-card-name" title={bot.name}>
+            {bot.name}
+          </span>
           <KindTag kind={bot.kind} />
         </div>
         <div className="bot-card-line">

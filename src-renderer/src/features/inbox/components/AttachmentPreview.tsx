@@ -14,7 +14,10 @@ export const AttachmentPreview = ({
   progress: { done: number; total: number } | null;
   onRemove: () => void;
 }) => (
-  <div className="attachment-preview" data-testid="attachment-preview">
+  <div
+    className={`attachment-preview${attachment.problem ? ' attachment-preview-refused' : ''}`}
+    data-testid="attachment-preview"
+  >
     {attachment.previewUrl ? (
       <img className="attachment-thumb" src={attachment.previewUrl} alt="" />
     ) : (
@@ -23,7 +26,14 @@ export const AttachmentPreview = ({
       </span>
     )}
     <div className="attachment-facts">
-      <div className="attachment-name">{attachment.file.name}</div>
+      <div className="attachment-name" title={attachment.file.name}>
+        {attachment.file.name}
+      </div>
+      {attachment.problem ? (
+        <div className="attachment-problem" role="alert" data-testid="attachment-problem">
+          {attachment.problem}
+        </div>
+      ) : null}
       {progress ? (
         <progress
           className="attachment-progress"

@@ -6,7 +6,9 @@ import { inboxActions } from '../actions';
 import { useChat } from '../hooks/useChats';
 import { isMuted } from '../normalize';
 import { displayTitle, isNumberOnly } from '../text';
+import { useMessageMenuStore } from '../message-menu-store';
 import { ChatAvatar } from './ChatAvatar';
+import { ChatHeaderExtras } from './ChatHeaderExtras';
 import type { Chat } from '../../../../../src-shared/inbox';
 
 const HOUR = 3_600_000;
@@ -17,7 +19,9 @@ const menuItems = (chat: Chat, now: number, onOpenInfo: (() => void) | undefined
   const update = (patch: Parameters<typeof inboxActions.updateChat>[1]) => void inboxActions.updateChat(chat.id, patch);
   const mute = (until: number) => update({ mutedUntil: until });
   return [
-    ...(onOpenInfo ? [{ label: 'Group info', onSelect: onOpenInfo }, 'separator' as const] : []),
+    ...(onOpenInfo ? [{ label: infoLabel(chat), onSelect: onOpenInfo }] : []),
+    { label: 'Starred messages', onSelect: () => useMessageMenuStore.getState().showStarred(chat.id) },
+    'separator',
     chat.pinned
       ? { label: 'Unpin chat', onSelect: () => update({ pinned: false }) }
       : { label: 'Pin chat', onSelect: () => update({ pinned: true }) },
@@ -36,6 +40,8 @@ const menuItems = (chat: Chat, now: number, onOpenInfo: (() => void) | undefined
   ];
 };
 
+const infoLabel = (chat: Chat): string => (chat.kind === 'group' ? 'Group info' : 'Contact info');
+
 const subtitleOf = (chat: Chat, now: number): string => {
   const parts = [
     chat.kind === 'group'
@@ -50,23 +56,30 @@ const subtitleOf = (chat: Chat, now: number): string => {
   return parts.filter(Boolean).join(' · ');
 };
 
-/** `onOpenInfo`: a group's header opens its info (members), as clicking WhatsApp's does. */
+/** `onOpenInfo`: the header opens the group's info (members) or the person's contact info, as clicking WhatsApp's does. */
 export const ChatHeader = ({ chatId, onOpenInfo }: { chatId: number; onOpenInfo?: () => void }) => {
   const chat = useChat(chatId);
   const now = useMinute();
   if (!chat) return <header className="chat-header" />;
   const subtitle = subtitleOf(chat, now);
+  const title = displayTitle(chat);
   return (
     <header className="chat-header">
       <ChatAvatar chat={chat} size={40} />
       <div className="chat-header-text">
-        <h2 className="chat-header-title" data-testid="chat-header-title">
+        {/* A long name is cut with an ellipsis (the whole of it in the tooltip), never pushing the menu off. */}
+        <h2 className="chat-header-title" data-testid="chat-header-title" title={title}>
           {onOpenInfo ? (
-            <button type="button" className="chat-header-link" title="Group info" onClick={onOpenInfo}>
-              {displayTitle(chat)}
+            <button
+              type="button"
+              className="chat-header-link"
+              title={`${title} · ${infoLabel(chat)}`}
+              onClick={onOpenInfo}
+            >
+              {title}
             </button>
           ) : (
-            displayTitle(chat)
+            title
           )}
         </h2>
         {subtitle ? (
@@ -76,6 +89,7 @@ export const ChatHeader = ({ chatId, onOpenInfo }: { chatId: number; onOpenInfo?
         ) : null}
       </div>
       <Menu label="Chat menu" icon={<MoreIcon size={22} />} items={menuItems(chat, now, onOpenInfo)} />
+      <ChatHeaderExtras chatId={chatId} />
     </header>
   );
 };

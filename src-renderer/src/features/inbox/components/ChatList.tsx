@@ -1,4 +1,5 @@
 import { Virtuoso } from 'react-virtuoso';
+import type { ChatListFilter } from '../../../app/router';
 import { Spinner } from '../../../ui/Spinner';
 import { inboxActions } from '../actions';
 import { ALL_BOTS, type BotChoice } from '../bot-choice';
@@ -17,14 +18,24 @@ const Footer = ({ context }: { context?: ListContext }) =>
 
 const COMPONENTS = { Footer };
 
-type ChatListProps = { botId: BotChoice; archived: boolean; query: string };
+/** What an empty list says: why it is empty, and what to do about it. */
+const emptyText = ({ allBots, archived, query, filter }: Omit<ChatListProps, 'botId'> & { allBots: boolean }) => {
+  if (query)
+    return allBots ? `No chats match “${query}”.` : `No chats match “${query}”. Press Enter to search messages.`;
+  if (filter === 'unread') return archived ? 'No unread archived chats.' : 'No unread chats. You are all caught up.';
+  if (filter === 'groups') return archived ? 'No archived groups.' : 'No groups yet. Groups the bot is in appear here.';
+  if (archived) return 'No archived chats.';
+  return `No chats yet. When someone writes to ${allBots ? 'one of your bots' : 'this bot'}, the chat appears here.`;
+};
+
+type ChatListProps = { botId: BotChoice; archived: boolean; query: string; filter: ChatListFilter };
 
 /**
  * The chats, virtualized: a few dozen rows in the page however many chats the bot has. With "All
  * bots", every row names its bot.
  */
-export const ChatList = ({ botId, archived, query }: ChatListProps) => {
-  const { ids, meta } = useChatList(botId, { archived, query });
+export const ChatList = ({ botId, archived, query, filter }: ChatListProps) => {
+  const { ids, meta } = useChatList(botId, { archived, query, filter });
   const allBots = botId === ALL_BOTS;
 
   if (!meta || meta.status === 'loading') {
@@ -41,7 +52,7 @@ export const ChatList = ({ botId, archived, query }: ChatListProps) => {
         <button
           type="button"
           className="button button-secondary"
-          onClick={() => void inboxActions.loadChats(botId, { archived, query })}
+          onClick={() => void inboxActions.loadChats(botId, { archived, query, filter })}
         >
           Try again
         </button>
@@ -51,13 +62,7 @@ export const ChatList = ({ botId, archived, query }: ChatListProps) => {
   if (ids.length === 0) {
     return (
       <p className="list-message list-empty" data-testid="chat-list-empty">
-        {query
-          ? allBots
-            ? `No chats match “${query}”.`
-            : `No chats match “${query}”. Press Enter to search messages.`
-          : archived
-            ? 'No archived chats.'
-            : `No chats yet. When someone writes to ${allBots ? 'one of your bots' : 'this bot'}, the chat appears here.`}
+        {emptyText({ allBots, archived, query, filter })}
       </p>
     );
   }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { ChatListFilter } from '../../../app/router';
 import { useDebounced } from '../../../lib/useDebounced';
 import { ArchiveIcon, ArrowLeftIcon, NewChatIcon, SearchIcon } from '../../../ui/chat-icons';
 import { inboxActions } from '../actions';
@@ -6,6 +7,7 @@ import { ALL_BOTS, type BotChoice } from '../bot-choice';
 import { useInboxBot } from '../hooks/useChats';
 import { BotPicker } from './BotPicker';
 import { ChatList } from './ChatList';
+import { FilterChips } from './FilterChips';
 import { HistorySyncBanner } from './HistorySyncBanner';
 import { NewChatDialog } from './NewChatDialog';
 import { NotificationBanner } from './NotificationBanner';
@@ -18,7 +20,15 @@ import { SearchResults } from './SearchResults';
  * the engine's message search is one bot's, and results from several numbers would blur whose
  * customer wrote what.
  */
-export const ChatListPane = ({ botId }: { botId: BotChoice }) => {
+export const ChatListPane = ({
+  botId,
+  filter,
+  onFilter,
+}: {
+  botId: BotChoice;
+  filter: ChatListFilter;
+  onFilter: (filter: ChatListFilter) => void;
+}) => {
   const { botIds } = useInboxBot();
   const allBots = botId === ALL_BOTS;
   const [archived, setArchived] = useState(false);
@@ -60,6 +70,7 @@ export const ChatListPane = ({ botId }: { botId: BotChoice }) => {
         onBack={showMessages ? () => setSearchingMessages(false) : null}
         placeholder={allBots ? 'Search chats' : 'Search chats or messages'}
       />
+      {showMessages ? null : <FilterChips value={filter} onChange={onFilter} />}
       {showMessages ? (
         <SearchResults />
       ) : (
@@ -101,7 +112,7 @@ export const ChatListPane = ({ botId }: { botId: BotChoice }) => {
               </span>
             </button>
           ) : null}
-          <ChatList botId={botId} archived={archived} query={query} />
+          <ChatList botId={botId} archived={archived} query={query} filter={filter} />
         </>
       )}
       {creating ? (

@@ -8,6 +8,7 @@ import { useChat } from '../hooks/useChats';
 import { useAutoMarkRead } from '../hooks/useThread';
 import { ChatHeader } from './ChatHeader';
 import { Composer } from './Composer';
+import { ContactInfoPanel } from './ContactInfoPanel';
 import { GroupInfoPanel } from './GroupInfoPanel';
 import { MediaViewer } from './MediaViewer';
 import { Thread } from './Thread';
@@ -22,14 +23,20 @@ export const ChatPane = ({ chatId }: { chatId: number }) => {
   return (
     <div className="chat-pane-wrap">
       <div className="chat-pane" data-testid="chat-pane" data-chat-id={chatId}>
-        <ChatHeader chatId={chatId} {...(group ? { onOpenInfo: () => setInfoOpen(true) } : {})} />
+        <ChatHeader chatId={chatId} {...(chat ? { onOpenInfo: () => setInfoOpen(true) } : {})} />
         {chat ? <BotNotice botId={chat.botId} /> : null}
         {chat?.handoffAt ? <HandoffNotice chatId={chatId} /> : null}
         <Thread chatId={chatId} />
         <Composer chatId={chatId} />
         <MediaViewer />
       </div>
-      {group && infoOpen ? <GroupInfoPanel chatId={chatId} onClose={() => setInfoOpen(false)} /> : null}
+      {infoOpen && chat ? (
+        group ? (
+          <GroupInfoPanel chatId={chatId} onClose={() => setInfoOpen(false)} />
+        ) : (
+          <ContactInfoPanel chatId={chatId} onClose={() => setInfoOpen(false)} />
+        )
+      ) : null}
     </div>
   );
 };

@@ -42,7 +42,9 @@ export const ChatRow = ({ chatId, showBot = false }: { chatId: number; showBot?:
                 <UsersIcon size={15} />
               </span>
             ) : null}
-            <span className="chat-row-name">{displayTitle(chat)}</span>
+            <span className="chat-row-name" title={displayTitle(chat)}>
+              {displayTitle(chat)}
+            </span>
           </span>
           <span className={`chat-row-time${chat.unread > 0 && !muted ? ' chat-row-time-unread' : ''}`}>
             {last ? formatListTime(chat.lastTs, new Date(now)) : ''}

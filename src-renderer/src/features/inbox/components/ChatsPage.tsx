@@ -1,6 +1,7 @@
 import { hrefFor } from '../../../app/router';
 import { ChatIcon, WrenLogo } from '../../../ui/icons';
 import { Spinner } from '../../../ui/Spinner';
+import { useChatRoute } from '../hooks/useChatRoute';
 import { useInboxBot } from '../hooks/useChats';
 import { useInboxStore } from '../store';
 import { ChatListPane } from './ChatListPane';
@@ -10,14 +11,19 @@ import { ChatPane } from './ChatPane';
 export const ChatsPage = () => {
   const { botId, ready } = useInboxBot();
   const openChatId = useInboxStore((s) => s.openChatId);
+  const { filter, setFilter } = useChatRoute();
 
   if (ready && botId === null) return <NoBots />;
 
   return (
     <div className="chats-page">
       <section className="chat-list-pane" aria-label="Chat list">
-        {/* Keyed by bot (or "All bots"): filters and search start fresh when another is chosen. */}
-        {botId ? <ChatListPane key={botId} botId={botId} /> : <Spinner size={24} label="Loading" />}
+        {/* Keyed by bot (or "All bots"): search starts fresh when another is chosen; the quick filter, kept in the address, stays. */}
+        {botId ? (
+          <ChatListPane key={botId} botId={botId} filter={filter} onFilter={setFilter} />
+        ) : (
+          <Spinner size={24} label="Loading" />
+        )}
       </section>
       <section className="chat-main" aria-label="Conversation">
         {openChatId !== null ? <ChatPane key={openChatId} chatId={openChatId} /> : <ChatWelcome />}

@@ -1,16 +1,17 @@
-import { useEffect, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { ATTACHMENT_ACCEPT } from '../../../../../src-shared/attachments';
 import { CloseIcon, SendIcon } from '../../../ui/icons';
 import { PaperclipIcon } from '../../../ui/media-icons';
 import { toast } from '../../../ui/toast-store';
 import { inboxActions } from '../actions';
+import { savedDrafts } from '../drafts';
 import { pickAttachment, type PendingAttachment } from '../media';
 import { useInboxStore } from '../store';
 import { AttachmentPreview } from './AttachmentPreview';
 import { EmojiPicker } from './EmojiPicker';
 import { ReplyPreview } from './ReplyPreview';
 
-/** Where the person writes: Enter sends, Shift+Enter starts a new line; the draft is kept per chat. */
+/** Where the person writes: Enter sends, Shift+Enter starts a new line; the draft is kept per chat, across reloads. */
 export const Composer = ({ chatId }: { chatId: number }) => {
   const draft = useInboxStore((s) => s.drafts[chatId] ?? '');
   // A reply counts only while its message is loaded: a reloaded thread may have let it go, and
@@ -42,11 +43,24 @@ export const Composer = ({ chatId }: { chatId: number }) => {
     if (replyToId !== undefined) input.current?.focus();
   }, [replyToId]);
 
-  const setDraft = (text: string) => useInboxStore.getState().setDraft(chatId, text);
+  const setDraft = (text: string) => {
+    useInboxStore.getState().setDraft(chatId, text);
+    savedDrafts.set(String(chatId), text);
+  };
+
+  // A draft left before a reload comes back when its chat opens (before the first paint).
+  useLayoutEffect(() => {
+    const { drafts, setDraft: keep } = useInboxStore.getState();
+    const saved = drafts[chatId] === undefined ? savedDrafts.get(String(chatId)) : null;
+    if (saved) keep(chatId, saved);
+  }, [chatId]);
 
   const send = async () => {
     const text = draft.trim();
     if ((!text && !pending) || progress) return;
+    // The engine would refuse it for the reason the preview already gives (remove it, or choose
+    // the right file): nothing is uploaded for a refusal known in advance.
+    if (pending?.problem) return;
     const { setReplyTo } = useInboxStore.getState();
     // Cleared at once, like WhatsApp: the bubble appears from the engine's reply with its clock.
     // A file stays above the composer, filling with its progress, until it has reached Wren.
@@ -71,12 +85,12 @@ export const Composer = ({ chatId }: { chatId: number }) => {
     }
   };
 
-  const choose = (event: ChangeEvent<HTMLInputElement>) => {
+  const choose = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     // The same file can be chosen again after removing it.
     event.target.value = '';
     if (!file) return;
-    const picked = pickAttachment(file);
+    const picked = await pickAttachment(file);
     if (!picked.ok) {
       setAttachError({ chatId, message: picked.message });
       return;
@@ -138,7 +152,7 @@ export const Composer = ({ chatId }: { chatId: number }) => {
           hidden
           accept={ATTACHMENT_ACCEPT}
           data-testid="attach-input"
-          onChange={choose}
+          onChange={(e) => void choose(e)}
         />
         <textarea
           ref={input}

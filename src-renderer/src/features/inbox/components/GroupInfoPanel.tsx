@@ -6,7 +6,7 @@ import { Spinner } from '../../../ui/Spinner';
 import { useChat } from '../hooks/useChats';
 import { useGroupInfo } from '../hooks/useGroupInfo';
 import { displayTitle } from '../text';
-import { ChatAvatar, Silhouette } from './ChatAvatar';
+import { ChatAvatar } from './ChatAvatar';
 import { GroupBotSettings } from './GroupBotSettings';
 import { GroupMuteCard } from './GroupMuteCard';
 
@@ -17,13 +17,7 @@ const MemberRow = ({ member }: { member: GroupMember }) => {
   const name = memberName(member);
   return (
     <li className="member" data-testid="group-member" data-role={member.role}>
-      {member.isBot || member.name ? (
-        <Avatar name={member.isBot ? 'You' : (member.name ?? '')} seed={member.jid} size={40} />
-      ) : (
-        <span className="avatar" aria-hidden="true" style={{ width: 40, height: 40 }}>
-          <Silhouette />
-        </span>
-      )}
+      <Avatar name={member.isBot ? 'You' : (member.name ?? '')} seed={member.phone ?? member.jid} size={40} />
       <div className="member-text">
         <span className="member-name">{name}</span>
         {member.name && member.phone ? <span className="member-phone">{formatPhone(member.phone)}</span> : null}

@@ -7,7 +7,11 @@ import { useInboxStore } from '../store';
 import { bareJid, DELETED_TEXT, KIND_LABEL, phoneOfJid, senderLabel } from '../text';
 import { formatClock } from '../time';
 import { formatPhone } from '../../../lib/format';
+import { FormattedText } from '../../../ui/FormattedText';
+import { originLabel } from '../message-menu';
+import { MessageActions, useBubbleMenu } from './MessageActions';
 import { MessageMedia } from './MessageMedia';
+import { OriginLabel } from './OriginLabel';
 import { Ticks } from './Ticks';
 
 /** Group members' names in WhatsApp's palette: each sender keeps one colour. */
@@ -23,7 +27,16 @@ const isVisual = (m: Message) =>
   m.media !== null && m.deletedAt === null && (m.kind === 'image' || m.kind === 'video' || m.kind === 'sticker');
 
 /** Room kept at the end of the text for the time and ticks, which sit in its last line. */
-const metaWidth = (m: Message) => 46 + (m.fromMe ? 20 : 0) + (m.editedAt !== null && m.deletedAt === null ? 44 : 0);
+const originWidth = (m: Message) => {
+  const label = m.fromMe ? originLabel(m.origin) : null;
+  return label ? label.short.length * 6.5 + 6 : 0;
+};
+const metaWidth = (m: Message) =>
+  46 +
+  (m.fromMe ? 20 : 0) +
+  originWidth(m) +
+  (m.starred ? 16 : 0) +
+  (m.editedAt !== null && m.deletedAt === null ? 44 : 0);
 
 const Body = ({ message }: { message: Message }) => {
   const spacer = <span className="bubble-spacer" style={{ width: metaWidth(message) }} aria-hidden="true" />;
@@ -53,7 +66,7 @@ const Body = ({ message }: { message: Message }) => {
       )}
       {message.text || message.kind === 'text' ? (
         <div className="bubble-text">
-          {message.text}
+          {message.text ? <FormattedText text={message.text} /> : null}
           {spacer}
         </div>
       ) : isVisual(message) ? null : (
@@ -70,7 +83,10 @@ export const MessageBubble = ({ message, tail, highlighted }: BubbleProps) => {
   const botPhone = useBot(chat?.botId ?? null)?.phone ?? null;
   const setReplyTo = useInboxStore((s) => s.setReplyTo);
   const quotedJid = message.quoted?.sender ?? null;
-  const quotedName = useInboxStore((s) => (quotedJid ? s.senderNames[bareJid(quotedJid)] : undefined));
+  const learntName = useInboxStore((s) => (quotedJid ? s.senderNames[bareJid(quotedJid)] : undefined));
+  // The name the business gave the quoted person (from the engine) wins over a push name learnt here.
+  const quotedName = message.quoted?.senderName ?? learntName;
+  const onContextMenu = useBubbleMenu(message);
   const mine = message.fromMe;
   const deleted = message.deletedAt !== null;
   const sender = message.senderName ?? formatPhone(phoneOfJid(message.senderJid) ?? message.senderJid);
@@ -82,7 +98,7 @@ export const MessageBubble = ({ message, tail, highlighted }: BubbleProps) => {
   if (tail) classes.push('bubble-tail');
   if (highlighted) classes.push('bubble-highlight');
   return (
-    <div className={classes.join(' ')} data-highlighted={highlighted || undefined}>
+    <div className={classes.join(' ')} data-highlighted={highlighted || undefined} onContextMenu={onContextMenu}>
       {chat?.kind === 'group' && !mine && tail ? (
         <div className="bubble-sender" style={{ color: senderTone(message.senderJid) }}>
           {sender}
@@ -107,6 +123,12 @@ export const MessageBubble = ({ message, tail, highlighted }: BubbleProps) => {
       ) : null}
       <Body message={message} />
       <span className="bubble-meta">
+        {message.starred ? (
+          <span className="bubble-star" title="Starred" aria-label="Starred" data-testid="starred-mark">
+            ★
+          </span>
+        ) : null}
+        {mine ? <OriginLabel origin={message.origin} /> : null}
         {message.editedAt !== null && !deleted ? <span className="bubble-edited">Edited</span> : null}
         <time dateTime={new Date(message.ts).toISOString()}>{formatClock(message.ts)}</time>
         {mine && message.status ? <Ticks status={message.status} error={message.error} /> : null}
@@ -122,6 +144,7 @@ export const MessageBubble = ({ message, tail, highlighted }: BubbleProps) => {
           <ReplyIcon size={16} />
         </button>
       )}
+      <MessageActions message={message} />
       {message.reactions.length > 0 ? (
         <div className="reactions" data-testid="reactions">
           {message.reactions.map((r) => (

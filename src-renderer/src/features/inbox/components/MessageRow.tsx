@@ -11,13 +11,22 @@ type MessageRowProps = {
   prevId: number | undefined;
   /** The very first message of the chat is loaded here: its day is shown even with nothing above. */
   startOfChat: boolean;
+  /** The first message unread when the chat opened: the "N unread messages" bar goes above it. */
+  unreadCount?: number | null;
 };
+
+/** WhatsApp's "3 unread messages" bar, under the day's label, where what is unread begins. */
+const UnreadDivider = ({ count }: { count: number }) => (
+  <div className="unread-divider" data-testid="unread-divider" role="separator">
+    <span>{count === 1 ? '1 unread message' : `${count} unread messages`}</span>
+  </div>
+);
 
 /**
  * One message in the thread: the day separator when a day starts, then the bubble. Selects its
  * own message, so a tick changing re-renders one row.
  */
-export const MessageRow = memo(({ id, prevId, startOfChat }: MessageRowProps) => {
+export const MessageRow = memo(({ id, prevId, startOfChat, unreadCount = null }: MessageRowProps) => {
   const message = useMessage(id);
   const prev = useInboxStore(
     useShallow((s) => {
@@ -30,7 +39,12 @@ export const MessageRow = memo(({ id, prevId, startOfChat }: MessageRowProps) =>
   if (!message) return <div className="msg-gone" />;
   const newDay = prev ? !sameDay(prev.ts, message.ts) : startOfChat;
   const continued =
-    prev !== null && !newDay && !prev.system && prev.fromMe === message.fromMe && prev.sender === message.senderJid;
+    prev !== null &&
+    !newDay &&
+    unreadCount === null &&
+    !prev.system &&
+    prev.fromMe === message.fromMe &&
+    prev.sender === message.senderJid;
   return (
     <div
       className="msg"
@@ -45,6 +59,7 @@ export const MessageRow = memo(({ id, prevId, startOfChat }: MessageRowProps) =>
           <span>{formatDayLabel(message.ts)}</span>
         </div>
       ) : null}
+      {unreadCount !== null ? <UnreadDivider count={unreadCount} /> : null}
       {message.kind === 'system' ? (
         <div className="sys-note" data-testid="system-note">
           <span>{message.text}</span>

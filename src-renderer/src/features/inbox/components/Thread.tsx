@@ -14,6 +14,9 @@ type ThreadContext = {
   /** The oldest message is loaded: the first row shows the start of the chat. */
   complete: boolean;
   loadingOlder: boolean;
+  /** The divider above the first message unread when the chat opened, and its count. */
+  firstUnreadId: number | null;
+  unread: number;
 };
 
 const Header = ({ context }: { context?: ThreadContext }) => (
@@ -103,6 +106,8 @@ export const Thread = ({ chatId }: { chatId: number }) => {
   }
 
   const focusIndex = meta.focusId === null ? -1 : ids.indexOf(meta.focusId);
+  // A chat with unread messages opens at the divider, as WhatsApp's does; else at the newest.
+  const unreadIndex = meta.firstUnreadId === null ? -1 : ids.indexOf(meta.firstUnreadId);
   const toBottom = () => {
     if (!live) void inboxActions.loadLatest(chatId);
     // At once, not smoothly: after scrolling far back, a smooth scroll would crawl through it all.
@@ -122,10 +127,16 @@ export const Thread = ({ chatId }: { chatId: number }) => {
           firstItemIndex: meta.firstItemIndex,
           complete: meta.nextBefore === null,
           loadingOlder: meta.loadingOlder,
+          firstUnreadId: meta.firstUnreadId,
+          unread: meta.unreadAtOpen ?? 0,
         }}
         firstItemIndex={meta.firstItemIndex}
         initialTopMostItemIndex={
-          focusIndex >= 0 ? { index: focusIndex, align: 'center' } : { index: 'LAST', align: 'end' }
+          focusIndex >= 0
+            ? { index: focusIndex, align: 'center' }
+            : unreadIndex >= 0
+              ? { index: unreadIndex, align: 'start' }
+              : { index: 'LAST', align: 'end' }
         }
         computeItemKey={(_, id) => id}
         itemContent={(index, id, context) => (
@@ -133,6 +144,7 @@ export const Thread = ({ chatId }: { chatId: number }) => {
             id={id}
             prevId={context.ids[index - context.firstItemIndex - 1]}
             startOfChat={context.complete && index === context.firstItemIndex}
+            unreadCount={id === context.firstUnreadId ? context.unread : null}
           />
         )}
         startReached={() => void inboxActions.loadOlder(chatId)}

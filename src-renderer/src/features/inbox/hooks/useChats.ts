@@ -19,11 +19,12 @@ export const useChatList = (list: BotChoice, view: ChatView): { ids: number[]; m
   const { ids, meta } = useInboxStore(
     useShallow((s) => ({ ids: s.chatIdsByBot[list] ?? NO_IDS, meta: s.lists[list] })),
   );
-  const current = meta !== undefined && meta.archived === view.archived && meta.query === view.query;
-  const { archived, query } = view;
+  const { archived, query, filter = 'all' } = view;
+  const current =
+    meta !== undefined && meta.archived === archived && meta.query === query && (meta.filter ?? 'all') === filter;
   useEffect(() => {
-    if (!current) void inboxActions.loadChats(list, { archived, query });
-  }, [list, current, archived, query]);
+    if (!current) void inboxActions.loadChats(list, { archived, query, filter });
+  }, [list, current, archived, query, filter]);
   return current ? { ids, meta } : { ids: NO_IDS, meta: undefined };
 };
 
