@@ -39,7 +39,10 @@ export const insertBot = (
 };
 
 export type BotPatch = Partial<
-  Pick<BotRow, 'name' | 'status' | 'statusReason' | 'phone' | 'jid' | 'autoStart' | 'lastOnlineAt'>
+  Pick<
+    BotRow,
+    'name' | 'status' | 'statusReason' | 'phone' | 'jid' | 'autoStart' | 'lastOnlineAt' | 'linkedAt' | 'linkedPhone'
+  >
 >;
 
 export const updateBot = (db: Db, id: string, patch: BotPatch, now: number): void => {

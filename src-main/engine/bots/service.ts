@@ -181,7 +181,14 @@ export const createBotService = (deps: BotServiceDeps) => {
       log: (kind, level, message) => log(row.id, kind, level, message),
       onState: (state, extra) => {
         const patch: q.BotPatch = { status: state.status, statusReason: state.statusReason };
-        if (extra.phone) patch.phone = extra.phone;
+        if (extra.phone) {
+          patch.phone = extra.phone;
+          // A number new to this bot (or the first one) starts its warm-up now.
+          if (q.getBotRow(db, row.id)?.linkedPhone !== extra.phone) {
+            patch.linkedPhone = extra.phone;
+            patch.linkedAt = clock.now();
+          }
+        }
         if (extra.jid) patch.jid = extra.jid;
         if (extra.onlineAt) patch.lastOnlineAt = extra.onlineAt;
         // A bot the user cannot get back without acting should not restart on its own with the app.

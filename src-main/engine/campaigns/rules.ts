@@ -19,9 +19,11 @@ export const sendingRules = (sqlite: Database.Database) => {
     sentOn: sqlite.prepare<[string, string], { sent: number }>(
       'SELECT sent FROM send_days WHERE bot_id = ? AND day = ?',
     ),
-    // Wren keeps no separate "linked at": a bot is made when its number is added and links right
-    // after, so its creation is when the number's warm-up starts.
-    addedAt: sqlite.prepare<[string], { created_at: number }>('SELECT created_at FROM bots WHERE id = ?'),
+    // When the bot's current number first came online on it (bots.linked_at); a bot not linked
+    // yet counts from its creation, so its first day is today at the latest.
+    addedAt: sqlite.prepare<[string], { created_at: number }>(
+      'SELECT coalesce(linked_at, created_at) AS created_at FROM bots WHERE id = ?',
+    ),
     // Runs for every private message a bot receives: by the (jid, sent_at) index, never a scan.
     reply: sqlite.prepare<[number, string, string, number]>(
       `UPDATE campaign_recipients SET replied_at = ? WHERE id = (

@@ -166,6 +166,29 @@ describe('warm-up', () => {
     });
   });
 
+  it('counts from when this number was linked: not the bot’s creation, and not again for a relink of it', async () => {
+    const linkAs = async (id: string, phone: string) => {
+      await h.clock.advance(0);
+      h.engine.network.scanQr(h.engine.bots.get(id).link?.qr ?? '', phone);
+      await h.waitForStatus(id, 'online');
+    };
+    const warmup = async (id: string) => (await h.call('campaigns:health', { botId: id })).warmup;
+    const old = await h.call('bots:create', { name: 'Made long ago', kind: 'demo' });
+    await h.clock.advance(30 * DAY);
+    await h.call('bots:start', { botId: old.id });
+    await linkAs(old.id, '+447700900777');
+    expect(await warmup(old.id)).toMatch(/the number was added today/);
+
+    await h.clock.advance(3 * DAY);
+    await h.call('bots:relink', { botId: old.id });
+    await linkAs(old.id, '+447700900777');
+    expect(await warmup(old.id)).toMatch(/the number was added 3 days ago/);
+
+    await h.call('bots:relink', { botId: old.id });
+    await linkAs(old.id, '+447700900888');
+    expect(await warmup(old.id)).toMatch(/the number was added today/);
+  });
+
   it('says where a new number is in its warm-up, and when none is set', async () => {
     const d = draft();
     const saved = await h.call('campaigns:save', {

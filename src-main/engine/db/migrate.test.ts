@@ -166,4 +166,21 @@ describe('migrations', () => {
       { jid: '447700900002@s.whatsapp.net', name: 'Bob' },
     ]);
   });
+
+  it('start the warm-up of numbers linked before 0011 where it started before: the bot’s creation', () => {
+    const sqlite = new Database(':memory:');
+    const all = bundledMigrations();
+    const at = all.findIndex((m) => m.tag === '0011_bot_linked_at');
+    migrate(sqlite, all.slice(0, at));
+    const bot = sqlite.prepare(
+      "INSERT INTO bots (id, name, kind, status, auto_start, created_at, updated_at, phone) VALUES (?, 'Bot', 'whatsapp', 'stopped', 0, ?, 1, ?)",
+    );
+    bot.run('linked', 1_000, '+447700900001');
+    bot.run('never', 2_000, null);
+    expect(migrate(sqlite, all.slice(at))).toEqual(['0011_bot_linked_at']);
+    expect(sqlite.prepare('SELECT id, linked_at, linked_phone FROM bots ORDER BY id').all()).toEqual([
+      { id: 'linked', linked_at: 1_000, linked_phone: '+447700900001' },
+      { id: 'never', linked_at: null, linked_phone: null },
+    ]);
+  });
 });

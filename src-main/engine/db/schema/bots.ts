@@ -13,6 +13,12 @@ export const bots = sqliteTable('bots', {
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
   lastOnlineAt: integer('last_online_at'),
+  /**
+   * When `linkedPhone` first came online on this bot: a number's campaign warm-up counts from
+   * here. Kept across relinks of the same number; a different number starts it again.
+   */
+  linkedAt: integer('linked_at'),
+  linkedPhone: text('linked_phone'),
 });
 
 export const botFeatures = sqliteTable(
