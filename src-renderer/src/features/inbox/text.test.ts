@@ -6,6 +6,13 @@ import { displayTitle, phoneOfJid, previewText, senderLabel, splitSnippet } from
 const person: Chat = makeChat({ botId: 'b', title: '+447911123401' });
 
 describe('inbox text', () => {
+  it('previews a formatted message as the words it shows, without the markers', () => {
+    expect(previewText({ kind: 'text', text: 'We have it, *£12*. _Want_ one?', deleted: false })).toBe(
+      'We have it, £12. Want one?',
+    );
+    expect(previewText({ kind: 'image', text: '~old~ new', deleted: false })).toBe('📷 Photo: old new');
+  });
+
   it('marks the parts of a snippet the engine wrapped in \\u0001…\\u0002', () => {
     expect(splitSnippet('Where is the nearest \u0001branch\u0002?')).toEqual([
       { text: 'Where is the nearest ', mark: false },

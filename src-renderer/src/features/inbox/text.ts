@@ -1,5 +1,6 @@
 import type { Chat, Message, MessageKind } from '../../../../src-shared/inbox';
 import { formatPhone } from '../../lib/format';
+import { parseFormatting, plainText } from './formatting';
 
 /** What stands in for media the inbox does not show yet: WhatsApp's own wording and icons. */
 export const KIND_LABEL: Record<Exclude<MessageKind, 'text'>, string> = {
@@ -20,9 +21,11 @@ export const DELETED_TEXT = '🚫 This message was deleted';
 /** One line for a chat row, a notification or a reply preview. */
 export const previewText = (m: { kind: MessageKind; text: string | null; deleted: boolean }): string => {
   if (m.deleted) return DELETED_TEXT;
-  if (m.kind === 'text' || m.kind === 'system') return m.text ?? '';
+  // One line of what the person reads: WhatsApp's *bold* and _italic_ markers are left out.
+  const text = m.text ? plainText(parseFormatting(m.text)) : null;
+  if (m.kind === 'text' || m.kind === 'system') return text ?? '';
   const label = KIND_LABEL[m.kind];
-  return m.text ? `${label}: ${m.text}` : label;
+  return text ? `${label}: ${text}` : label;
 };
 
 export const messagePreview = (m: Message): string =>
