@@ -104,6 +104,7 @@ test('configure a command, an auto-reply and a three-level menu, try them, then 
 
   // Turn a command off: it stops answering (the next command's answer follows it directly).
   await auto.open();
+  await auto.tab('Commands');
   const ping = page.getByRole('switch', { name: '.ping' });
   await ping.click();
   await expect(ping).toHaveAttribute('aria-checked', 'false');
@@ -218,4 +219,13 @@ test('settings say what to fix under the field, forget it once fixed, and count 
   await form.getByRole('button', { name: 'Save settings' }).click();
   await expect(form.getByText('All changes saved')).toBeVisible();
   await expect(form.locator('.field-error')).toHaveCount(0);
+});
+
+test('the tab open last is open again after a reload', async ({ bots, page }) => {
+  await createLinkedDemoBot(bots, 'Corner Shop');
+  const automations = new AutomationsPage(page);
+  await automations.open();
+  await automations.tab('Menu flows');
+  await page.reload();
+  await expect(page.getByRole('tab', { name: 'Menu flows' })).toHaveAttribute('aria-selected', 'true');
 });

@@ -4,6 +4,7 @@ import { botActions } from '../../bots/actions';
 import { BotSelect } from '../../bots/components/BotSelect';
 import { useBot, useBotList } from '../../bots/hooks/useBots';
 import { usePageBot } from '../../bots/hooks/usePageBot';
+import { recall, remember } from '../../../lib/remembered';
 import { BoltIcon } from '../../../ui/icons';
 import { Spinner } from '../../../ui/Spinner';
 import { useAutomationsStore } from '../store';
@@ -23,6 +24,14 @@ const TABS = [
 ] as const;
 type Tab = (typeof TABS)[number][0];
 
+/** The tab open last: a reload (or coming back to the page) lands on it again. */
+const TAB_KEY = 'wren.automations.tab';
+const isTab = (value: string | null): value is Tab => TABS.some(([key]) => key === value);
+const lastTab = (): Tab => {
+  const stored = recall(TAB_KEY);
+  return isTab(stored) ? stored : 'commands';
+};
+
 /**
  * What a bot does on its own, without code: commands, auto-replies, menu flows and their
  * settings, with a test panel on the right that runs the real pipeline without sending anything.
@@ -39,7 +48,11 @@ export const AutomationsPage = () => {
       load: s.load,
     })),
   );
-  const [tab, setTab] = useState<Tab>('commands');
+  const [tab, setTabState] = useState<Tab>(lastTab);
+  const setTab = (next: Tab) => {
+    setTabState(next);
+    remember(TAB_KEY, next);
+  };
   const [testOpen, setTestOpen] = useState(false);
   const pageRef = useRef<HTMLDivElement>(null);
   const toggleRef = useRef<HTMLButtonElement>(null);
