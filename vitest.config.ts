@@ -7,6 +7,7 @@ export default defineConfig({
       'src-shared/**/*.test.ts',
       'src-renderer/**/*.test.{ts,tsx}',
       'e2e/wa-server/**/*.test.ts',
+      'bench/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 20_000,

@@ -1,0 +1,38 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Every bench at a tiny size, as a script the way `npm run bench` runs it: a bench that no longer
+ * builds, throws, or stops halfway fails CI instead of the next full run. Figures at these sizes
+ * mean nothing and are not checked; the full sizes stay in `npm run bench`. (The regex and
+ * campaign-tick benches run in-process from their own tests; startup and the WhatsApp session
+ * benches need the built app and a protocol server, and stay in the full run.)
+ */
+const TINY: Array<[file: string, env: Record<string, string>, finalLine: RegExp]> = [
+  ['bench/contacts-import.bench.ts', { WREN_BENCH_IMPORT_ROWS: '2000' }, /longest time the loop was held/],
+  ['bench/campaign-plan.bench.ts', { WREN_BENCH_CAMPAIGN_CONTACTS: '2000' }, /longest single block/],
+  ['bench/pipeline.bench.ts', { WREN_BENCH_PIPELINE_MESSAGES: '2000' }, /SQLite: .* messages/],
+  [
+    'bench/inbox.bench.ts',
+    { WREN_BENCH_INBOX_SIZE: '20000', WREN_BENCH_INBOX_HISTORY: '5000' },
+    /event-loop delay while storing 5,000 history messages/,
+  ],
+];
+
+describe('every bench runs to its last line at a tiny size', () => {
+  for (const [file, env, finalLine] of TINY) {
+    it(
+      file,
+      () => {
+        const run = spawnSync(process.execPath, ['--import', 'tsx', file], {
+          env: { ...process.env, ...env },
+          encoding: 'utf8',
+          timeout: 120_000,
+        });
+        expect(run.status, `${run.stdout}\n${run.stderr}`.slice(-2_000)).toBe(0);
+        expect(run.stdout).toMatch(finalLine);
+      },
+      150_000,
+    );
+  }
+});
