@@ -47,8 +47,23 @@ export type RecipientRow = {
   read_at: number | null;
 };
 
+/**
+ * Drafts read lately, by their stored text: every scheduler tick reads each active campaign's
+ * draft (to skip unusable ones, then to send and to claim), and the text changes only on an edit.
+ * Callers treat the result as read-only.
+ */
+const recentDrafts = new Map<string, StoredDraft>();
+const RECENT_DRAFTS_MAX = 64;
+
 /** The stored draft, read leniently: bad settings are reported, never thrown. */
-export const storedDraft = (row: Pick<CampaignRow, 'draft'>): StoredDraft => readDraft(row.draft);
+export const storedDraft = (row: Pick<CampaignRow, 'draft'>): StoredDraft => {
+  const known = recentDrafts.get(row.draft);
+  if (known) return known;
+  const read = readDraft(row.draft);
+  if (recentDrafts.size >= RECENT_DRAFTS_MAX) recentDrafts.delete(recentDrafts.keys().next().value ?? '');
+  recentDrafts.set(row.draft, read);
+  return read;
+};
 
 /** Only a campaign that has not started may be edited (a scheduled one goes back to draft). */
 export const canEdit = (row: Pick<CampaignRow, 'status' | 'started_at'>): boolean =>
