@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { FORWARD_CHATS_MAX, type Chat, type Message } from '../../../../../src-shared/inbox';
 import { getClient } from '../../../contract';
 import { errorMessage } from '../../../lib/errors';
+import { useDebounced } from '../../../lib/useDebounced';
 import { Dialog } from '../../../ui/Dialog';
 import { FieldError } from '../../../ui/FieldError';
 import { messageActions } from '../message-actions';
@@ -31,7 +32,8 @@ export const ForwardDialog = ({ message, onClose }: { message: Message; onClose:
   const [picked, setPicked] = useState<number[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const { chats, error: listError } = useChatSearch(message.botId, query);
+  // Asked of the engine when typing pauses, as the chat list's own search is, not on every key.
+  const { chats, error: listError } = useChatSearch(message.botId, useDebounced(query, 250));
   const searchId = useId();
   const errorId = useId();
   const full = picked.length >= FORWARD_CHATS_MAX;
