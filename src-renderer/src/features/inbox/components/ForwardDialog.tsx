@@ -2,7 +2,6 @@ import { useEffect, useId, useState } from 'react';
 import { FORWARD_CHATS_MAX, type Chat, type Message } from '../../../../../src-shared/inbox';
 import { getClient } from '../../../contract';
 import { errorMessage } from '../../../lib/errors';
-import { useDebounced } from '../../../lib/useDebounced';
 import { Dialog } from '../../../ui/Dialog';
 import { FieldError } from '../../../ui/FieldError';
 import { messageActions } from '../message-actions';
@@ -32,8 +31,7 @@ export const ForwardDialog = ({ message, onClose }: { message: Message; onClose:
   const [picked, setPicked] = useState<number[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  // Asked of the engine when typing pauses, as the chat list's own search is, not on every key.
-  const { chats, error: listError } = useChatSearch(message.botId, useDebounced(query, 250));
+  const { chats, error: listError } = useChatSearch(message.botId, query);
   const searchId = useId();
   const errorId = useId();
   const full = picked.length >= FORWARD_CHATS_MAX;
