@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Message } from '../../../../src-shared/inbox';
 import { useInboxStore } from './store';
 import { makeChat, makeMessage as message } from './test-data';
-import { firstUnreadOf } from './thread-state';
+import { firstUnreadOf, openingPosition } from './thread-state';
 
 const byId = (items: Message[]) => Object.fromEntries(items.map((m) => [m.id, m]));
 
@@ -29,6 +29,19 @@ describe('firstUnreadOf', () => {
     expect(firstUnreadOf(ids, byId(thread), 0)).toBeNull();
     expect(firstUnreadOf(ids, byId(thread), 50)).toBe(1);
     expect(firstUnreadOf([], {}, 3)).toBeNull();
+  });
+});
+
+describe('openingPosition', () => {
+  it('opens at a search hit, else at the first unread message, else at the newest', () => {
+    expect(openingPosition(7, 3)).toEqual({ index: 7, align: 'center' });
+    expect(openingPosition(-1, 3)).toEqual({ index: 3, align: 'start' });
+    expect(openingPosition(-1, -1)).toEqual({ index: 'LAST', align: 'end' });
+  });
+
+  it("never asks for the list's default start, which Virtuoso would follow to the bottom", () => {
+    // A chat whose every loaded message is unread opens at its first row, as a real initial item.
+    expect(openingPosition(-1, 0)).toEqual({ index: 0, align: 'start', offset: 1 });
   });
 });
 

@@ -5,6 +5,7 @@ import { Spinner } from '../../../ui/Spinner';
 import { inboxActions } from '../actions';
 import { useThread } from '../hooks/useThread';
 import { useInboxStore } from '../store';
+import { openingPosition } from '../thread-state';
 import { MessageRow } from './MessageRow';
 
 /** What rows and the header need to know about the list around them. */
@@ -75,14 +76,16 @@ export const Thread = ({ chatId }: { chatId: number }) => {
     [chatId],
   );
 
-  // Stick to the bottom when already there, and always after the person's own message.
+  // Stick to the bottom when already there, and always after the person's own message. At once:
+  // a smooth scroll is cut short when rows above are measured on the way, leaving the new message
+  // below the fold on a busy PC.
   const follow = useCallback(
     (isAtBottom: boolean) => {
       const s = useInboxStore.getState();
       const current = s.idsByChat[chatId] ?? [];
       const last = s.messagesById[current[current.length - 1] ?? -1];
       if (!s.threads[chatId]?.live) return false;
-      return isAtBottom || (last?.fromMe === true && last.status === 'pending') ? 'smooth' : false;
+      return isAtBottom || (last?.fromMe === true && last.status === 'pending') ? 'auto' : false;
     },
     [chatId],
   );
@@ -106,7 +109,6 @@ export const Thread = ({ chatId }: { chatId: number }) => {
   }
 
   const focusIndex = meta.focusId === null ? -1 : ids.indexOf(meta.focusId);
-  // A chat with unread messages opens at the divider, as WhatsApp's does; else at the newest.
   const unreadIndex = meta.firstUnreadId === null ? -1 : ids.indexOf(meta.firstUnreadId);
   const toBottom = () => {
     if (!live) void inboxActions.loadLatest(chatId);
@@ -131,13 +133,7 @@ export const Thread = ({ chatId }: { chatId: number }) => {
           unread: meta.unreadAtOpen ?? 0,
         }}
         firstItemIndex={meta.firstItemIndex}
-        initialTopMostItemIndex={
-          focusIndex >= 0
-            ? { index: focusIndex, align: 'center' }
-            : unreadIndex >= 0
-              ? { index: unreadIndex, align: 'start' }
-              : { index: 'LAST', align: 'end' }
-        }
+        initialTopMostItemIndex={openingPosition(focusIndex, unreadIndex)}
         computeItemKey={(_, id) => id}
         itemContent={(index, id, context) => (
           <MessageRow
