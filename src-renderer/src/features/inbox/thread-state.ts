@@ -1,3 +1,4 @@
+import type { FlatIndexLocationWithAlign } from 'react-virtuoso';
 import type { StoreApi } from 'zustand';
 import type { ChatKey, Message } from '../../../../src-shared/inbox';
 import { insertMessageId, mergeMessage, mergeThreadIds } from './normalize';
@@ -91,9 +92,6 @@ export const firstUnreadOf = (ids: number[], byId: Record<number, Message>, unre
   return first;
 };
 
-/** Where a freshly loaded thread opens, in the virtual list's terms. */
-export type OpeningPosition = { index: number | 'LAST'; align: 'start' | 'center' | 'end'; offset?: number };
-
 /**
  * A search hit opens centred; a chat with unread messages opens at the divider, as WhatsApp's
  * does; else at the newest. The first row at the top is given a 1 px offset on purpose: Virtuoso
@@ -101,7 +99,7 @@ export type OpeningPosition = { index: number | 'LAST'; align: 'start' | 'center
  * 100 ms after mounting while the first rows' sizes come in, so on a busy PC a chat whose every
  * loaded message is unread opened at the bottom, past the divider.
  */
-export const openingPosition = (focusIndex: number, unreadIndex: number): OpeningPosition => {
+export const openingPosition = (focusIndex: number, unreadIndex: number): FlatIndexLocationWithAlign => {
   if (focusIndex >= 0) return { index: focusIndex, align: 'center' };
   if (unreadIndex >= 0) return { index: unreadIndex, align: 'start', ...(unreadIndex === 0 ? { offset: 1 } : {}) };
   return { index: 'LAST', align: 'end' };
