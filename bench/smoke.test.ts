@@ -25,7 +25,7 @@ describe('every bench runs to its last line at a tiny size', () => {
       file,
       () => {
         const run = spawnSync(process.execPath, ['--import', 'tsx', file], {
-          env: { ...process.env, ...env },
+          env: { ...process.env, WREN_BENCH_SMOKE: '1', ...env },
           encoding: 'utf8',
           timeout: 120_000,
         });
