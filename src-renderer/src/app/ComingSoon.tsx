@@ -1,3 +1,4 @@
+import { useFirstPageShown } from './pages';
 import type { Section } from './router';
 import { NAV_ITEMS } from './Sidebar';
 
@@ -8,6 +9,7 @@ const PLANS: Record<Exclude<Section, 'bots' | 'chats' | 'automations'>, string> 
 };
 
 export const ComingSoon = ({ section }: { section: Exclude<Section, 'bots' | 'chats' | 'automations'> }) => {
+  useFirstPageShown();
   const item = NAV_ITEMS.find((i) => i.section === section);
   const Icon = item?.Icon;
   return (

@@ -1,5 +1,3 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
-
 const pad = (n: number) => String(n).padStart(2, '0');
 
 const sameDay = (a: Date, b: Date) =>
@@ -35,8 +33,7 @@ export const formatCountdown = (at: number, now: number): string => {
   return `in ${Math.ceil(seconds / 60)} min`;
 };
 
-/** "+44 7700 900123" from E.164; unknown shapes are shown as the engine sent them. */
-export const formatPhone = (e164: string): string => parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
+export { formatPhone } from './phone-format';
 
 /** WhatsApp's 8-character pairing codes read best as two groups of four: "ABCD-EFGH". */
 export const formatPairingCode = (code: string): string => {

@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPhoneFormat } from '../../lib/phone-format';
 import type { Bot } from '../../../../src-shared/bots';
 import type { Chat, Message } from '../../../../src-shared/inbox';
 import { noticeFor, type NotifyContext } from './notify';
 import { makeChat, makeMessage } from './test-data';
+
+// Numbers are formatted once the phone library is in (it loads after the first screen).
+beforeAll(loadPhoneFormat);
 
 const NOW = 1_700_000_000_000;
 const bot = (notifications: boolean) => ({ id: 'b', features: { notifications } }) as unknown as Bot;

@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPhoneFormat } from '../../lib/phone-format';
 import type { Chat } from '../../../../src-shared/inbox';
 import { makeChat } from './test-data';
 import { displayTitle, phoneOfJid, previewText, senderLabel, splitSnippet } from './text';
+
+// Numbers are formatted once the phone library is in (it loads after the first screen).
+beforeAll(loadPhoneFormat);
 
 const person: Chat = makeChat({ botId: 'b', title: '+447911123401' });
 

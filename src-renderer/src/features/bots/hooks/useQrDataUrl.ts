@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 
 export type RenderedQr = { qr: string; url: string };
@@ -12,12 +11,16 @@ export const useQrDataUrl = (qr: string | null): RenderedQr | null => {
   useEffect(() => {
     if (qr === null) return;
     let cancelled = false;
-    QRCode.toDataURL(qr, {
-      errorCorrectionLevel: 'L',
-      margin: 2,
-      width: 264,
-      color: { dark: '#122e31', light: '#ffffff' },
-    })
+    // The QR library loads with the first QR to draw: most starts never link a phone.
+    import('qrcode')
+      .then(({ default: QRCode }) =>
+        QRCode.toDataURL(qr, {
+          errorCorrectionLevel: 'L',
+          margin: 2,
+          width: 264,
+          color: { dark: '#122e31', light: '#ffffff' },
+        }),
+      )
       .then((url) => {
         if (!cancelled) setRendered({ qr, url });
       })
