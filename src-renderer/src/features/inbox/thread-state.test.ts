@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Message } from '../../../../src-shared/inbox';
 import { useInboxStore } from './store';
 import { makeChat, makeMessage as message } from './test-data';
-import { firstUnreadOf, openingPosition } from './thread-state';
+import { firstUnreadOf, holdsTop, openingOf, openingPosition } from './thread-state';
 
 const byId = (items: Message[]) => Object.fromEntries(items.map((m) => [m.id, m]));
 
@@ -39,9 +39,18 @@ describe('openingPosition', () => {
     expect(openingPosition(-1, -1)).toEqual({ index: 'LAST', align: 'end' });
   });
 
-  it("never asks for the list's default start, which Virtuoso would follow to the bottom", () => {
-    // A chat whose every loaded message is unread opens at its first row, as a real initial item.
-    expect(openingPosition(-1, 0)).toEqual({ index: 0, align: 'start', offset: 1 });
+  it('opens a chat whose every loaded message is unread at its first row, held until a message arrives', () => {
+    expect(openingPosition(-1, 0)).toEqual({ index: 0, align: 'start' });
+    const opening = openingOf([4, 5, 6], null, 4);
+    expect(holdsTop(opening, [4, 5, 6])).toBe(true);
+    // Older messages put in front keep the hold; a new message ends it, and from then on the
+    // thread follows the output when at the bottom.
+    expect(holdsTop(opening, [1, 2, 3, 4, 5, 6])).toBe(true);
+    expect(holdsTop(opening, [4, 5, 6, 7])).toBe(false);
+    // Opening at the divider further down, at a search hit, or at the newest never holds.
+    expect(holdsTop(openingOf([4, 5, 6], null, 5), [4, 5, 6])).toBe(false);
+    expect(holdsTop(openingOf([4, 5, 6], 4, 4), [4, 5, 6])).toBe(false);
+    expect(holdsTop(openingOf([4, 5, 6], null, null), [4, 5, 6])).toBe(false);
   });
 });
 

@@ -94,16 +94,35 @@ export const firstUnreadOf = (ids: number[], byId: Record<number, Message>, unre
 
 /**
  * A search hit opens centred; a chat with unread messages opens at the divider, as WhatsApp's
- * does; else at the newest. The first row at the top is given a 1 px offset on purpose: Virtuoso
- * takes "index 0 at the start" as no initial item at all, and then follows the output down for
- * 100 ms after mounting while the first rows' sizes come in, so on a busy PC a chat whose every
- * loaded message is unread opened at the bottom, past the divider.
+ * does; else at the newest. A chat whose every loaded message is unread opens at its first row,
+ * which Virtuoso takes as no initial item: the list is shown at once, at its top, and the thread
+ * holds it there (see `holdsTop`). An offset to make it a "real" initial item was tried: Virtuoso
+ * then hides the list until that scroll is confirmed, which never comes for a list too short to
+ * scroll, so a new customer's chat stayed blank.
  */
 export const openingPosition = (focusIndex: number, unreadIndex: number): FlatIndexLocationWithAlign => {
   if (focusIndex >= 0) return { index: focusIndex, align: 'center' };
-  if (unreadIndex >= 0) return { index: unreadIndex, align: 'start', ...(unreadIndex === 0 ? { offset: 1 } : {}) };
+  if (unreadIndex >= 0) return { index: unreadIndex, align: 'start' };
   return { index: 'LAST', align: 'end' };
 };
+
+/** Where a loaded thread opened: at its first row (every loaded message unread), and its newest row then. */
+export type Opening = { atTop: boolean; lastId: number | undefined };
+
+export const openingOf = (ids: readonly number[], focusId: number | null, firstUnreadId: number | null): Opening => ({
+  atTop: focusId === null && firstUnreadId !== null && ids[0] === firstUnreadId,
+  lastId: ids[ids.length - 1],
+});
+
+/**
+ * True while a thread that opened at its first row must not follow its output: Virtuoso sticks a
+ * list to the bottom for 100 ms after mounting whenever rows measured taller push it off the
+ * bottom, whatever the followOutput callback answers, so only followOutput={false} keeps the
+ * first unread message in view on a busy PC. The hold ends with the first new message (older
+ * pages put in front do not end it).
+ */
+export const holdsTop = (opening: Opening, ids: readonly number[]): boolean =>
+  opening.atTop && ids[ids.length - 1] === opening.lastId;
 
 /** A live message joins its thread in time order. */
 export const insertLive = (s: Slice, message: Message): Partial<Slice> => {

@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
 import { ChevronDownIcon } from '../../../ui/chat-icons';
 import { Spinner } from '../../../ui/Spinner';
 import { inboxActions } from '../actions';
 import { useThread } from '../hooks/useThread';
 import { useInboxStore } from '../store';
-import { openingPosition } from '../thread-state';
+import { holdsTop, openingOf, openingPosition } from '../thread-state';
 import { MessageRow } from './MessageRow';
 
 /** What rows and the header need to know about the list around them. */
@@ -90,6 +90,13 @@ export const Thread = ({ chatId }: { chatId: number }) => {
     [chatId],
   );
 
+  // Where the list opened, taken when a load lands (each load, meta.seq, mounts a new list).
+  const opening = useMemo(
+    () => openingOf(ids, meta?.focusId ?? null, meta?.firstUnreadId ?? null),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the rows at the moment a load lands, on purpose
+    [meta?.seq, meta?.status],
+  );
+
   if (!meta || meta.status === 'loading') {
     return (
       <div className="thread thread-message">
@@ -145,7 +152,7 @@ export const Thread = ({ chatId }: { chatId: number }) => {
         )}
         startReached={() => void inboxActions.loadOlder(chatId)}
         endReached={() => void inboxActions.loadNewer(chatId)}
-        followOutput={follow}
+        followOutput={holdsTop(opening, ids) ? false : follow}
         atBottomStateChange={onBottom}
         atBottomThreshold={60}
         alignToBottom
