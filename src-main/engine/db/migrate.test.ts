@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { InboxWriter } from '../inbox/writer';
 import { describe, expect, it } from 'vitest';
 import { bundledMigrations, migrate } from './migrate';
 
@@ -35,7 +36,11 @@ describe('migrations', () => {
   it('add the inbox to a file made by 0000_init without touching its bots, with search kept in step', () => {
     const sqlite = new Database(':memory:');
     sqlite.pragma('foreign_keys = ON');
-    const [init, ...later] = bundledMigrations();
+    const all = bundledMigrations();
+    const [init, ...later] = all.slice(
+      0,
+      all.findIndex((m) => m.tag === '0012_fts_from_writer'),
+    );
     migrate(sqlite, init ? [init] : []);
     sqlite
       .prepare(
@@ -60,6 +65,40 @@ describe('migrations', () => {
     sqlite.prepare("UPDATE messages SET text = 'moved' WHERE wa_id = 'm1'").run();
     sqlite.prepare("DELETE FROM messages WHERE wa_id = 'm2'").run();
     expect([find('opening'), find('moved'), find('closing')]).toEqual([0, 1, 0]);
+  });
+
+  it('0012 leaves new search rows to the inbox writer, and edits and deletes still keep search in step', () => {
+    const sqlite = new Database(':memory:');
+    sqlite.pragma('foreign_keys = ON');
+    migrate(sqlite);
+    sqlite
+      .prepare(
+        "INSERT INTO bots (id, name, kind, status, auto_start, created_at, updated_at) VALUES ('b', 'Shop', 'demo', 'online', 1, 1, 1)",
+      )
+      .run();
+    const writer = new InboxWriter(sqlite);
+    const text = (id: string, words: string) => ({
+      id,
+      chatJid: '447700900123@s.whatsapp.net',
+      senderJid: '447700900123@s.whatsapp.net',
+      senderName: 'Ana',
+      fromMe: false,
+      ts: 1,
+      text: words,
+    });
+    writer.ingest('b', [text('m1', 'opening hours'), text('m2', 'closing time'), text('m3', 'opening soon')], true, 1);
+    // The same message again (history after live) stores nothing and indexes nothing twice.
+    writer.ingest('b', [text('m1', 'opening hours'), text('m4', 'table booking')], false, 1);
+    const find = (word: string) =>
+      sqlite.prepare('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?').all(word).length;
+    expect([find('opening'), find('closing'), find('booking')]).toEqual([2, 1, 1]);
+    sqlite.prepare("UPDATE messages SET text = 'moved' WHERE wa_id = 'm1'").run();
+    sqlite.prepare("DELETE FROM messages WHERE wa_id = 'm2'").run();
+    expect([find('opening'), find('moved'), find('closing')]).toEqual([1, 1, 0]);
+    // FTS5's own check that the index matches the messages table: it throws when they differ.
+    expect(() =>
+      sqlite.prepare("INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')").run(),
+    ).not.toThrow();
   });
 
   it('add media to a file with messages; a message’s file goes with it', () => {
@@ -177,7 +216,7 @@ describe('migrations', () => {
     );
     bot.run('linked', 1_000, '+447700900001');
     bot.run('never', 2_000, null);
-    expect(migrate(sqlite, all.slice(at))).toEqual(['0011_bot_linked_at']);
+    expect(migrate(sqlite, all.slice(at, at + 1))).toEqual(['0011_bot_linked_at']);
     expect(sqlite.prepare('SELECT id, linked_at, linked_phone FROM bots ORDER BY id').all()).toEqual([
       { id: 'linked', linked_at: 1_000, linked_phone: '+447700900001' },
       { id: 'never', linked_at: null, linked_phone: null },
