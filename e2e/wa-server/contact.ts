@@ -5,6 +5,7 @@ import pino from 'pino';
 import {
   initAuthCreds,
   makeWASocket,
+  proto,
   WA_CERT_DETAILS,
   WAMessageStatus,
   type AuthenticationCreds,
@@ -28,6 +29,8 @@ export type ReceivedText = {
 
 type ContactEvents = {
   text: [ReceivedText];
+  /** A message arrived that this client could not decrypt (Baileys then sends a retry receipt). */
+  undecryptable: [id: string];
   status: [{ id: string; status: number }];
   open: [];
   close: [number | undefined];
@@ -64,6 +67,8 @@ export const memoryKeyStore = (): SignalKeyStore => {
  */
 export class Contact extends EventEmitter<ContactEvents> {
   readonly received: ReceivedText[] = [];
+  /** Ids of messages that arrived and could not be decrypted, in order. */
+  readonly undecryptable: string[] = [];
   /** Highest status seen per message this contact sent (3 delivered, 4 read). */
   readonly statuses = new Map<string, number>();
   private socket: WASocket | null = null;
@@ -268,6 +273,12 @@ export class Contact extends EventEmitter<ContactEvents> {
       if (key.id && typeof message.status === 'number' && message.status >= WAMessageStatus.SERVER_ACK) {
         this.onStatus(key.id, message.status);
       }
+      return;
+    }
+    // Baileys upserts what it could not decrypt as a stub and asks the sender for it again.
+    if (message.messageStubType === proto.WebMessageInfo.StubType.CIPHERTEXT && key.id) {
+      this.undecryptable.push(key.id);
+      this.emit('undecryptable', key.id);
       return;
     }
     const text = message.message?.conversation ?? message.message?.extendedTextMessage?.text;

@@ -21,6 +21,8 @@ export const routeMessage = (
   sender: Device,
   node: BinaryNode,
   nowSeconds: number,
+  /** Tests: what a recipient's copy of the ciphertext becomes on the way (a damaged one, say). */
+  alter: (copy: RoutedMessage) => BinaryNode = (copy) => copy.enc,
 ): { ack: BinaryNode; routed: RoutedMessage[] } => {
   const id = node.attrs.id;
   const to = node.attrs.to;
@@ -40,6 +42,8 @@ export const routeMessage = (
     const device = address?.device ? address.account.devices.get(address.device) : undefined;
     if (!device || device === sender) continue;
     const ownDevice = device.account === sender.account;
+    const copy: RoutedMessage = { id, from: sender, to: device, type: node.attrs.type ?? 'text', enc: target.enc };
+    const enc = alter(copy);
     deliver(device, {
       tag: 'message',
       attrs: {
@@ -52,23 +56,15 @@ export const routeMessage = (
         // A copy for the sender's other devices names the chat it belongs to.
         ...(ownDevice ? { recipient: to } : {}),
       },
-      content: [target.enc, ...(deviceIdentity ? [deviceIdentity] : [])],
+      content: [enc, ...(deviceIdentity ? [deviceIdentity] : [])],
     });
-    routed.push({ id, from: sender, to: device, type: node.attrs.type ?? 'text', enc: target.enc });
+    routed.push({ ...copy, enc });
   }
   return { ack: { tag: 'ack', attrs: { class: 'message', id, from: to, t: String(nowSeconds) } }, routed };
 };
 
 /** Receipt types that only concern the server or the sender's own devices. */
-const UNROUTED_RECEIPTS = new Set([
-  'retry',
-  'hist_sync',
-  'peer_msg',
-  'sender',
-  'server-error',
-  'read-self',
-  'enc_rekey_retry',
-]);
+const UNROUTED_RECEIPTS = new Set(['hist_sync', 'peer_msg', 'sender', 'server-error', 'read-self', 'enc_rekey_retry']);
 
 /**
  * A recipient's receipt goes to every device of the message's sender, from the recipient's
@@ -76,6 +72,7 @@ const UNROUTED_RECEIPTS = new Set([
  */
 export const routeReceipt = (directory: Directory, from: Device, node: BinaryNode, nowSeconds: number): number => {
   const type = node.attrs.type;
+  if (type === 'retry') return routeRetryReceipt(directory, from, node, nowSeconds);
   if (type && UNROUTED_RECEIPTS.has(type)) return 0;
   const target: Account | undefined = directory.resolve(node.attrs.to)?.account;
   if (!target || target === from.account) return 0;
@@ -92,6 +89,32 @@ export const routeReceipt = (directory: Directory, from: Device, node: BinaryNod
   };
   for (const device of target.devices.values()) deliver(device, receipt);
   return target.devices.size;
+};
+
+/**
+ * A device that could not decrypt a message asks the one device that sent it for it again
+ * (Socket/messages-recv.js sendRetryRequest): `to` is the sender's device as the message named
+ * it. It arrives from the asking device's own JID, device included, so the sender encrypts the
+ * resend for that device alone; its `<retry>`, `<registration>` and (from the second try) `<keys>`
+ * go through untouched.
+ */
+const routeRetryReceipt = (directory: Directory, from: Device, node: BinaryNode, nowSeconds: number): number => {
+  const address = directory.resolve(node.attrs.to);
+  const target = address?.device ? address.account.devices.get(address.device) : undefined;
+  if (!target || target === from) return 0;
+  deliver(target, {
+    tag: 'receipt',
+    attrs: {
+      id: node.attrs.id ?? '',
+      from: phoneJid(from.account, from.id),
+      type: 'retry',
+      t: node.attrs.t ?? String(nowSeconds),
+      ...(node.attrs.participant ? { participant: node.attrs.participant } : {}),
+      ...(node.attrs.recipient ? { recipient: node.attrs.recipient } : {}),
+    },
+    ...(Array.isArray(node.content) ? { content: node.content } : {}),
+  });
+  return 1;
 };
 
 /**

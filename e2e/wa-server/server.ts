@@ -60,6 +60,8 @@ export class WaServer extends EventEmitter<WaServerEvents> {
   /** Logged-in sockets and, the other way, each device's current one. */
   private readonly sessions = new Map<Connection, Device>();
   private readonly current = new Map<Device, Connection>();
+  /** Messages to damage on the way (damageNextMessage), first match first. */
+  private readonly damages: { from: string; to: string; done: (id: string) => void }[] = [];
   private nextIq = 1;
 
   private constructor(
@@ -191,6 +193,17 @@ export class WaServer extends EventEmitter<WaServerEvents> {
     if (offline) this.dropConnections(phone);
   }
 
+  /**
+   * The next message from `fromPhone` to `toPhone` reaches it with its ciphertext damaged, as a
+   * broken or out-of-step Signal session leaves it: the recipient cannot decrypt it and sends a
+   * retry receipt. Resolves with the message's id once it was damaged.
+   */
+  damageNextMessage(fromPhone: string, toPhone: string): Promise<string> {
+    const from = this.account(fromPhone).phone;
+    const to = this.account(toPhone).phone;
+    return new Promise((done) => this.damages.push({ from, to, done }));
+  }
+
   /** Stanzas waiting for the account's devices. */
   queued(phone: string): number {
     return [...this.account(phone).devices.values()].reduce((n, d) => n + d.queue.length, 0);
@@ -306,7 +319,7 @@ export class WaServer extends EventEmitter<WaServerEvents> {
         return;
       }
       case 'message': {
-        const { ack, routed } = routeMessage(this.directory, device, node, now);
+        const { ack, routed } = routeMessage(this.directory, device, node, now, (copy) => this.damaged(copy));
         connection.send(ack);
         for (const r of routed) this.emit('message', r);
         return;
@@ -320,6 +333,20 @@ export class WaServer extends EventEmitter<WaServerEvents> {
         // ack, presence, chatstate, ib (unified_session) and the like need no answer here.
         return;
     }
+  }
+
+  private damaged(copy: RoutedMessage): BinaryNode {
+    const at = this.damages.findIndex((d) => d.from === copy.from.account.phone && d.to === copy.to.account.phone);
+    const damage = this.damages[at];
+    const content = copy.enc.content;
+    if (!damage || !(content instanceof Uint8Array) || content.length === 0) return copy.enc;
+    this.damages.splice(at, 1);
+    // The last bytes are the message's MAC (libsignal WhisperMessage): flipped, it fails to verify.
+    const bytes = Buffer.from(content);
+    bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 0xff;
+    this.trace.record(`${copy.from.account.phone}:${copy.from.id}`, 'event', `damaged message ${copy.id} on its way`);
+    damage.done(copy.id);
+    return { ...copy.enc, content: bytes };
   }
 
   /** Before login only the pairing exchange is allowed. */

@@ -14,6 +14,7 @@ import { createWriteBatch } from './db/write-batch';
 import { openDb, type OpenedDb } from './db/open';
 import { createEngineEvents, type EngineEvents } from './events';
 import { createInboxService, type InboxService } from './inbox/service';
+import { createWaMessageLookup } from './inbox/wa-message-lookup';
 import { createUploadStore } from './uploads/store';
 import { silentLogger, type Logger } from './log/logger';
 import { createMediaService, type MediaService } from './media/service';
@@ -85,6 +86,7 @@ export const createEngine = (options: EngineOptions): Engine => {
   const events = createEngineEvents();
   const network = new SimNetwork(clock, random, options.simNetwork ?? {});
   const authStore = (botId: string) => createAuthStore(opened.sqlite, botId, { afterWrite: writes.flush });
+  const findMessage = createWaMessageLookup(opened.sqlite);
 
   const defaultTransport = (bot: { id: string; kind: 'whatsapp' | 'demo' }): Transport =>
     bot.kind === 'demo'
@@ -97,6 +99,8 @@ export const createEngine = (options: EngineOptions): Engine => {
             { botId: bot.id, module: 'baileys' },
             { level: logger.isLevelEnabled('warn') ? 'warn' : logger.level },
           ),
+          // A recipient that could not decrypt a message asks for it again: resent from the store.
+          findMessage: (key) => findMessage(bot.id, key),
           ...options.baileys,
         });
 

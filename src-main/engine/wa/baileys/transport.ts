@@ -1,27 +1,18 @@
 import {
   isJidGroup,
-  jidNormalizedUser,
   makeWASocket,
-  toNumber,
   WAMessageStatus,
   type AnyMessageContent,
-  type BaileysEventEmitter,
   type BaileysEventMap,
-  type GroupMetadata,
-  type MiscMessageGenerationOptions,
   type UserFacingSocketConfig,
-  type WAMessage,
-  type WAMessageKey,
 } from '@whiskeysockets/baileys';
 import type { Logger } from 'pino';
 import type { Clock } from '../../clock';
 import { Emitter } from '../../emitter';
 import type { SqliteAuthStore } from '../auth-store';
 import type {
-  AccountInfo,
   CloseReason,
   GroupInfo,
-  MessageStatus,
   OutgoingMedia,
   ReactionTarget,
   SendOptions,
@@ -29,46 +20,21 @@ import type {
   Transport,
   TransportEvents,
 } from '../transport';
-import { captureAsyncStorages, type CapturedStorages } from './async-storage';
+import { captureAsyncStorages } from './async-storage';
 import { createSqliteAuthState } from './auth-state';
 import { mapDisconnect } from './disconnect';
 import { asSendError } from './send-error';
-import {
-  captureKeyPairs,
-  guardServerHello,
-  installStrictVerify,
-  parseRootKey,
-  WHATSAPP_ROOT_KEY,
-  type ServerGuard,
-} from './server-auth';
-import { groupAdminActions, type AdminSocket } from './group-admin';
+import { captureKeyPairs, guardServerHello, installStrictVerify, parseRootKey, WHATSAPP_ROOT_KEY } from './server-auth';
+import type { FindMessage } from './get-message';
+import { groupAdminActions } from './group-admin';
 import { attachGroups, mapGroup } from './groups';
 import { contentFor, downloadMediaRef } from './media';
-import { mapHistory, mapMessage, preferPhoneJid, type Mapped, type MappedEvent, type Me } from './incoming';
+import { mapHistory, mapMessage, preferPhoneJid, type Mapped, type MappedEvent } from './incoming';
+import { forwardedIf, sendOn } from './outgoing';
+import { accountOf, meOf, STATUS, type Session, type SocketLike } from './session';
+import { socketConfig } from './socket-config';
 
-/** The part of a Baileys socket the transport uses; tests hand in a fake with the same shape. */
-export type SocketLike = {
-  ev: BaileysEventEmitter;
-  /** Emits 'frame' for every decoded frame received (Socket/socket.js onMessageReceived). */
-  ws?: { on(event: 'frame', listener: () => void): unknown; off(event: 'frame', listener: () => void): unknown };
-  end(error: Error | undefined): Promise<void>;
-  logout(msg?: string): Promise<void>;
-  requestPairingCode(phoneNumber: string): Promise<string>;
-  sendMessage(
-    jid: string,
-    content: AnyMessageContent,
-    options?: MiscMessageGenerationOptions,
-  ): Promise<WAMessage | undefined>;
-  readMessages(keys: WAMessageKey[]): Promise<void>;
-  sendPresenceUpdate(
-    type: 'composing' | 'paused' | 'available' | 'unavailable' | 'recording',
-    toJid?: string,
-  ): Promise<void>;
-  onWhatsApp(...jids: string[]): Promise<{ jid: string; exists: boolean }[] | undefined>;
-  groupMetadata(jid: string): Promise<GroupMetadata>;
-  groupParticipantsUpdate: AdminSocket['groupParticipantsUpdate'];
-  groupSettingUpdate: AdminSocket['groupSettingUpdate'];
-};
+export type { SocketLike } from './session';
 
 export type MakeSocket = (config: UserFacingSocketConfig) => SocketLike;
 
@@ -84,38 +50,17 @@ export type BaileysTransportOptions = {
   /** Shown on the phone under Linked devices as the first element. */
   browser?: [string, string, string];
   makeSocket?: MakeSocket;
-};
-
-const STATUS: Partial<Record<number, MessageStatus>> = {
-  [WAMessageStatus.ERROR]: 'failed',
-  [WAMessageStatus.PENDING]: 'pending',
-  [WAMessageStatus.SERVER_ACK]: 'sent',
-  [WAMessageStatus.DELIVERY_ACK]: 'delivered',
-  [WAMessageStatus.READ]: 'read',
-  [WAMessageStatus.PLAYED]: 'played',
+  /**
+   * The engine's message store, asked when a recipient could not decrypt one of our messages and
+   * WhatsApp asks for it again (socket-config.ts). Without it such a message cannot be resent.
+   */
+  findMessage?: FindMessage;
 };
 
 /** Ending a socket waits for the websocket close handshake, which a dead network never answers. */
 const END_TIMEOUT_MS = 3_000;
-/** Bounds the ids remembered to recognise our own sends when Baileys echoes them back. */
-const MAX_SENT_IDS = 1_000;
 /** A received file larger than this is not downloaded (WhatsApp allows documents up to 2 GB). */
 const MEDIA_DOWNLOAD_MAX_BYTES = 100 * 1024 * 1024;
-
-type Session = {
-  sock: SocketLike;
-  saveCreds: () => void;
-  creds: { me?: { id?: string | null; lid?: string | null; name?: string | null } | null };
-  detach: () => void;
-  open: boolean;
-  connecting: boolean;
-  pairing: { phone: string; requested: boolean } | null;
-  sentIds: Set<string>;
-  /** The AsyncLocalStorage Baileys made for this socket; released when its lifetime ends (async-storage.ts). */
-  storages: CapturedStorages;
-  /** Checks the server's certificate chain (server-auth.ts); null for a test's fake socket. */
-  guard: ServerGuard | null;
-};
 
 export const createBaileysTransport = (options: BaileysTransportOptions): Transport => {
   const { authStore, clock, logger } = options;
@@ -151,15 +96,6 @@ export const createBaileysTransport = (options: BaileysTransportOptions): Transp
     } finally {
       clock.clearTimeout(timer);
     }
-  };
-
-  const accountOf = (current: Session): AccountInfo | null => {
-    const me = current.creds.me;
-    const jid = me?.id;
-    if (!jid) return null;
-    const user = jid.split('@')[0]?.split(':')[0] ?? '';
-    const name = me.name && me.name !== '~' ? me.name : null;
-    return { phone: `+${user}`, jid, lid: me.lid ?? null, pushName: name };
   };
 
   const onConnectionUpdate = (current: Session, update: BaileysEventMap['connection.update']): void => {
@@ -212,14 +148,6 @@ export const createBaileysTransport = (options: BaileysTransportOptions): Transp
   const emitStatus = (id: string, remoteJid: string, remoteJidAlt: string | null | undefined, code: number): void => {
     const status = STATUS[code];
     if (status) emitter.emit('message-status', { id, chatJid: preferPhoneJid(remoteJid, remoteJidAlt), status });
-  };
-
-  const meOf = (current: Session): Me => {
-    const me = current.creds.me;
-    return {
-      jid: me?.id ? jidNormalizedUser(me.id) : null,
-      lid: me?.lid ? jidNormalizedUser(me.lid) : null,
-    };
   };
 
   const emitMapped = <E extends MappedEvent>({ event, payload }: Mapped<E>): void => emitter.emit(event, payload);
@@ -310,39 +238,9 @@ export const createBaileysTransport = (options: BaileysTransportOptions): Transp
     return session;
   };
 
-  const send = async (jid: string, content: AnyMessageContent, sendOptions: SendOptions): Promise<SentMessage> => {
-    const current = session;
-    if (!current?.open) throw new Error('Not connected to WhatsApp.');
-    if (sendOptions.id !== undefined) rememberSent(current, sendOptions.id);
-    const { quoted } = sendOptions;
-    const options: MiscMessageGenerationOptions = {
-      ...(sendOptions.id === undefined ? {} : { messageId: sendOptions.id }),
-      // Baileys builds the reply's context from the quoted message's key and content.
-      ...(quoted
-        ? {
-            quoted: {
-              key: {
-                remoteJid: jid,
-                id: quoted.id,
-                fromMe: quoted.fromMe,
-                ...(isJidGroup(jid) && !quoted.fromMe ? { participant: quoted.senderJid } : {}),
-              },
-              message: { conversation: quoted.text ?? '' },
-            },
-          }
-        : {}),
-    };
-    const sent = await current.sock
-      .sendMessage(jid, content, Object.keys(options).length === 0 ? undefined : options)
-      .catch((error: unknown) => {
-        throw asSendError(error);
-      });
-    const id = sent?.key.id ?? sendOptions.id;
-    if (!id) throw new Error('WhatsApp did not return an id for the sent message.');
-    rememberSent(current, id);
-    const seconds = toNumber(sent?.messageTimestamp);
-    return { id, ts: seconds > 0 ? seconds * 1000 : clock.now() };
-  };
+  // Async, so that "not connected" is a rejected promise like every other send failure.
+  const send = async (jid: string, content: AnyMessageContent, sendOptions: SendOptions): Promise<SentMessage> =>
+    sendOn(openSession(), jid, content, sendOptions, clock);
 
   return {
     on: (event, listener) => emitter.on(event, listener),
@@ -354,6 +252,8 @@ export const createBaileysTransport = (options: BaileysTransportOptions): Transp
       if (!authStore.hasSession() && authStore.readCredsJson() !== null) authStore.clear();
       const linked = authStore.hasSession();
       const { state, saveCreds } = createSqliteAuthState(authStore);
+      // This socket's own session, for its getMessage; set as soon as the session exists.
+      let made: Session | null = null;
       // Captures the AsyncLocalStorage makeWASocket constructs, to release it in finish(), and
       // the handshake's ephemeral key pair, to check the server with (server-auth.ts).
       const {
@@ -361,15 +261,16 @@ export const createBaileysTransport = (options: BaileysTransportOptions): Transp
         storages,
       } = captureAsyncStorages(() =>
         captureKeyPairs(() =>
-          makeSocket({
-            auth: state,
-            logger,
-            browser,
-            printQRInTerminal: false,
-            markOnlineOnConnect: false,
-            syncFullHistory: false,
-            ...(options.waWebSocketUrl === undefined ? {} : { waWebSocketUrl: options.waWebSocketUrl }),
-          }),
+          makeSocket(
+            socketConfig({
+              auth: state,
+              logger,
+              browser,
+              ...(options.waWebSocketUrl === undefined ? {} : { waWebSocketUrl: options.waWebSocketUrl }),
+              ...(options.findMessage === undefined ? {} : { findMessage: options.findMessage }),
+              session: () => made,
+            }),
+          ),
         ),
       );
       const pairingPhone = connectOptions.pairingPhone;
@@ -386,6 +287,7 @@ export const createBaileysTransport = (options: BaileysTransportOptions): Transp
         guard: null,
       };
       current.detach = attach(current);
+      made = current;
       session = current;
       // A test's fake socket makes no keys and has no handshake; a real one is always checked.
       if (options.makeSocket === undefined || keyPairs.length > 0) {
@@ -494,16 +396,4 @@ export const createBaileysTransport = (options: BaileysTransportOptions): Transp
       return { sock: current.sock, me: meOf(current) };
     }),
   };
-};
-
-/** Marks a copy of another message "Forwarded", as WhatsApp's own clients do (a score of 1). */
-const forwardedIf = (options: SendOptions, content: AnyMessageContent): AnyMessageContent =>
-  options.forwarded ? { ...content, contextInfo: { isForwarded: true, forwardingScore: 1 } } : content;
-
-const rememberSent = (current: Session, id: string): void => {
-  current.sentIds.add(id);
-  if (current.sentIds.size > MAX_SENT_IDS) {
-    const oldest = current.sentIds.values().next();
-    if (!oldest.done) current.sentIds.delete(oldest.value);
-  }
 };
