@@ -24,6 +24,7 @@ import type { CampaignScheduler } from '../src-main/engine/campaigns/scheduler';
 import { FakeClock } from '../src-main/engine/clock';
 import { openDb } from '../src-main/engine/db/open';
 import { createEngineEvents } from '../src-main/engine/events';
+import { judge } from './verdict';
 
 const BIG = Number(process.env.WREN_BENCH_CAMPAIGN_CONTACTS ?? 100_000);
 const BASE = 1_000;
@@ -130,10 +131,8 @@ console.log(`big plan: ${fmt(big.campaign.total)} recipients, left out ${JSON.st
 console.log(`baseline: ${fmt(base.perSecond)} recipients/s (${base.ms.toFixed(0)} ms)`);
 console.log(`big:      ${fmt(big.perSecond)} recipients/s (${big.ms.toFixed(0)} ms)`);
 const rateRatio = big.perSecond / base.perSecond;
-console.log(`rate ratio big/baseline: ${rateRatio.toFixed(2)} (target ≥ 0.50) ${rateRatio >= 0.5 ? 'PASS' : 'MISS'}`);
-console.log(
-  `event-loop delay p99 during the big plan: ${big.p99.toFixed(1)} ms (baseline ${base.p99.toFixed(1)} ms; ratio ${(big.p99 / Math.max(base.p99, 1)).toFixed(2)}; target < 50 ms) ${big.p99 < 50 ? 'PASS' : 'MISS'}`,
-);
+judge('campaign plan rate, big ÷ baseline', rateRatio, { atLeast: 0.5 });
+judge('event-loop p99 during the big plan', big.p99, { below: 50 }, ' ms', `baseline ${base.p99.toFixed(1)} ms`);
 console.log(`longest single block (the write transaction): ${big.longestTick.toFixed(0)} ms`);
 
 sqlite.close();

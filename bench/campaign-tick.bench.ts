@@ -23,6 +23,7 @@ import { openDb } from '../src-main/engine/db/open';
 import { silentLogger } from '../src-main/engine/log/logger';
 import { seededRandom } from '../src-main/engine/random';
 import type { Transport, TransportEvents } from '../src-main/engine/wa/transport';
+import { judge } from './verdict';
 
 export type TickBenchSize = { base: number; big: number; ticks: number };
 
@@ -144,7 +145,13 @@ const main = async () => {
   console.log(`\nCampaign scheduler: one tick that sends one message (${size.ticks} ticks each)`);
   console.log(`  ${row(size.base, result.base)}`);
   console.log(`  ${row(size.big, result.big)}`);
-  console.log(`  ratio ${result.ratio.toFixed(2)}× (target ≤ 2×): ${result.ratio <= 2 ? 'PASS' : 'MISS'}`);
+  judge(
+    `campaign tick median, ${size.big.toLocaleString('en')} ÷ ${size.base.toLocaleString('en')} queued`,
+    result.ratio,
+    {
+      atMost: 2,
+    },
+  );
 };
 
 // Run as a script; imported (by the tiny-size test), it only exports.

@@ -25,6 +25,7 @@ import { createContactService } from '../src-main/engine/contacts/service';
 import { openDb } from '../src-main/engine/db/open';
 import { createEngineEvents } from '../src-main/engine/events';
 import { legacyImportCsv } from './legacy-contacts-import';
+import { judge } from './verdict';
 
 const BIG = Number(process.env.WREN_BENCH_IMPORT_ROWS ?? 100_000);
 const WARM = 1_000;
@@ -120,12 +121,8 @@ console.log(`sliced:                     ${counts(big.result)}`);
 console.log(`baseline: ${fmt(base.perSecond)} rows/s (${base.ms.toFixed(0)} ms)`);
 console.log(`sliced:   ${fmt(big.perSecond)} rows/s (${big.ms.toFixed(0)} ms)`);
 const rateRatio = big.perSecond / base.perSecond;
-console.log(
-  `rate ratio sliced/baseline: ${rateRatio.toFixed(2)} (target ≥ 0.80) ${rateRatio >= 0.8 ? 'PASS' : 'MISS'}`,
-);
-console.log(
-  `event-loop delay p99 during the import: ${big.p99.toFixed(1)} ms (baseline ${base.p99.toFixed(1)} ms; target < 50 ms) ${big.p99 < 50 ? 'PASS' : 'MISS'}`,
-);
+judge('contacts import rate, sliced ÷ one transaction', rateRatio, { atLeast: 0.8 });
+judge('event-loop p99 during the import', big.p99, { below: 50 }, ' ms', `baseline ${base.p99.toFixed(1)} ms`);
 console.log(
   `longest time the loop was held: ${big.longestTick.toFixed(0)} ms (baseline ${base.longestTick.toFixed(0)} ms, its write transaction)`,
 );
