@@ -17,6 +17,7 @@ const benches = [
   ['bench/campaign-plan.bench.ts'],
   ['bench/contacts-import.bench.ts'],
   ['bench/campaign-tick.bench.ts'],
+  ['bench/machine-size.bench.ts'],
 ];
 /** `npm run bench -- inbox pipeline` runs only the benches whose file names contain a word given. */
 const only = process.argv.slice(2);
