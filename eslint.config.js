@@ -22,6 +22,8 @@ export default tseslint.config(
   {
     ignores: [
       'out/**',
+      // Second builds beside out/ (WREN_OUT=.out-x), for testing one change while out/ serves another.
+      '.out-*/**',
       'node_modules/**',
       'test-results/**',
       'playwright-report/**',

@@ -85,6 +85,7 @@ describe('migrations', () => {
       fromMe: false,
       ts: 1,
       text: words,
+      offline: false,
     });
     writer.ingest('b', [text('m1', 'opening hours'), text('m2', 'closing time'), text('m3', 'opening soon')], true, 1);
     // The same message again (history after live) stores nothing and indexes nothing twice.
