@@ -30,6 +30,11 @@ const TINY: Array<[file: string, env: Record<string, string>, finalLine: RegExp]
     },
     /first screen's JavaScript/,
   ],
+  [
+    'bench/machine-size.bench.ts',
+    { WREN_BENCH_MACHINE_STEPS: '2,3', WREN_BENCH_MACHINE_SECONDS: '3' },
+    /machine-size bench: done/,
+  ],
 ];
 
 describe('every bench runs to its last line at a tiny size', () => {
