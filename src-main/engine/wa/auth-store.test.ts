@@ -140,6 +140,25 @@ describe('auth store', () => {
     expect(store.getKeys('session', ['huge']).get('huge')).toBe(huge);
   });
 
+  it('keeps one-time pre-keys out of its cache: each is read from disk, correct after a write or delete', () => {
+    const store = createAuthStore(opened.sqlite, 'a');
+    const preKeys: Record<string, string> = {};
+    for (let i = 1; i <= 812; i++) preKeys[String(i)] = `"${String(i).padStart(40, '0')}"`;
+    store.setKeys({ session: { s1: '"session"' }, 'pre-key': preKeys });
+    const decode = (json: string) => ({ json });
+    const cachedSession = store.getDecoded('session', ['s1'], decode).get('s1');
+    expect(store.getKeys('pre-key', ['7']).get('7')).toBe(preKeys['7']);
+    // Written behind the store's back: a cached key keeps what the store knew, a pre-key shows the disk.
+    opened.sqlite.prepare("UPDATE wa_auth SET value = '\"changed\"' WHERE bot_id = 'a' AND id IN ('s1', '7')").run();
+    expect(store.getDecoded('session', ['s1'], decode).get('s1')).toBe(cachedSession);
+    expect(store.getKeys('pre-key', ['7']).get('7')).toBe('"changed"');
+    expect(store.getDecoded('pre-key', ['8'], decode).get('8')).toEqual({ json: preKeys['8'] });
+    store.setKeys({ 'pre-key': { '8': null } });
+    expect(store.getKeys('pre-key', ['8']).size).toBe(0);
+    store.setKeys({ 'pre-key': { '8': '"again"' } });
+    expect(store.getKeys('pre-key', ['8']).get('8')).toBe('"again"');
+  });
+
   it('counts a half-done pairing-code attempt, or creds from before any link, as no session', () => {
     expect(credsHaveSession('{"me":{"id":"4477@s.whatsapp.net"}}')).toBe(true);
     expect(credsHaveSession('{"me":{"id":"4477@s.whatsapp.net","name":"~"},"pairingCode":"ABCD1234"}')).toBe(false);

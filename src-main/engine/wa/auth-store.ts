@@ -49,6 +49,13 @@ export type AuthStoreOptions = {
 };
 
 const DEFAULT_CACHE_MAX_CHARS = 4 * 1024 * 1024;
+/**
+ * Types the cache leaves alone. One-time pre-keys are written 812 at a time at the first login
+ * (and in batches when the server runs low), and each one is read at most once, by the first
+ * message of a new contact, then deleted: cached, they were half a megabyte per linked bot that
+ * no read ever used, more than the rest of an idle session.
+ */
+const UNCACHED_TYPES: ReadonlySet<string> = new Set(['pre-key']);
 /** Rough per-entry overhead so that many tiny or absent keys still count against the bound. */
 const ENTRY_OVERHEAD = 64;
 const SEP = '\u0000';
@@ -66,10 +73,16 @@ type Entry = {
   /** What `decode` made of `json` last time (see getDecoded). */
   decode?: (json: string) => unknown;
   decoded?: unknown;
+  /** Read since it was last passed over by eviction (see evictOver). */
+  used?: boolean;
 };
 
 type BotCache = {
-  /** Insertion order doubles as recency order: a hit moves to the end, eviction takes the front. */
+  /**
+   * Insertion order, with a second chance: eviction takes the front, except an entry read since it
+   * was put there, which moves to the end instead (CLOCK). A hit only sets a flag: moving every hit
+   * to the end churned the Map on every read of a busy session.
+   */
   entries: Map<string, Entry>;
   chars: number;
 };
@@ -139,35 +152,51 @@ export const createAuthStore = (
 
   const evictOver = (cache: BotCache): void => {
     if (cache.chars <= maxChars) return;
+    // Entries moved to the end are met again later in this loop, flag cleared: it always ends.
     for (const [oldKey, oldEntry] of cache.entries) {
       if (cache.chars <= maxChars) break;
       cache.entries.delete(oldKey);
-      cache.chars -= sizeOf(oldKey, oldEntry);
+      if (oldEntry.used) {
+        oldEntry.used = false;
+        cache.entries.set(oldKey, oldEntry);
+      } else {
+        cache.chars -= sizeOf(oldKey, oldEntry);
+      }
     }
   };
 
   const remember = (cache: BotCache, key: string, json: string | null): Entry => {
     const { entries } = cache;
     const previous = entries.get(key);
-    if (previous !== undefined) {
-      cache.chars -= sizeOf(key, previous);
-      entries.delete(key);
+    if (previous !== undefined) cache.chars -= sizeOf(key, previous);
+    const fresh: Entry = { json };
+    const size = sizeOf(key, fresh);
+    if (size > maxChars) {
+      if (previous !== undefined) entries.delete(key);
+      return fresh;
     }
-    const entry: Entry = { json };
-    const size = sizeOf(key, entry);
-    if (size > maxChars) return entry;
-    entries.set(key, entry);
+    // A key rewritten (a session is, by every message) keeps its entry and its place: no Map churn.
+    const entry = previous ?? fresh;
+    if (previous === undefined) entries.set(key, fresh);
+    else Object.assign(previous, { json, decode: undefined, decoded: undefined, used: true });
     cache.chars += size;
     evictOver(cache);
     return entry;
   };
 
+  const forget = (cache: BotCache, key: string): void => {
+    const previous = cache.entries.get(key);
+    if (previous === undefined) return;
+    cache.chars -= sizeOf(key, previous);
+    cache.entries.delete(key);
+  };
+
   const readEntry = (cache: BotCache, type: string, id: string): Entry => {
+    if (UNCACHED_TYPES.has(type)) return { json: st.get.get(botId, type, id)?.value ?? null };
     const key = type + SEP + id;
     const hit = cache.entries.get(key);
     if (hit !== undefined) {
-      cache.entries.delete(key);
-      cache.entries.set(key, hit);
+      hit.used = true;
       return hit;
     }
     const row = st.get.get(botId, type, id);
@@ -192,12 +221,20 @@ export const createAuthStore = (
     return decoded;
   };
 
-  const writeMany = sqlite.transaction((entries: Array<[string, string, string | null]>) => {
-    for (const [type, id, value] of entries) {
-      if (value === null) st.remove.run(botId, type, id);
-      else st.upsert.run(botId, type, id, value);
-    }
+  const writeOne = ([type, id, value]: [string, string, string | null]) => {
+    if (value === null) st.remove.run(botId, type, id);
+    else st.upsert.run(botId, type, id, value);
+  };
+  const writeAll = sqlite.transaction((entries: Array<[string, string, string | null]>) => {
+    for (const entry of entries) writeOne(entry);
   });
+  // One statement is a transaction of its own (autocommit): BEGIN and COMMIT around it were a
+  // quarter of the cost of the write that every message makes.
+  const writeMany = (entries: Array<[string, string, string | null]>) => {
+    const [only] = entries;
+    if (entries.length === 1 && only) writeOne(only);
+    else writeAll(entries);
+  };
 
   const setKeys = (data: AuthKeyWrites, decoded?: DecodedWrites): void => {
     const entries: Array<[string, string, string | null]> = [];
@@ -213,6 +250,10 @@ export const createAuthStore = (
     const cache = botCache();
     for (const [type, id, value] of entries) {
       const key = type + SEP + id;
+      if (UNCACHED_TYPES.has(type)) {
+        forget(cache, key);
+        continue;
+      }
       const entry = remember(cache, key, value);
       const known = decoded?.values[type];
       if (value !== null && known && id in known && cache.entries.get(key) === entry) {
