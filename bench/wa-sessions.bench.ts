@@ -39,9 +39,9 @@
  *   received text in Baileys' recent-message cache (enableRecentMessageCache, on by default: the
  *   message, its bytes and an lru-cache expiry timer, kept 5 minutes, up to 512 per socket), about
  *   1 KB each; with the cache off the per-text objects are gone.
- * - Targets (PASS/MISS; a bench reports, it never fails on a miss): wren ≤ 2× bare per idle
- *   session; linear: wren per session at the largest count within 1.5× of that at 10; flat: wren
- *   per session after the texts ≤ 1.1× idle. Link and send times are reported, not judged.
+ * - Targets (PASS/MISS lines of bench/verdict.ts; a miss makes the run exit 1): wren ≤ 2× bare per
+ *   idle session; linear: wren per session at the largest count within 1.5× of that at 10; flat:
+ *   wren per session after the texts ≤ 1.1× idle. Link and send times are reported, not judged.
  */
 import type { Contact } from '../e2e/wa-server/contact';
 import type { WaServer } from '../e2e/wa-server/server';
@@ -55,11 +55,11 @@ import {
   seconds,
   sendRounds,
   startServer,
-  verdict,
   WaChild,
   type ChildMode,
   type Memory,
 } from './wa-harness';
+import { judge } from './verdict';
 import { printReconnects, RECONNECTS, runReconnects } from './wa-reconnects';
 
 const COUNTS = (process.env.WREN_BENCH_WA_COUNTS ?? '1,10,50').split(',').map(Number);
@@ -182,23 +182,32 @@ const printSessions = (runs: Run[]) => {
   if (!big || largest < 10) return;
   const also = (f: (p: (typeof pairs)[number]) => number) => {
     const others = pairs.filter((p) => p.count >= 10 && p.count !== largest);
-    return others.length ? ` (at ${others.map((p) => `${p.count}: ${fmt(f(p))}×`).join(', ')})` : '';
+    return others.map((p) => `at ${p.count}: ${fmt(f(p))}×`).join(', ');
   };
-  const ratio = (p: (typeof pairs)[number]) => perSession(p.wren) / perSession(p.bare);
+  // A per-session cost at or below zero is settling noise larger than the sessions: no figure.
+  const ratio = (p: (typeof pairs)[number]) =>
+    perSession(p.wren) > 0 && perSession(p.bare) > 0 ? perSession(p.wren) / perSession(p.bare) : NaN;
+  const flat = (run: Run) => (perSession(run) > 0 ? flatRatio(run) : NaN);
   console.log(`\nTargets, judged at ${largest} sessions`);
-  console.log(`  ${verdict(ratio(big) <= 2)}  wren ≤ 2× bare per idle session: ${fmt(ratio(big))}×${also(ratio)}`);
+  judge(`RSS per idle linked session, wren ÷ bare, ${largest} sessions`, ratio(big), { atMost: 2 }, '×', also(ratio));
   if (ten && largest > 10) {
     const growth = perSession(big.wren) / perSession(ten.wren);
     const bareGrowth = perSession(big.bare) / perSession(ten.bare);
-    console.log(
-      `  ${verdict(growth <= 1.5 && growth >= 1 / 1.5)}  linear: wren per session at ${largest} ÷ at 10 = ` +
-        `${fmt(growth)}× (within 1.5×; bare ${fmt(bareGrowth)}×)`,
+    // Linear both ways: a per-session cost that shrinks with the count is as suspect as one that grows.
+    judge(
+      `linear: wren per session at ${largest} ÷ at 10 (the larger of it and its inverse)`,
+      growth > 0 ? Math.max(growth, 1 / growth) : NaN,
+      { atMost: 1.5 },
+      '×',
+      `${fmt(growth)}× as measured; bare ${fmt(bareGrowth)}×`,
     );
   }
-  const flat = flatRatio(big.wren);
-  console.log(
-    `  ${verdict(flat <= 1.1)}  flat: wren per session after ${PER_SESSION} texts ÷ idle = ${fmt(flat)}× (≤ 1.10)` +
-      `${also((p) => flatRatio(p.wren))}; bare ${fmt(flatRatio(big.bare))}×`,
+  judge(
+    `flat: wren RSS per session after ${PER_SESSION} texts ÷ idle, ${largest} sessions`,
+    flat(big.wren),
+    { atMost: 1.1 },
+    '×',
+    [also((p) => flat(p.wren)), `bare ${fmt(flat(big.bare))}×`].filter(Boolean).join('; '),
   );
 };
 
