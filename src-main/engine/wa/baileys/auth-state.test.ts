@@ -201,4 +201,19 @@ describe('codec', () => {
     copy.a[0]?.fill(0);
     expect((decoded as { a: Buffer[] }).a[0]).toEqual(Buffer.from([1, 2]));
   });
+
+  it('gives the small byte strings the key cache keeps memory of their own, not a slice of the shared pool', () => {
+    // One 33-byte key left in Node's 8 KB pool would keep the whole slab alive.
+    const key = Buffer.from(Array.from({ length: 33 }, (_, i) => i));
+    const read = decodeValue(encodeValue({ key })) as { key: Buffer };
+    const written = decodedCopy({ key }, 0) as { key: Buffer };
+    for (const bytes of [read.key, written.key]) {
+      expect(bytes).toEqual(key);
+      expect(bytes.buffer.byteLength).toBe(33);
+    }
+    // Text that is not clean base64 decodes as Buffer.from does, with no bytes left unwritten.
+    const lax = decodeValue('{"type":"Buffer","data":"AQI=="}') as Buffer;
+    expect(lax).toEqual(Buffer.from('AQI==', 'base64'));
+    expect(decodeValue('{"0":1,"1":300}')).toEqual(Buffer.from([1, 300]));
+  });
 });
