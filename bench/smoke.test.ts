@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
  * Every bench at a tiny size, as a script the way `npm run bench` runs it: a bench that no longer
  * builds, throws, or stops halfway fails CI instead of the next full run. Figures at these sizes
  * mean nothing and are not checked; the full sizes stay in `npm run bench`. (The regex and
- * campaign-tick benches run in-process from their own tests; the WhatsApp session benches need a
- * protocol server and stay in the full run.)
+ * campaign-tick benches run in-process from their own tests; the WhatsApp session benches stay in
+ * the full run: each links dozens of sessions. machine-size starts its own protocol server.)
  */
 const TINY: Array<[file: string, env: Record<string, string>, finalLine: RegExp]> = [
   ['bench/contacts-import.bench.ts', { WREN_BENCH_IMPORT_ROWS: '2000' }, /longest time the loop was held/],
@@ -30,9 +30,16 @@ const TINY: Array<[file: string, env: Record<string, string>, finalLine: RegExp]
     },
     /first screen's JavaScript/,
   ],
+  // Both phases: 2 and 3 Demo bots, then 1 and 2 Baileys sessions linked to the protocol server
+  // the bench starts itself, pinged by 2 customers (linking one takes well under a second).
   [
     'bench/machine-size.bench.ts',
-    { WREN_BENCH_MACHINE_STEPS: '2,3', WREN_BENCH_MACHINE_SECONDS: '3' },
+    {
+      WREN_BENCH_MACHINE_STEPS: '2,3',
+      WREN_BENCH_MACHINE_SECONDS: '3',
+      WREN_BENCH_MACHINE_SESSIONS: '1,2',
+      WREN_BENCH_MACHINE_CUSTOMERS: '2',
+    },
     /machine-size bench: done/,
   ],
 ];

@@ -1,0 +1,210 @@
+/**
+ * The measured process of the machine-size bench's Baileys phase (bench/machine-baileys.ts): one
+ * Wren engine (temp data dir, SQLite, silent logger, as the Demo phase's) with N WhatsApp bots
+ * linked to the parent's protocol server, driven over IPC. The parent holds the server and the
+ * customers; this process holds only the engine, so its figures are the engine's plus a fixed base.
+ *
+ *   node --min-semi-space-size=1 --max-semi-space-size=1 --import tsx bench/machine-child.ts \
+ *     <server ws url> <root public key hex>          (flags: PINNED_YOUNG_GEN in wa-harness.ts)
+ *
+ * Its own child rather than bench/wa-child.ts: a step needs this process's CPU time and
+ * event-loop delay over a window the parent chooses, which wa-child has no command for.
+ *
+ * Parent → child: { id, cmd, ...args }; the child answers { id, ok, value | error }.
+ * Child → parent, unasked: { event: 'ready' }, { event: 'qr', i, qr } (first QR of session i),
+ * { event: 'online', i } (session i came online).
+ */
+import { Session } from 'node:inspector';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { createEngine } from '../src-main/engine/index';
+import { silentLogger } from '../src-main/engine/log/logger';
+import type { BotStatus } from '../src-shared/bots';
+
+/** Settled memory of this process, in bytes. */
+export type MachineMemory = {
+  rss: number;
+  /** RSS as the kernel splits it (/proc/self/status): anonymous memory and mapped files. */
+  rssAnon: number;
+  rssFile: number;
+  heapUsed: number;
+  heapTotal: number;
+  /** Memory V8 knows of outside its heap (Buffers, typed arrays): part of rssAnon. */
+  external: number;
+  arrayBuffers: number;
+};
+
+/** One measured window: this process's CPU time ÷ wall time, and its event-loop delay. */
+export type Window = { cpuShare: number; loopP99: number; loopMax: number; wallMs: number };
+
+export type MachineRequest =
+  | { id: number; cmd: 'link'; i: number }
+  | { id: number; cmd: 'measure' }
+  | { id: number; cmd: 'window-start' }
+  | { id: number; cmd: 'window-end' }
+  | { id: number; cmd: 'exit' };
+
+export type MachineMessage =
+  | { event: 'ready' }
+  | { event: 'qr'; i: number; qr: string }
+  | { event: 'online'; i: number }
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; error: string };
+
+const send = (message: MachineMessage) => process.send?.(message);
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * V8's low-memory collection (the inspector's HeapProfiler.collectGarbage, in process): full GCs
+ * that also give freed pages back, where a plain gc() keeps them until V8's memory reducer runs
+ * at no predictable moment. The method is wa-child.ts's, so the two benches' MB compare.
+ */
+const collectAll = () =>
+  new Promise<void>((resolve, reject) => {
+    const session = new Session();
+    session.connect();
+    session.post('HeapProfiler.collectGarbage', (error) => {
+      // Disconnecting inside the callback never returns (Node 20): do it on the next turn.
+      setImmediate(() => session.disconnect());
+      if (error) reject(error);
+      else resolve();
+    });
+  });
+
+const residentNow = () => {
+  const status = readFileSync('/proc/self/status', 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
+  return { rss: kb('VmRSS'), rssAnon: kb('RssAnon'), rssFile: kb('RssFile') };
+};
+
+/** 1.5 s quiet, then three rounds of a full collection and a read 500 ms later; the median read. */
+const measure = async (): Promise<MachineMemory> => {
+  await sleep(1_500);
+  const reads: ReturnType<typeof residentNow>[] = [];
+  for (let i = 0; i < 3; i++) {
+    await collectAll();
+    // V8 unmaps the pages it gave up on a background thread: a read at once still counts them.
+    await sleep(500);
+    reads.push(residentNow());
+  }
+  const settled = [...reads].sort((a, b) => a.rss - b.rss)[1] ?? residentNow();
+  const { heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
+  return { ...settled, heapUsed, heapTotal, external, arrayBuffers };
+};
+
+/** CPU and event-loop delay from `start` to `end`, as the Demo phase measures its own process. */
+const windowMeter = () => {
+  let loop: ReturnType<typeof monitorEventLoopDelay> | null = null;
+  let cpuBefore = process.cpuUsage();
+  let started = 0;
+  return {
+    start: () => {
+      loop?.disable();
+      loop = monitorEventLoopDelay({ resolution: 10 });
+      loop.enable();
+      cpuBefore = process.cpuUsage();
+      started = performance.now();
+      return null;
+    },
+    end: (): Window => {
+      if (!loop) throw new Error('window-end without window-start');
+      loop.disable();
+      const wallMs = performance.now() - started;
+      const cpu = process.cpuUsage(cpuBefore);
+      const figures = {
+        cpuShare: (cpu.user + cpu.system) / 1000 / wallMs,
+        loopP99: loop.percentile(99) / 1e6,
+        loopMax: loop.max / 1e6,
+        wallMs,
+      };
+      loop = null;
+      return figures;
+    },
+  };
+};
+
+const main = async () => {
+  const [url, rootHex] = process.argv.slice(2);
+  if (!url || !rootHex) throw new Error('usage: machine-child.ts <ws url> <root public key hex>');
+  const dataDir = mkdtempSync(join(tmpdir(), 'wren-bench-machine-wa-'));
+  const engine = createEngine({
+    dataDir,
+    mode: 'headless',
+    version: 'bench',
+    logger: silentLogger(),
+    baileys: { waWebSocketUrl: url, rootPublicKeyHex: rootHex },
+  });
+  await engine.start();
+
+  const indexOf = new Map<string, number>();
+  const lastStatus = new Map<string, BotStatus>();
+  const qrSent = new Set<string>();
+  const onlineWaiters = new Map<number, () => void>();
+  engine.events.on('bot:status', ({ bot }) => {
+    const i = indexOf.get(bot.id);
+    if (i === undefined) return;
+    if (bot.link?.qr && !qrSent.has(bot.id)) {
+      qrSent.add(bot.id);
+      send({ event: 'qr', i, qr: bot.link.qr });
+    }
+    if (bot.status === 'online' && lastStatus.get(bot.id) !== 'online') {
+      send({ event: 'online', i });
+      onlineWaiters.get(i)?.();
+      onlineWaiters.delete(i);
+    }
+    lastStatus.set(bot.id, bot.status);
+  });
+
+  const call = async (name: string, input: unknown) => {
+    const reply = await engine.dispatch(name, input);
+    if (!reply.ok) throw new Error(`${name} failed: ${reply.error.code}: ${reply.error.message}`);
+    return reply.value;
+  };
+
+  /** Created and started as a user does from the Bots page; resolves once the parent's scan took. */
+  const link = async (i: number) => {
+    const bot = (await call('bots:create', { name: `Shop ${i + 1}`, kind: 'whatsapp' })) as { id: string };
+    indexOf.set(bot.id, i);
+    const online = new Promise<void>((resolve) => onlineWaiters.set(i, resolve));
+    await call('bots:start', { botId: bot.id });
+    await online;
+    return null;
+  };
+
+  const meter = windowMeter();
+  const handle = async (request: MachineRequest): Promise<unknown> => {
+    switch (request.cmd) {
+      case 'link':
+        return link(request.i);
+      case 'measure':
+        return measure();
+      case 'window-start':
+        return meter.start();
+      case 'window-end':
+        return meter.end();
+      case 'exit':
+        await engine.close();
+        rmSync(dataDir, { recursive: true, force: true });
+        return null;
+    }
+  };
+
+  process.on('message', (request: MachineRequest) => {
+    handle(request).then(
+      (value) => {
+        const reply: MachineMessage = { id: request.id, ok: true, value };
+        if (request.cmd === 'exit') process.send?.(reply, () => process.exit(0));
+        else send(reply);
+      },
+      (error: unknown) => send({ id: request.id, ok: false, error: (error as Error).stack ?? String(error) }),
+    );
+  });
+  send({ event: 'ready' });
+};
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
