@@ -232,6 +232,8 @@ export class Contact extends EventEmitter<ContactEvents> {
       browser: ['Contact', 'Chrome', '1.0.0'],
       markOnlineOnConnect: false,
       syncFullHistory: false,
+      // As a phone resends from its own chats when the bot could not decrypt a message.
+      getMessage: (key) => Promise.resolve(key.id ? (this.messagesById.get(key.id)?.message ?? undefined) : undefined),
     });
     this.socket = socket;
     socket.ev.on('creds.update', (update) => Object.assign(this.creds, update));

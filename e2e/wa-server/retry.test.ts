@@ -62,4 +62,20 @@ describe('a message the customer could not decrypt', () => {
     // Her client confirms the resend as it confirms any message: the bot sees it delivered.
     expect((await delivered).waId).toBe(answer.waId);
   });
+
+  it("works the other way too: the bot could not decrypt a customer's message, asks at once, and stores the resend", async () => {
+    await env.linkBot(BOT_PHONE, 'Shop Owner');
+    const dana = await env.linkContact(CUSTOMER_PHONE, 'Dana');
+    const first = nextMessage((m) => !m.fromMe && m.text === 'hello');
+    await dana.sendText(BOT_PHONE, 'hello');
+    const { chatId } = await first;
+
+    const damaged = env.server.damageNextMessage(CUSTOMER_PHONE, BOT_PHONE);
+    const stored = nextMessage((m) => !m.fromMe && m.text === 'can I pay by card?');
+    const id = await dana.sendText(BOT_PHONE, 'can I pay by card?');
+    expect(await damaged).toBe(id);
+    // The bot asks without waiting on its phone first (Baileys' retry bookkeeping stays on).
+    await retryReceiptFor(id);
+    expect(await stored).toMatchObject({ waId: id, chatId, text: 'can I pay by card?' });
+  });
 });

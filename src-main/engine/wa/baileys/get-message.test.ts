@@ -1,3 +1,4 @@
+import { MessageRetryManager } from '@whiskeysockets/baileys';
 import Database from 'better-sqlite3';
 import pino from 'pino';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { InboxWriter } from '../../inbox/writer';
 import { createAuthStore } from '../auth-store';
 import { FakeSocket } from './fake-socket';
 import { storeGetMessage } from './get-message';
+import { withoutRecentMessages } from './socket-config';
 import { createBaileysTransport } from './transport';
 
 const BOT = 'bot-1';
@@ -182,7 +184,7 @@ describe('getMessage from the message store', () => {
 });
 
 describe('the socket the transport makes', () => {
-  it("turns Baileys' recent-message cache off and answers getMessage from the store", async () => {
+  it("keeps no message in Baileys' recent-message cache and answers getMessage from the store", async () => {
     botSays(BOT, '3EB0AA', 'from the store');
     const find = createWaMessageLookup(sqlite);
     const sockets: FakeSocket[] = [];
@@ -199,11 +201,24 @@ describe('the socket the transport makes', () => {
     });
     await transport.connect();
     const config = sockets[0]?.config;
-    expect(config?.enableRecentMessageCache).toBe(false);
+    // The retry bookkeeping stays on (socket-config.ts); only its message cache is emptied.
+    expect(config?.enableRecentMessageCache).toBe(true);
     await expect(config?.getMessage?.({ remoteJid: DANA, fromMe: true, id: '3EB0AA' })).resolves.toEqual({
       conversation: 'from the store',
     });
     await expect(config?.getMessage?.({ remoteJid: DANA, fromMe: true, id: 'nope' })).resolves.toBeUndefined();
     await transport.close();
+  });
+});
+
+describe('withoutRecentMessages', () => {
+  it("leaves Baileys' retry manager with nothing to remember, and its retry counting intact", () => {
+    const manager = new MessageRetryManager(pino({ level: 'silent' }), 5);
+    withoutRecentMessages({ messageRetryManager: manager });
+    manager.addRecentMessage(DANA, '3EB0AA', { conversation: 'kept?' });
+    expect(manager.getRecentMessage(DANA, '3EB0AA')).toBeUndefined();
+    expect(manager.incrementRetryCount('3EB0AA')).toBe(1);
+    // A socket made with the option off has no manager: nothing to do.
+    expect(withoutRecentMessages({ messageRetryManager: null })).toEqual({ messageRetryManager: null });
   });
 });

@@ -21,6 +21,8 @@ export type SocketLike = {
   ws?: { on(event: 'frame', listener: () => void): unknown; off(event: 'frame', listener: () => void): unknown };
   /** Baileys' LID ↔ phone mapping, asked when a retry receipt names a customer by LID. */
   signalRepository?: { lidMapping: { getPNForLID(lid: string): Promise<string | null> } };
+  /** Baileys' retry bookkeeping; its recent-message cache is emptied (socket-config.ts). */
+  messageRetryManager?: { addRecentMessage(to: string, id: string, message: unknown): void } | null;
   end(error: Error | undefined): Promise<void>;
   logout(msg?: string): Promise<void>;
   requestPairingCode(phoneNumber: string): Promise<string>;

@@ -32,7 +32,7 @@ import { contentFor, downloadMediaRef } from './media';
 import { mapHistory, mapMessage, preferPhoneJid, type Mapped, type MappedEvent } from './incoming';
 import { forwardedIf, sendOn } from './outgoing';
 import { accountOf, meOf, STATUS, type Session, type SocketLike } from './session';
-import { socketConfig } from './socket-config';
+import { socketConfig, withoutRecentMessages } from './socket-config';
 
 export type { SocketLike } from './session';
 
@@ -261,15 +261,17 @@ export const createBaileysTransport = (options: BaileysTransportOptions): Transp
         storages,
       } = captureAsyncStorages(() =>
         captureKeyPairs(() =>
-          makeSocket(
-            socketConfig({
-              auth: state,
-              logger,
-              browser,
-              ...(options.waWebSocketUrl === undefined ? {} : { waWebSocketUrl: options.waWebSocketUrl }),
-              ...(options.findMessage === undefined ? {} : { findMessage: options.findMessage }),
-              session: () => made,
-            }),
+          withoutRecentMessages(
+            makeSocket(
+              socketConfig({
+                auth: state,
+                logger,
+                browser,
+                ...(options.waWebSocketUrl === undefined ? {} : { waWebSocketUrl: options.waWebSocketUrl }),
+                ...(options.findMessage === undefined ? {} : { findMessage: options.findMessage }),
+                session: () => made,
+              }),
+            ),
           ),
         ),
       );
