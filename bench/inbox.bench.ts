@@ -224,23 +224,36 @@ const main = async () => {
     `ingest into ${BIG.toLocaleString()}: by conversation ${groupedFull.toLocaleString()} msg/s (empty: ${groupedEmpty.toLocaleString()}), ` +
       `random chats ${engineFull.toLocaleString()} msg/s (empty: ${engineEmpty.toLocaleString()})`,
   );
-  judge(`ingest by conversation, ${BIG.toLocaleString()} stored ÷ empty`, groupedFull / groupedEmpty, { atLeast: 0.8 });
-  // The schema's own floor for random chats: plain prepared inserts into the same tables and
-  // indexes, into the big store ÷ into a store that has only its chats (one message each).
-  const bare = freshDb();
-  const firsts = makeMessages(CHATS, 0).map((m, chat) => {
-    const jid = jidOf(chat);
-    return { ...m, chatJid: jid, senderJid: jid, fromMe: false };
-  });
-  ingestEngine(new InboxWriter(bare.sqlite), firsts);
-  const rawBare = rate(MEASURED, ingestRaw(bare.sqlite, makeMessages(MEASURED, 0), chatIdsOf(bare.sqlite)));
-  await bare.dispose();
-  const rawFull = rate(
-    MEASURED,
-    ingestRaw(big.sqlite, makeMessages(MEASURED, BIG + 2 * MEASURED), chatIdsOf(big.sqlite)),
-  );
-  console.log(
-    `raw inserts, random chats: ${rawFull.toLocaleString()} msg/s into ${BIG.toLocaleString()}, ${rawBare.toLocaleString()} msg/s into a store of chats only`,
+  // The schema's own floor: plain prepared inserts into the same tables and indexes (no chats,
+  // contacts or previews), into the big store ÷ into a store that holds only its chats (one
+  // message each). What they lose as the store grows is the B-trees', not the engine's.
+  const rawInto = async (grouped: boolean) => {
+    const bare = freshDb();
+    const firsts = makeMessages(CHATS, 0).map((m, chat) => {
+      const jid = jidOf(chat);
+      return { ...m, chatJid: jid, senderJid: jid, fromMe: false };
+    });
+    ingestEngine(new InboxWriter(bare.sqlite), firsts);
+    const empty = rate(MEASURED, ingestRaw(bare.sqlite, makeMessages(MEASURED, 0, grouped), chatIdsOf(bare.sqlite)));
+    await bare.dispose();
+    const full = rate(
+      MEASURED,
+      ingestRaw(big.sqlite, makeMessages(MEASURED, BIG + 2 * MEASURED, grouped), chatIdsOf(big.sqlite)),
+    );
+    console.log(
+      `raw inserts, ${grouped ? 'by conversation' : 'random chats'}: ${full.toLocaleString()} msg/s into ${BIG.toLocaleString()}, ${empty.toLocaleString()} msg/s into a store of chats only`,
+    );
+    return { value: full / empty, what: 'raw inserts into the same tables, big ÷ empty (the B-trees’ own floor)' };
+  };
+  const groupedFloor = await rawInto(true);
+  const randomFloor = await rawInto(false);
+  judge(
+    `ingest by conversation, ${BIG.toLocaleString()} stored ÷ empty`,
+    groupedFull / groupedEmpty,
+    { atLeast: 0.8 },
+    '×',
+    '',
+    groupedFloor,
   );
   judge(
     `ingest from random chats, ${BIG.toLocaleString()} stored ÷ empty`,
@@ -248,7 +261,7 @@ const main = async () => {
     { atLeast: 0.8 },
     '×',
     '',
-    { value: rawFull / rawBare, what: 'raw inserts into the same tables, big ÷ empty (the B-trees’ own floor)' },
+    randomFloor,
   );
   const readBig = readCosts(big.sqlite);
   await big.dispose();
