@@ -14,14 +14,14 @@
  * Child → parent, unasked: { event: 'ready' }, { event: 'qr', i, qr } (first QR of session i),
  * { event: 'online', i } (session i came online).
  */
-import { Session } from 'node:inspector';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createEngine } from '../src-main/engine/index';
 import { silentLogger } from '../src-main/engine/log/logger';
 import type { BotStatus } from '../src-shared/bots';
+import { settledResident } from './settled-memory';
 
 /** Settled memory of this process, in bytes. */
 export type MachineMemory = {
@@ -54,42 +54,10 @@ export type MachineMessage =
   | { id: number; ok: false; error: string };
 
 const send = (message: MachineMessage) => process.send?.(message);
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/**
- * V8's low-memory collection (the inspector's HeapProfiler.collectGarbage, in process): full GCs
- * that also give freed pages back, where a plain gc() keeps them until V8's memory reducer runs
- * at no predictable moment. The method is wa-child.ts's, so the two benches' MB compare.
- */
-const collectAll = () =>
-  new Promise<void>((resolve, reject) => {
-    const session = new Session();
-    session.connect();
-    session.post('HeapProfiler.collectGarbage', (error) => {
-      // Disconnecting inside the callback never returns (Node 20): do it on the next turn.
-      setImmediate(() => session.disconnect());
-      if (error) reject(error);
-      else resolve();
-    });
-  });
-
-const residentNow = () => {
-  const status = readFileSync('/proc/self/status', 'utf8');
-  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
-  return { rss: kb('VmRSS'), rssAnon: kb('RssAnon'), rssFile: kb('RssFile') };
-};
-
-/** 1.5 s quiet, then three rounds of a full collection and a read 500 ms later; the median read. */
+/** Settled memory (settled-memory.ts), with V8's own figures beside it. */
 const measure = async (): Promise<MachineMemory> => {
-  await sleep(1_500);
-  const reads: ReturnType<typeof residentNow>[] = [];
-  for (let i = 0; i < 3; i++) {
-    await collectAll();
-    // V8 unmaps the pages it gave up on a background thread: a read at once still counts them.
-    await sleep(500);
-    reads.push(residentNow());
-  }
-  const settled = [...reads].sort((a, b) => a.rss - b.rss)[1] ?? residentNow();
+  const settled = await settledResident();
   const { heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage();
   return { ...settled, heapUsed, heapTotal, external, arrayBuffers };
 };

@@ -15,8 +15,7 @@
  * (every time session i comes online, link and reconnects alike).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Session } from 'node:inspector';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getHeapSpaceStatistics } from 'node:v8';
@@ -31,6 +30,7 @@ import {
 import pino from 'pino';
 import { memoryKeyStore } from '../e2e/wa-server/contact';
 import type { BotStatus } from '../src-shared/bots';
+import { settledResident } from './settled-memory';
 
 export type ChildMode = 'bare' | 'wren';
 
@@ -95,46 +95,9 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 const newSpace = () =>
   getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.physical_space_size ?? 0;
 
-/**
- * The collection V8 does on a low-memory notification (the inspector's HeapProfiler.collectGarbage,
- * in process, no port): full GCs that also give freed pages back to the system. After a plain gc()
- * V8 keeps them (tens of MB after a link) until its memory reducer runs some idle seconds later, at
- * no predictable moment, so two reads of the same idle process could differ by more than ten
- * sessions cost.
- */
-const collectAll = () =>
-  new Promise<void>((resolve, reject) => {
-    const session = new Session();
-    session.connect();
-    session.post('HeapProfiler.collectGarbage', (error) => {
-      // Disconnecting inside the callback never returns (Node 20): do it on the next turn.
-      setImmediate(() => session.disconnect());
-      if (error) reject(error);
-      else resolve();
-    });
-  });
-
-/** The kernel's view of this process's resident memory (/proc/self/status), in bytes. */
-const residentNow = () => {
-  const status = readFileSync('/proc/self/status', 'utf8');
-  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN) * 1024;
-  return { rss: kb('VmRSS'), rssAnon: kb('RssAnon'), rssFile: kb('RssFile') };
-};
-
-/**
- * Settled memory: 1.5 s quiet, then three rounds of a full collection, 500 ms (V8 unmaps the pages
- * it gave up on a background thread: a read right after the collection still counts them), and a
- * read. The median read.
- */
+/** Settled memory (settled-memory.ts), with V8's own figures and what an engine may leak beside it. */
 const measure = async (): Promise<Memory> => {
-  await sleep(1_500);
-  const reads: ReturnType<typeof residentNow>[] = [];
-  for (let i = 0; i < 3; i++) {
-    await collectAll();
-    await sleep(500);
-    reads.push(residentNow());
-  }
-  const settled = [...reads].sort((a, b) => a.rss - b.rss)[1] ?? residentNow();
+  const settled = await settledResident();
   const { heapUsed, heapTotal, external } = process.memoryUsage();
   const timers = process.getActiveResourcesInfo().filter((type) => type === 'Timeout').length;
   return { ...settled, heapUsed, heapTotal, newSpace: newSpace(), external, storages: enabledStorages.size, timers };
