@@ -1,26 +1,12 @@
 import type Database from 'better-sqlite3';
+import type { StoredMessage, WaMessageKey } from '../wa/baileys/get-message';
 import { bareJid, isLidJid, isPhoneJid } from './jid';
 
-/** Which message WhatsApp asks about: its chat as WhatsApp names it, its direction and id. */
-export type WaMessageKey = { chatJid: string; fromMe: boolean; id: string };
-
 /**
- * What the store knows of one message, enough for the transport to build it again: WhatsApp asks
- * the sender for a message a recipient could not decrypt (a retry receipt), and the sender resends
- * it under the same id.
+ * The row read for one message, turned into the transport's StoredMessage: what it needs to build
+ * the message again when a recipient could not decrypt it (a retry receipt) and it is resent
+ * under the same id.
  */
-export type StoredWaMessage = {
-  kind: string;
-  text: string | null;
-  /** The message carries a file (photo, voice note…). */
-  hasFile: boolean;
-  /** Deleted for everyone: it must never be sent again. */
-  deleted: boolean;
-  forwarded: boolean;
-  mentions: string[];
-  quoted: { id: string; fromMe: boolean; senderJid: string | null; text: string | null } | null;
-};
-
 type Row = {
   kind: string;
   text: string | null;
@@ -69,7 +55,7 @@ export const createWaMessageLookup = (sqlite: Database.Database) => {
     return undefined;
   };
 
-  return (botId: string, key: WaMessageKey): StoredWaMessage | null => {
+  return (botId: string, key: WaMessageKey): StoredMessage | null => {
     const chatId = chatIdOf(botId, bareJid(key.chatJid));
     if (chatId === undefined) return null;
     const row = message.get(chatId, key.fromMe ? 1 : 0, key.id);

@@ -12,19 +12,24 @@ import { isJidGroup, isLidUser, jidNormalizedUser, type proto, type WAMessageKey
  * so an empty message must never be returned: the customer would see a blank bubble.
  */
 
-/** What the store knows of a message (the shape inbox/wa-message-lookup.ts answers with). */
+/** Which message WhatsApp asks about: its chat as the engine keys it (bare: no device part), direction and id. */
+export type WaMessageKey = { chatJid: string; fromMe: boolean; id: string };
+
+/** What the store knows of a message (inbox/wa-message-lookup.ts answers with it). */
 export type StoredMessage = {
   kind: string;
   text: string | null;
+  /** The message carries a file (photo, voice note…). */
   hasFile: boolean;
+  /** Deleted for everyone: it must never be sent again. */
   deleted: boolean;
   forwarded: boolean;
   mentions: string[];
   quoted: { id: string; fromMe: boolean; senderJid: string | null; text: string | null } | null;
 };
 
-/** The store, asked by the chat's JID as the engine keys it (bare: no device part). */
-export type FindMessage = (key: { chatJid: string; fromMe: boolean; id: string }) => StoredMessage | null;
+/** The store, asked by the chat's JID as the engine keys it. */
+export type FindMessage = (key: WaMessageKey) => StoredMessage | null;
 
 export type GetMessageDeps = {
   find: FindMessage;
