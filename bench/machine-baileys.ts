@@ -19,8 +19,7 @@
  *   < 3× the single session's. The README sentence names the largest step within 100 MB above
  *   the bare process and 3× the single session's p99.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { EventEmitter } from 'node:events';
+import type { ChildProcess } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Contact, ReceivedText } from '../e2e/wa-server/contact';
@@ -28,6 +27,7 @@ import type { WaServer } from '../e2e/wa-server/server';
 import type { MachineMemory, MachineMessage, MachineRequest, Window } from './machine-child';
 import { judge } from './verdict';
 import { checkTrace, freshPhones, linkContacts, mb, PINNED_YOUNG_GEN, seconds, startServer } from './wa-harness';
+import { IpcChild } from './child-ipc';
 
 const STEPS = (process.env.WREN_BENCH_MACHINE_SESSIONS ?? '25,50,100').split(',').map(Number);
 const SECONDS = Number(process.env.WREN_BENCH_MACHINE_SECONDS ?? 60);
@@ -41,56 +41,20 @@ const P99_TIMES_SINGLE = 3;
 const GIVE_UP_MS = 10_000;
 const CHILD = fileURLToPath(new URL('./machine-child.ts', import.meta.url));
 
-type Distribute<T> = T extends unknown ? Omit<T, 'id'> : never;
-
 /** The measured process: `call` sends a command and resolves with its answer. */
-class MachineChild extends EventEmitter<{ qr: [number, string] }> {
-  private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
-  private exited: Error | null = null;
-
-  private constructor(private readonly proc: ChildProcess) {
-    super();
-    proc.on('message', (message: MachineMessage) => {
-      if ('event' in message) {
-        if (message.event === 'qr') this.emit('qr', message.i, message.qr);
-        return;
-      }
-      const pending = this.pending.get(message.id);
-      this.pending.delete(message.id);
-      if (message.ok) pending?.resolve(message.value);
-      else pending?.reject(new Error(`child: ${message.error}`));
-    });
-    proc.on('exit', (code, signal) => {
-      this.exited = new Error(`The measured child exited (code ${code}, signal ${signal}).`);
-      for (const p of this.pending.values()) p.reject(this.exited);
-      this.pending.clear();
+class MachineChild extends IpcChild<MachineRequest, MachineMessage, { qr: [number, string] }> {
+  private constructor(proc: ChildProcess) {
+    super(proc, (message) => {
+      if (message.event === 'qr') this.emit('qr', message.i, message.qr);
     });
   }
 
-  static async spawn(server: WaServer): Promise<MachineChild> {
-    const proc = spawn(
-      process.execPath,
+  static spawn(server: WaServer): Promise<MachineChild> {
+    return IpcChild.start(
       [...PINNED_YOUNG_GEN, '--import', 'tsx', CHILD, server.url, server.rootPublicKeyHex],
-      { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+      'machine',
+      (proc) => new MachineChild(proc),
     );
-    const child = new MachineChild(proc);
-    await new Promise<void>((resolve, reject) => {
-      proc.once('exit', (code) => reject(new Error(`The machine child exited before it was ready (code ${code}).`)));
-      proc.on('message', (message: MachineMessage) => {
-        if ('event' in message && message.event === 'ready') resolve();
-      });
-    });
-    return child;
-  }
-
-  call<T>(command: Distribute<MachineRequest>): Promise<T> {
-    if (this.exited) return Promise.reject(this.exited);
-    const id = this.nextId++;
-    return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      this.proc.send({ ...command, id });
-    });
   }
 
   /** Starts session `i` in the engine; `phone` scans its first QR; resolves once it is online. */
@@ -108,13 +72,6 @@ class MachineChild extends EventEmitter<{ qr: [number, string] }> {
       this.off('qr', onQr);
     }
     await scan;
-  }
-
-  async exit(): Promise<void> {
-    if (this.exited) return;
-    const gone = new Promise<void>((resolve) => this.proc.once('exit', () => resolve()));
-    await this.call({ cmd: 'exit' }).catch(() => undefined);
-    await gone;
   }
 }
 

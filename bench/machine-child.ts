@@ -22,6 +22,7 @@ import { createEngine } from '../src-main/engine/index';
 import { silentLogger } from '../src-main/engine/log/logger';
 import type { BotStatus } from '../src-shared/bots';
 import { settledResident } from './settled-memory';
+import { type Reply, serveRequests } from './child-ipc';
 
 /** Settled memory of this process, in bytes. */
 export type MachineMemory = {
@@ -47,11 +48,7 @@ export type MachineRequest =
   | { id: number; cmd: 'exit' };
 
 export type MachineMessage =
-  | { event: 'ready' }
-  | { event: 'qr'; i: number; qr: string }
-  | { event: 'online'; i: number }
-  | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; error: string };
+  { event: 'ready' } | { event: 'qr'; i: number; qr: string } | { event: 'online'; i: number } | Reply;
 
 const send = (message: MachineMessage) => process.send?.(message);
 
@@ -159,17 +156,7 @@ const main = async () => {
     }
   };
 
-  process.on('message', (request: MachineRequest) => {
-    handle(request).then(
-      (value) => {
-        const reply: MachineMessage = { id: request.id, ok: true, value };
-        if (request.cmd === 'exit') process.send?.(reply, () => process.exit(0));
-        else send(reply);
-      },
-      (error: unknown) => send({ id: request.id, ok: false, error: (error as Error).stack ?? String(error) }),
-    );
-  });
-  send({ event: 'ready' });
+  serveRequests(handle);
 };
 
 main().catch((error: unknown) => {

@@ -31,6 +31,7 @@ import pino from 'pino';
 import { memoryKeyStore } from '../e2e/wa-server/contact';
 import type { BotStatus } from '../src-shared/bots';
 import { settledResident } from './settled-memory';
+import { type Reply, serveRequests } from './child-ipc';
 
 export type ChildMode = 'bare' | 'wren';
 
@@ -59,11 +60,7 @@ export type ChildRequest =
   | { id: number; cmd: 'exit' };
 
 export type ChildMessage =
-  | { event: 'ready' }
-  | { event: 'qr'; i: number; qr: string }
-  | { event: 'online'; i: number }
-  | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; error: string };
+  { event: 'ready' } | { event: 'qr'; i: number; qr: string } | { event: 'online'; i: number } | Reply;
 
 // ── instrumentation: which AsyncLocalStorage instances are enabled ────────────────────────────
 // Counting only: both modes carry the same wrapper. Node 20 enables an instance in `_enable`
@@ -283,17 +280,7 @@ const main = async () => {
     }
   };
 
-  process.on('message', (request: ChildRequest) => {
-    handle(request).then(
-      (value) => {
-        const reply: ChildMessage = { id: request.id, ok: true, value };
-        if (request.cmd === 'exit') process.send?.(reply, () => process.exit(0));
-        else send(reply);
-      },
-      (error: unknown) => send({ id: request.id, ok: false, error: (error as Error).stack ?? String(error) }),
-    );
-  });
-  send({ event: 'ready' });
+  serveRequests(handle);
 };
 
 main().catch((error: unknown) => {

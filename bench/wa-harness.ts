@@ -2,12 +2,12 @@
  * The parent side of the WhatsApp benches (wa-sessions, wa-reconnects): a local protocol server,
  * simulated contacts, and measured child processes (bench/wa-child.ts) driven over IPC.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { EventEmitter } from 'node:events';
+import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Contact } from '../e2e/wa-server/contact';
 import { WaServer } from '../e2e/wa-server/server';
 import type { ChildMessage, ChildMode, ChildRequest, Memory } from './wa-child';
+import { IpcChild } from './child-ipc';
 
 export type { ChildMode, Memory };
 
@@ -25,59 +25,21 @@ const CHILD = fileURLToPath(new URL('./wa-child.ts', import.meta.url));
 export const PINNED_YOUNG_GEN = ['--min-semi-space-size=1', '--max-semi-space-size=1'];
 export const DEFAULT_V8: string[] = [];
 
-type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
-type Distribute<T> = T extends unknown ? Omit<T, 'id'> : never;
-type Command = Distribute<ChildRequest>;
-
 /** One measured process: `call` sends a command and resolves with its answer. */
-export class WaChild extends EventEmitter<{ qr: [number, string]; online: [number] }> {
-  private nextId = 1;
-  private readonly pending = new Map<number, Pending>();
-  private exited: Error | null = null;
-
-  private constructor(private readonly proc: ChildProcess) {
-    super();
-    proc.on('message', (message: ChildMessage) => {
-      if ('event' in message) {
-        if (message.event === 'qr') this.emit('qr', message.i, message.qr);
-        if (message.event === 'online') this.emit('online', message.i);
-        return;
-      }
-      const pending = this.pending.get(message.id);
-      this.pending.delete(message.id);
-      if (message.ok) pending?.resolve(message.value);
-      else pending?.reject(new Error(`child: ${message.error}`));
-    });
-    proc.on('exit', (code, signal) => {
-      this.exited = new Error(`The measured child exited (code ${code}, signal ${signal}).`);
-      for (const p of this.pending.values()) p.reject(this.exited);
-      this.pending.clear();
+export class WaChild extends IpcChild<ChildRequest, ChildMessage, { qr: [number, string]; online: [number] }> {
+  private constructor(proc: ChildProcess) {
+    super(proc, (message) => {
+      if (message.event === 'qr') this.emit('qr', message.i, message.qr);
+      if (message.event === 'online') this.emit('online', message.i);
     });
   }
 
-  static async spawn(mode: ChildMode, server: WaServer, v8Flags = PINNED_YOUNG_GEN): Promise<WaChild> {
-    const proc = spawn(
-      process.execPath,
+  static spawn(mode: ChildMode, server: WaServer, v8Flags = PINNED_YOUNG_GEN): Promise<WaChild> {
+    return IpcChild.start(
       [...v8Flags, '--import', 'tsx', CHILD, mode, server.url, server.rootPublicKeyHex],
-      { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+      mode,
+      (proc) => new WaChild(proc),
     );
-    const child = new WaChild(proc);
-    await new Promise<void>((resolve, reject) => {
-      proc.once('exit', (code) => reject(new Error(`The ${mode} child exited before it was ready (code ${code}).`)));
-      proc.on('message', (message: ChildMessage) => {
-        if ('event' in message && message.event === 'ready') resolve();
-      });
-    });
-    return child;
-  }
-
-  call<T>(command: Command): Promise<T> {
-    if (this.exited) return Promise.reject(this.exited);
-    const id = this.nextId++;
-    return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      this.proc.send({ ...command, id });
-    });
   }
 
   /** Resolves when session `i` next comes online. */
@@ -111,13 +73,6 @@ export class WaChild extends EventEmitter<{ qr: [number, string]; online: [numbe
     const onlineAt = performance.now();
     await scan;
     return onlineAt - scannedAt;
-  }
-
-  async exit(): Promise<void> {
-    if (this.exited) return;
-    const gone = new Promise<void>((resolve) => this.proc.once('exit', () => resolve()));
-    await this.call({ cmd: 'exit' }).catch(() => undefined);
-    await gone;
   }
 }
 
