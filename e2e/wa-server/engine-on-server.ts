@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect } from 'vitest';
 import type { Bot } from '../../src-shared/bots';
+import type { Message } from '../../src-shared/inbox';
 import { systemClock } from '../../src-main/engine/clock';
 import { createHarness, type Harness } from '../../src-main/engine/testing/engine-harness';
 import { Contact } from './contact';
@@ -10,6 +11,8 @@ export type EngineOnServer = {
   readonly h: Harness;
   /** Resolves when the bot's status (now or next) satisfies `match`. */
   waitForBot(botId: string, match: (bot: Bot) => boolean): Promise<Bot>;
+  /** Resolves with the next stored version of a message (from now on) that satisfies `match`. */
+  nextMessage(match: (message: Message) => boolean): Promise<Message>;
   /** Creates a WhatsApp bot and links it as a user does: start, then the phone scans the QR. */
   linkBot(phone: string, ownerName: string): Promise<Bot>;
   /** A contact (a second Baileys client) linked to the server, closed after the test. */
@@ -53,6 +56,14 @@ export const useEngineOnServer = (setup: EngineOnServerSetup = {}): EngineOnServ
         });
       });
     },
+    nextMessage: (match) =>
+      new Promise((resolve) => {
+        const off = env.h.engine.events.on('message:upsert', ({ message }) => {
+          if (!match(message)) return;
+          off();
+          resolve(message);
+        });
+      }),
     async linkBot(phone, ownerName) {
       const bot = await env.h.call('bots:create', { name: 'Shop', kind: 'whatsapp' });
       await env.h.call('bots:start', { botId: bot.id });

@@ -16,16 +16,6 @@ const CUSTOMER_JID = `${CUSTOMER_PHONE}@s.whatsapp.net`;
 
 const env = useEngineOnServer();
 
-/** Resolves with the next stored version of a message (from now on) that satisfies `match`. */
-const nextMessage = (match: (m: Message) => boolean): Promise<Message> =>
-  new Promise((resolve) => {
-    const off = env.h.engine.events.on('message:upsert', ({ message }) => {
-      if (!match(message)) return;
-      off();
-      resolve(message);
-    });
-  });
-
 /** A linked, online WhatsApp bot and a contact, Dana, who is online too. */
 const setUp = async (): Promise<{ bot: Bot; dana: Contact }> => {
   const bot = await env.linkBot(BOT_PHONE, 'Shop Owner');
@@ -35,7 +25,7 @@ const setUp = async (): Promise<{ bot: Bot; dana: Contact }> => {
 
 /** Dana writes to the bot; resolves with the message as the inbox stored it. */
 const danaWrites = async (dana: Contact, text: string): Promise<Message> => {
-  const stored = nextMessage((m) => !m.fromMe && m.text === text);
+  const stored = env.nextMessage((m) => !m.fromMe && m.text === text);
   const id = await dana.sendText(BOT_PHONE, text);
   const message = await stored;
   expect(message.waId).toBe(id);
@@ -78,7 +68,7 @@ describe('the inbox of a WhatsApp bot against the local protocol server', () => 
     ]);
 
     // The bot answers from the inbox, quoting the question.
-    const delivered = nextMessage((m) => m.fromMe && m.status === 'delivered');
+    const delivered = env.nextMessage((m) => m.fromMe && m.status === 'delivered');
     const answer = await env.h.call('messages:send', { chatId: chat.id, text: 'Yes, in black', quotedId: question.id });
     expect(answer.status).toBe('pending');
     const got = await dana.waitForText((m) => m.id === answer.waId);
@@ -88,12 +78,12 @@ describe('the inbox of a WhatsApp bot against the local protocol server', () => 
       quoted: { id: question.waId, participant: CUSTOMER_JID, text: 'do you have these in size 42?' },
     });
     expect((await delivered).waId).toBe(answer.waId);
-    const read = nextMessage((m) => m.waId === answer.waId && m.status === 'read');
+    const read = env.nextMessage((m) => m.waId === answer.waId && m.status === 'read');
     await dana.markRead([answer.waId]);
     await read;
 
     // Dana replies quoting the bot's answer.
-    const reply = nextMessage((m) => !m.fromMe && m.text === 'great, I will come by');
+    const reply = env.nextMessage((m) => !m.fromMe && m.text === 'great, I will come by');
     await dana.reply(BOT_PHONE, 'great, I will come by', answer.waId);
     expect((await reply).quoted).toEqual({
       waId: answer.waId,
@@ -117,26 +107,26 @@ describe('the inbox of a WhatsApp bot against the local protocol server', () => 
     const answer = await env.h.call('messages:send', { chatId: chat.id, text: 'See you then' });
     await dana.waitForText((m) => m.id === answer.waId);
 
-    const edited = nextMessage((m) => m.id === first.id && m.editedAt !== null);
+    const edited = env.nextMessage((m) => m.id === first.id && m.editedAt !== null);
     await dana.edit(BOT_PHONE, first.waId, 'pick up at 5');
     expect(await edited).toMatchObject({ text: 'pick up at 5', deletedAt: null });
 
     // On the bot's message: from Dana's side that message is not her own.
-    const reacted = nextMessage((m) => m.id === answer.id && m.reactions.length > 0);
+    const reacted = env.nextMessage((m) => m.id === answer.id && m.reactions.length > 0);
     await dana.react(BOT_PHONE, answer.waId, '👍', false);
     expect((await reacted).reactions).toEqual([{ emoji: '👍', count: 1, mine: false }]);
-    const changed = nextMessage((m) => m.id === answer.id && m.reactions[0]?.emoji === '🙏');
+    const changed = env.nextMessage((m) => m.id === answer.id && m.reactions[0]?.emoji === '🙏');
     await dana.react(BOT_PHONE, answer.waId, '🙏', false);
     await changed;
     // On her own message, then taken away.
-    const own = nextMessage((m) => m.id === first.id && m.reactions.length > 0);
+    const own = env.nextMessage((m) => m.id === first.id && m.reactions.length > 0);
     await dana.react(BOT_PHONE, first.waId, '❤️', true);
     expect((await own).reactions).toEqual([{ emoji: '❤️', count: 1, mine: false }]);
-    const removed = nextMessage((m) => m.id === first.id && m.reactions.length === 0);
+    const removed = env.nextMessage((m) => m.id === first.id && m.reactions.length === 0);
     await dana.react(BOT_PHONE, first.waId, '', true);
     await removed;
 
-    const deleted = nextMessage((m) => m.id === first.id && m.deletedAt !== null);
+    const deleted = env.nextMessage((m) => m.id === first.id && m.deletedAt !== null);
     await dana.deleteForEveryone(BOT_PHONE, first.waId);
     expect(await deleted).toMatchObject({ text: 'pick up at 5', editedAt: expect.any(Number) as unknown });
 
@@ -153,7 +143,7 @@ describe('the inbox of a WhatsApp bot against the local protocol server', () => 
     const { bot, dana } = await setUp();
     await env.h.call('bots:set-feature', { botId: bot.id, feature: 'antiDelete', enabled: false });
     const message = await danaWrites(dana, 'my card number is 1234');
-    const deleted = nextMessage((m) => m.id === message.id && m.deletedAt !== null);
+    const deleted = env.nextMessage((m) => m.id === message.id && m.deletedAt !== null);
     await dana.deleteForEveryone(BOT_PHONE, message.waId);
     expect(await deleted).toMatchObject({ text: null });
   });
@@ -172,10 +162,10 @@ describe('the inbox of a WhatsApp bot against the local protocol server', () => 
 
   it('stores a photo as an image message, with or without a caption', async () => {
     const { bot, dana } = await setUp();
-    const bare = nextMessage((m) => m.kind === 'image' && m.text === null);
+    const bare = env.nextMessage((m) => m.kind === 'image' && m.text === null);
     const bareId = await dana.sendImageMessage(BOT_PHONE, null);
     expect((await bare).waId).toBe(bareId);
-    const captioned = nextMessage((m) => m.kind === 'image' && m.text !== null);
+    const captioned = env.nextMessage((m) => m.kind === 'image' && m.text !== null);
     await dana.sendImageMessage(BOT_PHONE, 'this one, in blue');
     expect(await captioned).toMatchObject({ text: 'this one, in blue', fromMe: false });
     expect((await danaChat(bot.id)).lastMessage).toMatchObject({ kind: 'image', text: 'this one, in blue' });

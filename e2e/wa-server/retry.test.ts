@@ -7,7 +7,6 @@
  * Real clock: Baileys' timers and sockets are real, so the engine's must be too.
  */
 import { describe, expect, it } from 'vitest';
-import type { Message } from '../../src-shared/inbox';
 import { useEngineOnServer } from './engine-on-server';
 
 const BOT_PHONE = '447911123401';
@@ -15,15 +14,6 @@ const CUSTOMER_PHONE = '447911123402';
 const CUSTOMER_JID = `${CUSTOMER_PHONE}@s.whatsapp.net`;
 
 const env = useEngineOnServer();
-
-const nextMessage = (match: (m: Message) => boolean): Promise<Message> =>
-  new Promise((resolve) => {
-    const off = env.h.engine.events.on('message:upsert', ({ message }) => {
-      if (!match(message)) return;
-      off();
-      resolve(message);
-    });
-  });
 
 /** Resolves with the retry receipt the server passes on for message `id`. */
 const retryReceiptFor = (id: string): Promise<void> =>
@@ -41,14 +31,14 @@ describe('a message the customer could not decrypt', () => {
     const bot = await env.linkBot(BOT_PHONE, 'Shop Owner');
     const dana = await env.linkContact(CUSTOMER_PHONE, 'Dana');
     // Dana writes first: the inbox has her chat and both sides hold a Signal session.
-    const question = nextMessage((m) => !m.fromMe && m.text === 'are you open today?');
+    const question = env.nextMessage((m) => !m.fromMe && m.text === 'are you open today?');
     await dana.sendText(BOT_PHONE, 'are you open today?');
     const { chatId } = await question;
     const chats = await env.h.call('chats:list', { botId: bot.id });
     expect(chats.items.find((c) => c.id === chatId)?.jid).toBe(CUSTOMER_JID);
 
     const damaged = env.server.damageNextMessage(BOT_PHONE, CUSTOMER_PHONE);
-    const delivered = nextMessage((m) => m.fromMe && m.status === 'delivered');
+    const delivered = env.nextMessage((m) => m.fromMe && m.status === 'delivered');
     const answer = await env.h.call('messages:send', { chatId, text: 'Yes, until 6 pm 🕕' });
     expect(await damaged).toBe(answer.waId);
     const retried = retryReceiptFor(answer.waId);
@@ -66,12 +56,12 @@ describe('a message the customer could not decrypt', () => {
   it("works the other way too: the bot could not decrypt a customer's message, asks at once, and stores the resend", async () => {
     await env.linkBot(BOT_PHONE, 'Shop Owner');
     const dana = await env.linkContact(CUSTOMER_PHONE, 'Dana');
-    const first = nextMessage((m) => !m.fromMe && m.text === 'hello');
+    const first = env.nextMessage((m) => !m.fromMe && m.text === 'hello');
     await dana.sendText(BOT_PHONE, 'hello');
     const { chatId } = await first;
 
     const damaged = env.server.damageNextMessage(CUSTOMER_PHONE, BOT_PHONE);
-    const stored = nextMessage((m) => !m.fromMe && m.text === 'can I pay by card?');
+    const stored = env.nextMessage((m) => !m.fromMe && m.text === 'can I pay by card?');
     const id = await dana.sendText(BOT_PHONE, 'can I pay by card?');
     expect(await damaged).toBe(id);
     // The bot asks without waiting on its phone first (Baileys' retry bookkeeping stays on).
