@@ -56,7 +56,9 @@ import type {
   TransportEventName,
   TransportEvents,
 } from '../src-main/engine/wa/transport';
+import { startTrace, timeStatements } from './pipeline-trace';
 import { judge } from './verdict';
+import { waitUntil } from './wait-until';
 
 const TOTAL = Number(process.env.WREN_BENCH_PIPELINE_MESSAGES ?? 1_000_000);
 const RATE = Number(process.env.WREN_BENCH_PIPELINE_RATE ?? 1_000);
@@ -387,20 +389,13 @@ const percentile = (sorted: Float64Array, q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 const ms = (value: number) => `${value.toFixed(3)} ms`;
 
-const sleepCell = new Int32Array(new SharedArrayBuffer(4));
-/** Waits until `until` (performance.now() time): blocks in Atomics.wait, then spins the last 0.2 ms. */
-const waitUntil = (until: number) => {
-  const ahead = until - performance.now();
-  if (ahead > 0.3) Atomics.wait(sleepCell, 0, 0, ahead - 0.2);
-  while (performance.now() < until) {
-    /* spin */
-  }
-};
-
 /** What timer-floor.ts answers: lateness of a bare timer loop, in ms. */
 type Floor = { ticks: number; median: number; p99: number; p999: number; max: number };
 
 const yieldOnce = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+const TRACE = process.env.WREN_BENCH_PIPELINE_TRACE === '1';
+if (TRACE) timeStatements();
 
 const main = async () => {
   if (!gc) console.log('(no --expose-gc: memory is read without a forced collection and means little)');
@@ -491,6 +486,7 @@ const main = async () => {
     }
     const wire = transport as BenchTransport | null;
     if (!wire) throw new Error('The engine never made the transport.');
+    const trace = TRACE ? startTrace(engine.db.sqlite) : null;
 
     // The machine's floor, measured beside this run: a bare timer loop at the same rate.
     const floorLoop = fork(join(import.meta.dirname, 'timer-floor.ts'), [String(RATE)], {
@@ -534,11 +530,13 @@ const main = async () => {
       current = i;
       wire.emit('message', message);
       await yieldOnce();
+      trace?.turn(i, emitted, performance.now() - emitted);
 
       const done = i + 1;
       if (done % READ_EVERY === 0 || done === EARLY || done === TOTAL) {
         // The schedule stops while memory is read: the pause is not traffic.
         const pauseStart = performance.now();
+        trace?.tenth();
         const spent = pauseStart - lastProgress;
         const rate = ((done - lastProgressAt) / spent) * 1000;
         const memory = await measureMemory();
@@ -594,6 +592,7 @@ const main = async () => {
     console.log(`  from the message's due time: ${line(due)}`);
     console.log(`  from the message event:      ${line(emit)}`);
 
+    trace?.report(READ_EVERY);
     floorLoop.send('stop');
     const floor = await floorResult;
     console.log(

@@ -1,15 +1,24 @@
 /**
  * This machine's floor for "on time", for the pipeline bench (issue 14): a Node process doing
- * nothing but a timer loop, one tick due every 1/rate seconds, each set with setTimeout for its
- * due time, records how late each tick fires. It runs beside the measured process, so it sees the
- * same machine: the same other processes, the same scheduler, the same timer resolution.
+ * nothing but the pipeline driver's own loop with no engine in it. One tick is due every 1/rate
+ * seconds; it waits for each the way the driver waits for each message (waitUntil: asleep in
+ * Atomics.wait, then a spin over the last 0.2 ms), records how late it woke, and yields once to
+ * the event loop, as the driver does after handing a message over. It runs beside the measured
+ * process, so it sees the same machine: the same other processes, the same scheduler.
+ *
+ * It sleeps between ticks. An earlier version went round the event loop with setImmediate until a
+ * tick was due (setTimeout counts whole milliseconds): at 1,000 a second that spun one of the
+ * machine's two cores flat out, and the pipeline's checkpoint worker and GC threads fought it for
+ * the other.
  *
  * Started with fork(): argv[2] is the rate (ticks a second). Send it 'stop' and it answers with
  * its lateness percentiles in ms, then exits.
  */
+import { waitUntil } from './wait-until';
+
 const rate = Number(process.argv[2] ?? 1_000);
 const interval = 1_000 / rate;
-/** About 20 minutes of ticks at 1,000 a second; the loop wraps around if it runs longer. */
+/** About 20 minutes of ticks at 1,000 a second; the ring wraps around if it runs longer. */
 const lateness = new Float64Array(1_200_000);
 let count = 0;
 let stopped = false;
@@ -19,14 +28,13 @@ let i = 1;
 /** Handles every tick due by now (late ones count their lateness, as a backlog would), then waits. */
 const loop = () => {
   if (stopped) return;
-  const now = performance.now();
-  for (; t0 + i * interval <= now; i++) lateness[count++ % lateness.length] = now - (t0 + i * interval);
-  const wait = t0 + i * interval - performance.now();
-  // setTimeout counts whole milliseconds: under one, the loop goes round the event loop instead.
-  if (wait >= 1) setTimeout(loop, Math.floor(wait));
-  else setImmediate(loop);
+  const due = t0 + i * interval;
+  waitUntil(due);
+  lateness[count++ % lateness.length] = performance.now() - due;
+  i++;
+  setImmediate(loop);
 };
-setTimeout(loop, interval);
+setImmediate(loop);
 
 process.on('message', (message) => {
   if (message !== 'stop') return;
