@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -76,3 +76,27 @@ it('closes its connection when asked, so the database is the engine’s alone ag
   // Leaving WAL mode needs every other connection gone.
   expect(db.pragma('journal_mode = DELETE', { simple: true })).toBe('delete');
 });
+
+/** The nice value of each of this process's threads (Linux: field 19 of /proc/self/task/<tid>/stat). */
+const threadNices = (): number[] =>
+  readdirSync('/proc/self/task').map((tid) => {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces: count fields from after its closing parenthesis.
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+  });
+
+it.runIf(process.platform === 'linux')(
+  'runs at the lowest priority, so its copying never takes the core the engine’s thread needs',
+  async () => {
+    const before = threadNices().filter((nice) => nice === 19).length;
+    let passed: () => void = () => undefined;
+    const firstPass = new Promise<void>((resolve) => (passed = resolve));
+    const checkpointer = startCheckpointer(file, silentLogger(), { everyMs: 10, onPass: () => passed() });
+    await firstPass;
+    const nices = threadNices();
+    await checkpointer.close();
+    expect(nices.filter((nice) => nice === 19).length).toBe(before + 1);
+    // The engine's own thread keeps its priority.
+    expect(readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1]?.split(' ')[16]).toBe('0');
+  },
+);
