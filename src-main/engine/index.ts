@@ -145,6 +145,7 @@ export const createEngine = (options: EngineOptions): Engine => {
   // The inbox reads bot facts through the bot service; both are made before either is used.
   const inbox: InboxService = createInboxService({
     sqlite: opened.sqlite,
+    writes,
     clock,
     events,
     logger,

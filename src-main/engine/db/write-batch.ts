@@ -22,11 +22,19 @@ export type WriteBatch = {
   join: () => void;
   /** Commits the open batch now. Safe to call at any time. Needs no `this`. */
   flush: () => void;
+  /** Whether a batch is open: what is written now commits with it. Needs no `this`. */
+  isOpen: () => boolean;
+  /**
+   * Runs `work` inside every batch just before it commits (the inbox indexes the batch's messages
+   * for search there, in one statement). A failure is logged and the batch commits without it.
+   */
+  beforeCommit: (work: () => void) => void;
 };
 
 export const createWriteBatch = (sqlite: Database.Database, logger: Logger, windowMs = 20): WriteBatch => {
   let open = false;
   let timer: NodeJS.Timeout | null = null;
+  const lastWork: Array<() => void> = [];
 
   const flush = () => {
     if (timer) clearTimeout(timer);
@@ -35,6 +43,13 @@ export const createWriteBatch = (sqlite: Database.Database, logger: Logger, wind
     open = false;
     // SQLite may have rolled the whole batch back itself (disk full, I/O error): nothing to commit.
     if (!sqlite.inTransaction) return;
+    for (const work of lastWork) {
+      try {
+        work();
+      } catch (error) {
+        logger.error({ err: error }, 'db: work before committing a batch failed; the batch commits without it');
+      }
+    }
     try {
       sqlite.exec('COMMIT');
     } catch (error) {
@@ -64,5 +79,7 @@ export const createWriteBatch = (sqlite: Database.Database, logger: Logger, wind
       timer = setTimeout(flush, windowMs);
     },
     flush,
+    isOpen: () => open,
+    beforeCommit: (work) => void lastWork.push(work),
   };
 };

@@ -4,6 +4,7 @@ import type { Chat, ChatKey, Message } from '../../../src-shared/inbox';
 import { ContractError } from '../../../src-shared/contract';
 import { normalizePhone } from '../bots/phone';
 import type { Clock } from '../clock';
+import type { WriteBatch } from '../db/write-batch';
 import type { EngineEvents } from '../events';
 import type { Logger } from '../log/logger';
 import type { MediaService } from '../media/service';
@@ -37,13 +38,21 @@ export type InboxDeps = {
   onIncoming?(botId: string, message: IncomingMessage, stored: Ingested): void;
   /** A group's facts or members changed (see group-sync). */
   onGroupChange?: GroupSyncDeps['onGroupChange'];
+  /**
+   * The engine's batch of live writes (db/write-batch.ts): while one is open, new messages are
+   * indexed for search once, just before it commits, instead of one by one.
+   */
+  writes?: Pick<WriteBatch, 'isOpen' | 'beforeCommit'>;
 };
 
 export type InboxService = ReturnType<typeof createInboxService>;
 
 export const createInboxService = (deps: InboxDeps) => {
   const { sqlite, clock, events, logger } = deps;
-  const writer = new InboxWriter(sqlite);
+  const writer = new InboxWriter(sqlite, deps.writes?.isOpen);
+  // Messages a failed batch left waiting are indexed now, then those of every batch as it commits.
+  writer.indexPending();
+  deps.writes?.beforeCommit(() => writer.indexPending());
   const reader = new InboxReader(sqlite);
   const groupSync = createGroupSync({
     sqlite,

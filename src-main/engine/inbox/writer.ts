@@ -39,6 +39,11 @@ export class InboxWriter {
   private readonly insertChat: Database.Statement<[string, string, string, number | null, number, number]>;
   private readonly insertMessage: Database.Statement<unknown[]>;
   private readonly indexText: Database.Statement<[number, number]>;
+  private readonly queueText: Database.Statement<[number, number]>;
+  private readonly indexQueued: Database.Statement<[]>;
+  private readonly clearQueued: Database.Statement<[]>;
+  private readonly indexAll: () => void;
+  private readonly mergeIndex: Database.Statement<[number]>;
   private readonly bumpChat: Database.Statement<[number, number, number, number, number, number]>;
   private readonly addUnread: Database.Statement<[number]>;
   private readonly findMessage: Database.Statement<[number, number, string], MessageRow>;
@@ -53,7 +58,14 @@ export class InboxWriter {
   private readonly deleteReaction: Database.Statement<[number, string]>;
   private readonly batch: (botId: string, messages: IncomingMessage[], live: boolean, now: number) => Ingested[];
 
-  constructor(private readonly sqlite: Database.Database) {
+  /**
+   * `deferIndex`: whether new messages should wait in messages_fts_pending for `indexPending`
+   * (true while the engine's batch of live writes is open; it indexes them before committing).
+   */
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly deferIndex: () => boolean = () => false,
+  ) {
     this.identities = new Identities(sqlite);
     this.chatByJid = sqlite.prepare('SELECT id, contact_id FROM chats WHERE bot_id = ? AND jid = ?');
     this.relinkChat = sqlite.prepare('UPDATE chats SET contact_id = ? WHERE id = ? AND contact_id IS NULL');
@@ -73,6 +85,21 @@ export class InboxWriter {
     this.indexText = sqlite.prepare(
       'INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages WHERE id BETWEEN ? AND ? AND text IS NOT NULL',
     );
+    // Live messages are each a savepoint of the open batch, and FTS5 writes a segment at every
+    // savepoint: they wait in messages_fts_pending and are indexed once per batch (0013).
+    this.queueText = sqlite.prepare(
+      'INSERT OR IGNORE INTO messages_fts_pending (id) SELECT id FROM messages WHERE id BETWEEN ? AND ? AND text IS NOT NULL',
+    );
+    this.indexQueued = sqlite.prepare(
+      `INSERT INTO messages_fts (rowid, text)
+       SELECT m.id, m.text FROM messages_fts_pending p CROSS JOIN messages m ON m.id = p.id WHERE m.text IS NOT NULL`,
+    );
+    this.clearQueued = sqlite.prepare('DELETE FROM messages_fts_pending');
+    this.mergeIndex = sqlite.prepare("INSERT INTO messages_fts (messages_fts, rank) VALUES ('merge', ?)");
+    this.indexAll = sqlite.transaction(() => {
+      this.merge(this.indexQueued.run().changes);
+      this.clearQueued.run();
+    });
     this.bumpChat = sqlite.prepare(
       `UPDATE chats SET last_ts = ?, last_message_id = ?
        WHERE id = ? AND (last_message_id IS NULL OR last_ts < ? OR (last_ts = ? AND last_message_id < ?))`,
@@ -112,7 +139,7 @@ export class InboxWriter {
       }
       const first = stored[0];
       const last = stored[stored.length - 1];
-      if (first && last) this.indexText.run(first.messageId, last.messageId);
+      if (first && last) this.index(first.messageId, last.messageId);
       return stored;
     });
   }
@@ -137,12 +164,36 @@ export class InboxWriter {
     return this.sqlite.transaction(() => {
       const id = this.insertOne(botId, chatId, { ...message, senderName: null, fromMe: true }, 'pending', origin);
       if (id === null) throw new Error(`A message with id ${message.id} exists already in this chat.`);
-      this.indexText.run(id, id);
+      this.index(id, id);
       if (mentions) this.setMentions.run(JSON.stringify(mentions), id);
       if (media) this.addMedia(id, media, { state: 'stored', sha256: media.sha256, thumb: media.thumb, ref: null });
       this.bumpChat.run(message.ts, id, chatId, message.ts, message.ts, id);
       return id;
     })();
+  }
+
+  /**
+   * Indexes for search the messages waiting in messages_fts_pending, in one statement, and empties
+   * it. The write batch calls it before each commit; search finds a live message from then on.
+   */
+  indexPending(): void {
+    this.indexAll();
+  }
+
+  private index(first: number, last: number): void {
+    if (this.deferIndex()) this.queueText.run(first, last);
+    else this.merge(this.indexText.run(first, last).changes);
+  }
+
+  /**
+   * FTS5's automatic merging is off (0013): after each write to the index, a merge step sized to
+   * keep up with it. Merging must write about as many pages per page indexed as the index has
+   * levels (a dozen at most); a row is about 50 bytes of a 4 KB page, so 16 pages plus one for
+   * every 6 rows is ahead of that, and the index never piles up segments that slow search.
+   * A positive budget merges only where a level holds 4 segments, as FTS5's own merging did.
+   */
+  private merge(rows: number): void {
+    if (rows > 0) this.mergeIndex.run(16 + Math.ceil(rows / 6));
   }
 
   /** Moves a message's status forward; returns the message's row id when it changed. */
