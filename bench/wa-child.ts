@@ -28,12 +28,17 @@ import {
   type WASocket,
 } from '@whiskeysockets/baileys';
 import pino from 'pino';
+import { withoutRecentMessages } from '../src-main/engine/wa/baileys/socket-config';
 import { memoryKeyStore } from '../e2e/wa-server/contact';
 import type { BotStatus } from '../src-shared/bots';
 import { settledResident } from './settled-memory';
 import { type Reply, serveRequests } from './child-ipc';
 
-export type ChildMode = 'bare' | 'wren';
+/**
+ * bare: Baileys with its defaults; lean: the same, with the recent-message cache emptied as Wren's
+ * transport empties it (socket-config.ts), so what it grows by is Baileys' own; wren: the engine.
+ */
+export type ChildMode = 'bare' | 'lean' | 'wren';
 
 /** What `measure` answers: the settled memory of this process, in bytes. */
 export type Memory = {
@@ -142,7 +147,7 @@ const onlineTracker = () => {
   };
 };
 
-const barePopulation = (url: string, rootKey: typeof WA_CERT_DETAILS.PUBLIC_KEY): Population => {
+const barePopulation = (url: string, rootKey: typeof WA_CERT_DETAILS.PUBLIC_KEY, lean: boolean): Population => {
   const logger = pino({ level: 'silent' });
   const tracker = onlineTracker();
   const sockets = new Map<number, WASocket>();
@@ -159,6 +164,7 @@ const barePopulation = (url: string, rootKey: typeof WA_CERT_DETAILS.PUBLIC_KEY)
       markOnlineOnConnect: false,
       syncFullHistory: false,
     });
+    if (lean) withoutRecentMessages(sock);
     sockets.set(i, sock);
     sock.ev.on('creds.update', (update) => Object.assign(creds, update));
     sock.ev.on('connection.update', (update) => {
@@ -254,11 +260,13 @@ const wrenPopulation = async (url: string, rootHex: string): Promise<Population>
 
 const main = async () => {
   const [mode, url, rootHex] = process.argv.slice(2);
-  if ((mode !== 'bare' && mode !== 'wren') || !url || !rootHex) {
-    throw new Error('usage: wa-child.ts <bare|wren> <ws url> <root public key hex>');
+  if ((mode !== 'bare' && mode !== 'lean' && mode !== 'wren') || !url || !rootHex) {
+    throw new Error('usage: wa-child.ts <bare|lean|wren> <ws url> <root public key hex>');
   }
   const population =
-    mode === 'bare' ? barePopulation(url, Buffer.from(rootHex, 'hex')) : await wrenPopulation(url, rootHex);
+    mode === 'wren'
+      ? await wrenPopulation(url, rootHex)
+      : barePopulation(url, Buffer.from(rootHex, 'hex'), mode === 'lean');
 
   const handle = async (request: ChildRequest): Promise<unknown> => {
     switch (request.cmd) {

@@ -132,5 +132,4 @@ export const checkTrace = (server: WaServer): boolean => {
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 export const mb = (bytes: number) => bytes / 1024 / 1024;
 export const fmt = (x: number, digits = 2) => (Number.isFinite(x) ? x.toFixed(digits) : '—');
-export const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

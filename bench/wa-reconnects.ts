@@ -33,11 +33,11 @@ import {
   median,
   PINNED_YOUNG_GEN,
   seconds,
-  verdict,
   WaChild,
   type ChildMode,
   type Memory,
 } from './wa-harness';
+import { judge } from './verdict';
 
 export const RECONNECTS = Number(process.env.WREN_BENCH_WA_RECONNECTS ?? 100);
 const WORKLOAD_RUNS = 5;
@@ -141,6 +141,6 @@ export const printReconnects = (runs: ReconnectRun[]) => {
   const work = median(wren.timed.workload.after) / median(wren.timed.workload.before);
   const rss = wren.sized.after.rss / wren.sized.before.rss;
   console.log('\nTargets (wren; bare is the reference without a mitigation)');
-  console.log(`  ${verdict(work <= 1.1)}  async workload after ÷ before = ${fmt(work)}× (median of 5; ≤ 1.10)`);
-  console.log(`  ${verdict(rss <= 1.1)}  RSS after ÷ before = ${fmt(rss)}× (≤ 1.10)`);
+  judge(`reconnects: async workload after ${RECONNECTS} ÷ before (median of 5)`, work, { atMost: 1.1 });
+  judge(`reconnects: RSS after ${RECONNECTS} ÷ before`, rss, { atMost: 1.1 });
 };

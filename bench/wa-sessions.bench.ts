@@ -42,6 +42,10 @@
  * - Targets (PASS/MISS lines of bench/verdict.ts; a miss makes the run exit 1): wren ≤ 2× bare per
  *   idle session; linear: wren per session at the largest count within 1.5× of that at 10; flat:
  *   wren per session after the texts ≤ 1.1× idle. Link and send times are reported, not judged.
+ * - Flat's floor: a third population at the largest count, `lean`, is bare Baileys with its
+ *   recent-message cache emptied as Wren's transport empties it. What it grows by is Baileys'
+ *   own (its Signal sessions, buffers, the allocator's high water), which Wren's sessions cannot
+ *   grow by less than; charged against Wren's idle cost per session it is the floor of flat.
  */
 import type { Contact } from '../e2e/wa-server/contact';
 import type { WaServer } from '../e2e/wa-server/server';
@@ -202,12 +206,26 @@ const printSessions = (runs: Run[]) => {
       `${fmt(growth)}× as measured; bare ${fmt(bareGrowth)}×`,
     );
   }
+  // What Wren's sessions grow by can be no less than what Baileys itself grows by when it runs as
+  // Wren runs it (lean), charged against Wren's own idle cost per session.
+  const lean = runs.find((r) => r.mode === 'lean' && r.count === largest);
+  const leanGrowth = lean ? mb(lean.after.rss - lean.idle.rss) / lean.count : NaN;
+  if (lean) {
+    console.log(
+      `  lean ×${largest} (Baileys without its recent-message cache): ${fmt(perSession(lean))} MB/session idle, ` +
+        `${fmt(leanGrowth)} MB/session grown after the texts (${fmt(flatRatio(lean))}× its own idle)`,
+    );
+  }
+  const floor = perSession(big.wren) > 0 && lean ? 1 + leanGrowth / perSession(big.wren) : NaN;
   judge(
     `flat: wren RSS per session after ${PER_SESSION} texts ÷ idle, ${largest} sessions`,
     flat(big.wren),
     { atMost: 1.1 },
     '×',
     [also((p) => flat(p.wren)), `bare ${fmt(flat(big.bare))}×`].filter(Boolean).join('; '),
+    Number.isFinite(floor)
+      ? { value: floor, what: "Baileys' own growth as Wren runs it (no recent-message cache) over Wren's idle cost" }
+      : undefined,
   );
 };
 
@@ -225,6 +243,9 @@ const main = async () => {
       for (const count of COUNTS) {
         for (const mode of MODES) runs.push(await measurePopulation(server, contacts, mode, count));
       }
+      // The floor under "flat", at the count it is judged at: Baileys without its recent-message
+      // cache, as Wren runs it, with in-memory keys and nothing else.
+      runs.push(await measurePopulation(server, contacts, 'lean', Math.max(...COUNTS)));
       printSessions(runs);
     }
     if (phase === 'all' || phase === 'reconnects') {
