@@ -5,16 +5,27 @@ import { describe, expect, it } from 'vitest';
  * Every bench at a tiny size, as a script the way `npm run bench` runs it: a bench that no longer
  * builds, throws, or stops halfway fails CI instead of the next full run. Figures at these sizes
  * mean nothing and are not checked; the full sizes stay in `npm run bench`. (The regex and
- * campaign-tick benches run in-process from their own tests; the WhatsApp session benches stay in
- * the full run: each links dozens of sessions. machine-size starts its own protocol server.)
+ * campaign-tick benches run in-process from their own tests. machine-size and wa-sessions start
+ * their own protocol server.)
  */
 const TINY: Array<[file: string, env: Record<string, string>, finalLine: RegExp]> = [
+  [
+    'bench/auth-state.bench.ts',
+    { WREN_BENCH_AUTH_MESSAGES: '200', WREN_BENCH_AUTH_RUNS: '1' },
+    /auth-state messages\/s/,
+  ],
+  // 1 and 2 sessions of each kind, 2 texts each, then 2 forced reconnects.
+  [
+    'bench/wa-sessions.bench.ts',
+    { WREN_BENCH_WA_COUNTS: '1,2', WREN_BENCH_WA_MESSAGES: '2', WREN_BENCH_WA_RECONNECTS: '2' },
+    /Total /,
+  ],
   ['bench/contacts-import.bench.ts', { WREN_BENCH_IMPORT_ROWS: '2000' }, /longest time the loop was held/],
   ['bench/campaign-plan.bench.ts', { WREN_BENCH_CAMPAIGN_CONTACTS: '2000' }, /longest single block/],
   ['bench/pipeline.bench.ts', { WREN_BENCH_PIPELINE_MESSAGES: '2000' }, /SQLite: .* messages/],
   [
     'bench/inbox.bench.ts',
-    { WREN_BENCH_INBOX_SIZE: '20000', WREN_BENCH_INBOX_HISTORY: '5000' },
+    { WREN_BENCH_INBOX_SIZE: '20000', WREN_BENCH_INBOX_HISTORY: '5000', WREN_BENCH_INBOX_TRIALS: '2' },
     /event-loop delay while storing 5,000 history messages/,
   ],
   // Startup needs a built app, and `npm test` runs vitest before `npm run build`: the bench builds
