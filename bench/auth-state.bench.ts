@@ -13,7 +13,6 @@
  *   npx tsx bench/auth-state.bench.ts [messages=4000] [runs=5]     BENCH_ONLY=<row prefix> for one row
  *   (or WREN_BENCH_AUTH_MESSAGES, WREN_BENCH_AUTH_RUNS)
  */
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,6 +30,7 @@ import pino from 'pino';
 import { openDb } from '../src-main/engine/db/open';
 import { createAuthStore } from '../src-main/engine/wa/auth-store';
 import { createSqliteAuthState } from '../src-main/engine/wa/baileys/auth-state';
+import { settleDisk } from './settle-disk';
 import { judge } from './verdict';
 
 const MESSAGES = Number(process.argv[2] ?? process.env.WREN_BENCH_AUTH_MESSAGES ?? 4000);
@@ -132,27 +132,32 @@ const memoryStore = (): Promise<Subject> => {
   return Promise.resolve({ keys, dispose: () => data.clear() });
 };
 
-/** The engine's own database (engine/db/open.ts: its pragmas and migrations), plus any `extra` pragma being evaluated. */
+/** The engine's own database (engine/db/open.ts: its pragmas and migrations) in a temp dir, with bot 'b'. */
+const engineDb = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wren-bench-sqlite-'));
+  const opened = openDb(join(dir, 'wren.db'));
+  opened.sqlite
+    .prepare(
+      "INSERT INTO bots (id, name, kind, status, auto_start, created_at, updated_at) VALUES ('b', 'B', 'whatsapp', 'stopped', 0, 0, 0)",
+    )
+    .run();
+  return {
+    sqlite: opened.sqlite,
+    dispose: () => {
+      opened.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+};
+
+/** Wren's store on the engine's database, plus any `extra` pragma being evaluated. */
 const sqliteStore =
   (extra: string[] = [], cacheable = false) =>
   (): Promise<Subject> => {
-    const dir = mkdtempSync(join(tmpdir(), 'wren-bench-sqlite-'));
-    const opened = openDb(join(dir, 'wren.db'));
-    const { sqlite } = opened;
+    const { sqlite, dispose } = engineDb();
     for (const pragma of extra) sqlite.pragma(pragma);
-    sqlite
-      .prepare(
-        "INSERT INTO bots (id, name, kind, status, auto_start, created_at, updated_at) VALUES ('b', 'B', 'whatsapp', 'stopped', 0, 0, 0)",
-      )
-      .run();
     const { state } = createSqliteAuthState(createAuthStore(sqlite, 'b'));
-    return Promise.resolve({
-      keys: cacheable ? makeCacheableSignalKeyStore(state.keys, logger) : state.keys,
-      dispose: () => {
-        opened.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    });
+    return Promise.resolve({ keys: cacheable ? makeCacheableSignalKeyStore(state.keys, logger) : state.keys, dispose });
   };
 
 /**
@@ -163,14 +168,7 @@ const sqliteStore =
  * in-memory store's time plus this, so memory ÷ (memory + this) bounds Wren's ratio.
  */
 const bareSqlite = (): Promise<Subject> => {
-  const dir = mkdtempSync(join(tmpdir(), 'wren-bench-bare-'));
-  const opened = openDb(join(dir, 'wren.db'));
-  const { sqlite } = opened;
-  sqlite
-    .prepare(
-      "INSERT INTO bots (id, name, kind, status, auto_start, created_at, updated_at) VALUES ('b', 'B', 'whatsapp', 'stopped', 0, 0, 0)",
-    )
-    .run();
+  const { sqlite, dispose } = engineDb();
   const upsert = sqlite.prepare(
     "INSERT INTO wa_auth (bot_id, type, id, value) VALUES ('b', ?, ?, ?) ON CONFLICT (bot_id, type, id) DO UPDATE SET value = excluded.value",
   );
@@ -212,10 +210,7 @@ const bareSqlite = (): Promise<Subject> => {
   return Promise.resolve({
     keys: { get: () => ({}), set: () => undefined },
     direct,
-    dispose: () => {
-      opened.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    dispose,
   });
 };
 
@@ -275,22 +270,9 @@ const once = async (make: () => Promise<Subject>): Promise<Result> => {
     return subject.direct ? subject.direct() : await run(subject);
   } finally {
     subject.dispose();
+    // Each store's writes reach the disk before the next runs: the file store's thousands of small
+    // files were still being written back during the SQLite store's run, which paid for them.
     settleDisk();
-  }
-};
-
-/**
- * Every store's writes reach the disk before the next store runs. Without it the file store's
- * thousands of small files are still being written back while the SQLite store runs after it,
- * and the SQLite store pays for them (a third of its time went to the kernel, and its figure
- * wandered from 0.48× to 0.60× between runs). Not timed: between runs only.
- */
-const settleDisk = () => {
-  if (process.platform === 'win32') return;
-  try {
-    execFileSync('sync');
-  } catch {
-    // No sync command: the figure is noisier, not wrong.
   }
 };
 

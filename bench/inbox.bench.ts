@@ -13,7 +13,6 @@
  *    chat (latest 50) and a full-text search for a word with about 100 matches, p95.
  * Runs the engine code under tsx; temp files are deleted at the end, also after a throw.
  */
-import { spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,6 +30,7 @@ import { createMediaService } from '../src-main/engine/media/service';
 import { MediaStore } from '../src-main/engine/media/store';
 import { seededRandom } from '../src-main/engine/random';
 import type { IncomingMessage, Transport, TransportEvents } from '../src-main/engine/wa/transport';
+import { settleDisk } from './settle-disk';
 import { judge } from './verdict';
 
 const BIG = Number(process.env.WREN_BENCH_INBOX_SIZE ?? 1_000_000);
@@ -90,11 +90,6 @@ const root = mkdtempSync(join(tmpdir(), 'wren-bench-inbox-'));
 const tempDir = (prefix = 'store-') => mkdtempSync(join(root, prefix));
 const stores = new Set<{ dispose(): Promise<void> }>();
 
-/** Lets the OS write out what earlier steps left dirty (a copied store, the last measurement's
- * WAL), so that writeback does not run during the next measurement. Windows has no `sync`; where
- * it is missing, spawnSync returns the error instead of throwing, and the bench measures without. */
-const settle = () => process.platform !== 'win32' && spawnSync('sync');
-
 const CHUNK = 64 * 1024 * 1024;
 /**
  * A store as the engine runs it: WAL copied back by the checkpoint worker, off this thread. Empty,
@@ -110,7 +105,7 @@ const storeOf = (template?: string) => {
     const buffer = Buffer.allocUnsafe(CHUNK);
     while (readSync(fd, buffer, 0, CHUNK, null) > 0);
     closeSync(fd);
-    settle();
+    settleDisk();
   }
   const opened = openDb(file);
   if (!template)
@@ -226,11 +221,11 @@ const readCosts = (sqlite: Database.Database) => {
 
 // The messages are made before, and the machine settled right before, each timed ingest.
 const engineRate = (store: Store, messages: IncomingMessage[]) => {
-  settle();
+  settleDisk();
   return rate(MEASURED, ingestEngine(new InboxWriter(store.sqlite), messages));
 };
 const rawRate = (store: Store, messages: IncomingMessage[]) => {
-  settle();
+  settleDisk();
   return rate(MEASURED, ingestRaw(store.sqlite, messages, chatIdsOf(store.sqlite)));
 };
 
