@@ -44,6 +44,8 @@ export class InboxWriter {
   private readonly clearQueued: Database.Statement<[]>;
   private readonly indexAll: () => void;
   private readonly mergeIndex: Database.Statement<[number]>;
+  /** Whether messages_fts_pending may hold rows (see indexPending). */
+  private queued = true;
   private readonly bumpChat: Database.Statement<[number, number, number, number, number, number]>;
   private readonly addUnread: Database.Statement<[number]>;
   private readonly findMessage: Database.Statement<[number, number, string], MessageRow>;
@@ -177,12 +179,19 @@ export class InboxWriter {
    * it. The write batch calls it before each commit; search finds a live message from then on.
    */
   indexPending(): void {
+    // Most commits queued nothing (the Signal keys commit the batch for every message they
+    // write): those skip the savepoint and both statements. True at first, so what an earlier
+    // run left waiting is looked for once; it stays true when indexing fails, for the next batch.
+    if (!this.queued) return;
     this.indexAll();
+    this.queued = false;
   }
 
   private index(first: number, last: number): void {
-    if (this.deferIndex()) this.queueText.run(first, last);
-    else this.merge(this.indexText.run(first, last).changes);
+    if (this.deferIndex()) {
+      this.queueText.run(first, last);
+      this.queued = true;
+    } else this.merge(this.indexText.run(first, last).changes);
   }
 
   /**
