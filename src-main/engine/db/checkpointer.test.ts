@@ -77,13 +77,14 @@ it('closes its connection when asked, so the database is the engine’s alone ag
   expect(db.pragma('journal_mode = DELETE', { simple: true })).toBe('delete');
 });
 
-/** The nice value of each of this process's threads (Linux: field 19 of /proc/self/task/<tid>/stat). */
-const threadNices = (): number[] =>
-  readdirSync('/proc/self/task').map((tid) => {
-    const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-    // The command name (field 2) may hold spaces: count fields from after its closing parenthesis.
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
-  });
+/** A thread's nice value: field 19 of its /proc stat file. */
+const niceOf = (statFile: string): number => {
+  const stat = readFileSync(statFile, 'utf8');
+  // The command name (field 2) may hold spaces: count fields from after its closing parenthesis.
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+};
+/** The nice value of each of this process's threads. */
+const threadNices = (): number[] => readdirSync('/proc/self/task').map((tid) => niceOf(`/proc/self/task/${tid}/stat`));
 
 it.runIf(process.platform === 'linux')(
   'runs at the lowest priority, so its copying never takes the core the engine’s thread needs',
@@ -97,6 +98,6 @@ it.runIf(process.platform === 'linux')(
     await checkpointer.close();
     expect(nices.filter((nice) => nice === 19).length).toBe(before + 1);
     // The engine's own thread keeps its priority.
-    expect(readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1]?.split(' ')[16]).toBe('0');
+    expect(niceOf('/proc/thread-self/stat')).toBe(0);
   },
 );
