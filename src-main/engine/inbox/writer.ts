@@ -32,6 +32,9 @@ export type StoredMedia = Omit<IncomingMedia, 'ref' | 'preview'> & { sha256: str
  * public method is one transaction: a batch is stored whole or not at all, and storing the same
  * message twice (live and again from history, or after a reconnect) keeps one row.
  */
+/** Pages of the search index merged after `rows` rows were indexed (see InboxWriter.merge). */
+export const mergeBudget = (rows: number): number => 8 + Math.ceil(rows / 12);
+
 export class InboxWriter {
   readonly identities: Identities;
   private readonly chatByJid: Database.Statement<[string, string], { id: number; contact_id: number | null }>;
@@ -205,7 +208,7 @@ export class InboxWriter {
    * A positive budget merges only where a level holds 4 segments, as FTS5's own merging did.
    */
   private merge(rows: number): void {
-    if (rows > 0) this.mergeIndex.run(8 + Math.ceil(rows / 12));
+    if (rows > 0) this.mergeIndex.run(mergeBudget(rows));
   }
 
   /** Moves a message's status forward; returns the message's row id when it changed. */
