@@ -223,4 +223,45 @@ describe('migrations', () => {
       { id: 'never', linked_at: null, linked_phone: null },
     ]);
   });
+
+  it('0014 keeps only pending messages in the outbox index, and the outbox still finds them by it', () => {
+    const sqlite = new Database(':memory:');
+    const all = bundledMigrations();
+    const at = all.findIndex((m) => m.tag === '0014_outbox_pending');
+    migrate(sqlite, all.slice(0, at));
+    sqlite
+      .prepare(
+        "INSERT INTO bots (id, name, kind, status, auto_start, created_at, updated_at) VALUES ('b', 'Shop', 'demo', 'online', 0, 1, 1)",
+      )
+      .run();
+    const writer = new InboxWriter(sqlite);
+    const chatId = writer.chatForJid('b', '447700900001@s.whatsapp.net', null, 'Ann', 1);
+    const send = (id: string) =>
+      writer.insertOutgoing('b', chatId, { id, senderJid: 'me', ts: 2, text: id, quoted: null }, 'person');
+    for (let i = 0; i < 30; i++) {
+      send(`S${i}`);
+      writer.status('b', { id: `S${i}`, chatJid: '447700900001@s.whatsapp.net', status: 'sent' });
+    }
+    const waiting = send('WAITING');
+    /** Entries in the index's leaves: every message before 0014, so each status change moved one. */
+    const entries = () =>
+      (
+        sqlite.prepare("SELECT sum(ncell) AS n FROM dbstat WHERE name = 'messages_outbox' AND pagetype = 'leaf'").get() as {
+          n: number;
+        }
+      ).n;
+    expect(entries()).toBe(31);
+    expect(migrate(sqlite, all.slice(at))[0]).toBe('0014_outbox_pending');
+    expect(entries()).toBe(1);
+    // The outbox's own query (inbox/outbox.ts), as written: answered from the index, in order.
+    const pending = "SELECT m.id FROM messages m WHERE m.bot_id = ? AND m.status = 'pending' ORDER BY m.id";
+    expect(sqlite.prepare(pending).all('b')).toEqual([{ id: waiting }]);
+    const plan = sqlite
+      .prepare(`EXPLAIN QUERY PLAN ${pending}`)
+      .all('b')
+      .map((row) => (row as { detail: string }).detail)
+      .join('\n');
+    expect(plan).toMatch(/USING (COVERING )?INDEX messages_outbox/);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
+  });
 });

@@ -140,8 +140,12 @@ export const messages = sqliteTable(
     uniqueIndex('messages_wa_id').on(t.chatId, t.fromMe, t.waId),
     // A thread, newest first, paged by (ts, id).
     index('messages_thread').on(t.chatId, t.ts, t.id),
-    // The outbox: a bot's pending messages in the order they were written.
-    index('messages_outbox').on(t.botId, t.status, t.id),
+    // The outbox: a bot's pending messages in the order they were written. Partial (0014): over
+    // every message, each status change moved its entry, and the index took a tenth of the pages
+    // a commit wrote at 1,000 messages a second; pending ones are a handful at any time.
+    index('messages_outbox')
+      .on(t.botId, t.id)
+      .where(sql`status = 'pending'`),
     // A chat's starred messages, newest first: a handful among thousands, so a partial index.
     index('messages_starred')
       .on(t.chatId, t.ts, t.id)

@@ -1,0 +1,2 @@
+DROP INDEX `messages_outbox`;--> statement-breakpoint
+CREATE INDEX `messages_outbox` ON `messages` (`bot_id`,`id`) WHERE status = 'pending';
