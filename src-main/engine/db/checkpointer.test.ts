@@ -69,6 +69,37 @@ it('cuts a WAL left large by a burst back to nothing once writing has stopped', 
   await checkpointer.close();
 });
 
+it('passes again within milliseconds while a WAL near the backstop grows, and goes back to its pace once writing stops', async () => {
+  write(100);
+  // Under live traffic the WAL never starts over between two commits; here a reader's open
+  // snapshot keeps it from doing so after each caught-up pass.
+  const reader = new Database(file);
+  reader.exec('BEGIN');
+  reader.prepare('SELECT count(*) FROM t').get();
+  const passes: number[] = [];
+  const checkpointer = startCheckpointer(file, silentLogger(), {
+    everyMs: 1_000,
+    nearBackstopFrames: 50,
+    onPass: (pass) => passes.push(pass.log),
+  });
+  // Live traffic: a commit every 40 ms, for 20 commits (under a second: the normal pace would
+  // pass at most once meanwhile). Each pass near the backstop copies what came in since the last,
+  // so the engine's own checkpoint at the backstop finds little to copy and sync.
+  for (let i = 0; i < 20; i++) {
+    write(1);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+  }
+  expect(passes.length).toBeGreaterThanOrEqual(20);
+  // Writing stopped: a second after the last write the worker is back at its full second.
+  await new Promise((resolve) => setTimeout(resolve, 1_100));
+  const stoppedAt = passes.length;
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  expect(passes.length - stoppedAt).toBeLessThanOrEqual(1);
+  reader.exec('COMMIT');
+  reader.close();
+  await checkpointer.close();
+});
+
 it('closes its connection when asked, so the database is the engine’s alone again', async () => {
   const checkpointer = startCheckpointer(file, silentLogger(), { everyMs: 5 });
   write(10);

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../log/logger';
+import { BACKSTOP_FRAMES } from './open';
 
 /**
  * Copies the WAL back into the database file from a worker thread, on its own connection, so the
@@ -22,6 +23,9 @@ const BACKGROUND_NICE = 19;
 
 /** How often the worker checkpoints. Each pass copies only what was written since the last. */
 const EVERY_MS = 250;
+/** Past this share of the engine's backstop (db/open.ts), the worker passes every NEAR_EVERY_MS. */
+const NEAR_BACKSTOP = 0.9;
+const NEAR_EVERY_MS = 10;
 
 // Plain CommonJS run with `eval`: no separate file to bundle, and the driver is handed over by
 // path, so the worker loads the very build the engine uses (Electron's or Node's).
@@ -70,13 +74,33 @@ const pass = () => {
       quiet = 0;
     }
     if (workerData.report && r) parentPort.postMessage({ log: r.log, checkpointed: r.checkpointed });
+    return r ? r.log : 0;
   } catch (error) {
     parentPort.postMessage({ error: String(error && error.message || error) });
+    return 0;
   }
 };
-const timer = setInterval(pass, workerData.everyMs);
+// Under a steady stream of commits the WAL never starts over by itself (see db/open.ts): the
+// engine's own checkpoint at the backstop does it, inside a commit, copying what this worker has
+// not yet copied and syncing it. Close to the backstop this worker passes every few milliseconds,
+// so that commit finds a few milliseconds' frames to copy and sync instead of a quarter second's.
+// Only while the WAL grows (it grew within the normal interval): an idle WAL left that long must
+// not wake the worker a hundred times a second.
+let timer;
+let framesBefore = 0;
+let grewAt = -Infinity;
+const next = () => {
+  const frames = pass();
+  const now = performance.now();
+  if (frames > framesBefore) grewAt = now;
+  framesBefore = frames;
+  const near = frames >= workerData.nearBackstop && now - grewAt < workerData.everyMs;
+  timer = setTimeout(next, near ? workerData.nearEveryMs : workerData.everyMs);
+};
+// The first pass at once: what an earlier run left in the WAL is copied back while the app starts.
+timer = setTimeout(next, 0);
 parentPort.on('message', () => {
-  clearInterval(timer);
+  clearTimeout(timer);
   pass();
   db.close();
   parentPort.close();
@@ -88,6 +112,8 @@ export type CheckpointerOptions = {
   truncateOverBytes?: number;
   /** The worker thread's nice value on Linux (0: the engine's own priority). */
   nice?: number;
+  /** WAL frames from which the worker passes every 10 ms while the WAL grows (tests). */
+  nearBackstopFrames?: number;
   /** After each pass: WAL frames, and how many of them are in the database file (tests). */
   onPass?: (pass: { log: number; checkpointed: number }) => void;
 };
@@ -107,6 +133,8 @@ export const startCheckpointer = (file: string, logger: Logger, options: Checkpo
         truncateOver: options.truncateOverBytes ?? TRUNCATE_OVER,
         report: Boolean(options.onPass),
         nice: options.nice ?? BACKGROUND_NICE,
+        nearBackstop: options.nearBackstopFrames ?? Math.floor(BACKSTOP_FRAMES * NEAR_BACKSTOP),
+        nearEveryMs: Math.min(everyMs, NEAR_EVERY_MS),
       },
     });
     worker = started;

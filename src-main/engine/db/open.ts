@@ -5,6 +5,9 @@ import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/** WAL frames at which the engine's own connection checkpoints: the backstop (see openDb). */
+export const BACKSTOP_FRAMES = 50_000;
+
 export type OpenedDb = { db: Db; sqlite: Database.Database; close(): void };
 
 /**
@@ -26,10 +29,11 @@ export const openDb = (file: string): OpenedDb => {
   // A worker thread does the checkpoints (db/checkpointer.ts). This is the backstop if it cannot:
   // a checkpoint on the engine's thread once the WAL holds 50,000 pages (200 MB). Under a steady
   // stream of commits the worker never finds the moment to let the WAL start over, so the
-  // backstop is also what restarts it then: rarely, and with little left to copy.
+  // backstop is also what restarts it then: rarely, and with little left to copy (the worker
+  // passes often as the WAL nears it).
   // No size limit here: cutting a 200 MB WAL back inside a commit took 60 ms; the worker cuts it
   // back instead, once writing has stopped after a burst.
-  sqlite.pragma('wal_autocheckpoint = 50000');
+  sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_FRAMES}`);
   sqlite.pragma('journal_size_limit = -1');
   migrate(sqlite);
   const db: Db = drizzle({ client: sqlite, schema });
