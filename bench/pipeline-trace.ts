@@ -4,6 +4,7 @@
  * the engine's own time per message for each tenth of the run. It keeps every span it sees, so a
  * traced run's heap figure means nothing.
  */
+import { readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 
 /** A turn is a message handed over, until the driver has yielded once. */
@@ -30,7 +31,56 @@ export const timeStatements = (): void => {
   } as typeof prepare;
 };
 
-export const startTrace = (sqlite: { exec: (sql: string) => unknown }) => {
+/** Bytes and calls of write(2) by this process so far (Linux; zeros elsewhere). */
+const written = (): { bytes: number; calls: number } => {
+  try {
+    const io = readFileSync('/proc/self/io', 'utf8');
+    const field = (name: string) => Number(new RegExp(`^${name}: (\\d+)`, 'm').exec(io)?.[1] ?? 0);
+    return { bytes: field('wchar'), calls: field('syscw') };
+  } catch {
+    return { bytes: 0, calls: 0 };
+  }
+};
+
+/**
+ * Which b-trees the frames in the WAL belong to: the frames written since the WAL last started
+ * over (those with the header's salt), by table or index (SQLite's dbstat), most first.
+ */
+const walPages = (sqlite: Database.Database, walFile: string): string => {
+  let wal: Buffer;
+  try {
+    wal = readFileSync(walFile);
+  } catch {
+    return 'no WAL';
+  }
+  if (wal.length < 32) return 'empty WAL';
+  const pageSize = wal.readUInt32BE(8);
+  const salt = wal.readUInt32BE(16);
+  const owner = new Map<number, string>(
+    (sqlite.prepare('SELECT name, pageno FROM dbstat').all() as { name: string; pageno: number }[]).map((r) => [
+      r.pageno,
+      r.name,
+    ]),
+  );
+  const counts = new Map<string, number>();
+  let frames = 0;
+  let commits = 0;
+  for (let at = 32; at + 24 + pageSize <= wal.length; at += 24 + pageSize) {
+    if (wal.readUInt32BE(at + 8) !== salt) continue;
+    frames++;
+    if (wal.readUInt32BE(at + 4) !== 0) commits++;
+    const name = owner.get(wal.readUInt32BE(at)) ?? '(free or new)';
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 12);
+  return (
+    `${frames} frames in ${commits} commits (${(frames / Math.max(1, commits)).toFixed(1)} a commit): ` +
+    top.map(([name, n]) => `${name} ${((n / frames) * 100).toFixed(0)}%`).join(', ')
+  );
+};
+
+export const startTrace = (sqlite: Database.Database, walFile: string) => {
+  const writtenAtStart = written();
   const commits: Span[] = [];
   const gcs: (Span & { kind: number })[] = [];
   const long: { i: number; at: number; ms: number }[] = [];
@@ -62,8 +112,15 @@ export const startTrace = (sqlite: { exec: (sql: string) => unknown }) => {
       busy.push(busyNow);
       busyNow = 0;
     },
-    report(readEvery: number) {
+    report(readEvery: number, messages: number) {
       observer.disconnect();
+      // The WAL's frames and the checkpoint worker's copies back, both this process's.
+      const io = written();
+      console.log(
+        `trace: written ${((io.bytes - writtenAtStart.bytes) / messages / 1024).toFixed(1)} KB and ` +
+          `${((io.calls - writtenAtStart.calls) / messages).toFixed(1)} write calls per message (WAL and checkpoints)`,
+      );
+      console.log(`trace: the WAL's pages, ${walPages(sqlite, walFile)}`);
       const within = <T extends Span>(spans: T[], at: number, ms: number) =>
         spans.filter((s) => s.at >= at && s.at < at + ms);
       const sum = (spans: Span[]) => spans.reduce((a, s) => a + s.ms, 0);

@@ -486,7 +486,7 @@ const main = async () => {
     }
     const wire = transport as BenchTransport | null;
     if (!wire) throw new Error('The engine never made the transport.');
-    const trace = TRACE ? startTrace(engine.db.sqlite) : null;
+    const trace = TRACE ? startTrace(engine.db.sqlite, join(dataDir, `${DB_FILE}-wal`)) : null;
 
     // The machine's floor, measured beside this run: a bare timer loop at the same rate.
     const floorLoop = fork(join(import.meta.dirname, 'timer-floor.ts'), [String(RATE)], {
@@ -592,7 +592,7 @@ const main = async () => {
     console.log(`  from the message's due time: ${line(due)}`);
     console.log(`  from the message event:      ${line(emit)}`);
 
-    trace?.report(READ_EVERY);
+    trace?.report(READ_EVERY, TOTAL);
     floorLoop.send('stop');
     const floor = await floorResult;
     console.log(
