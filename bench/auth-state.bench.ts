@@ -349,7 +349,9 @@ const main = async () => {
   // store taken apart carried into the ratio.
   const memoryRuns = results.get(memory.name) ?? [];
   const bareRuns = results.get(bare.name) ?? [];
-  const perRound = (results.get(wren.name) ?? []).map((r, i) => r.messagesPerSec / (memoryRuns[i]?.messagesPerSec ?? NaN));
+  const perRound = (results.get(wren.name) ?? []).map(
+    (r, i) => r.messagesPerSec / (memoryRuns[i]?.messagesPerSec ?? NaN),
+  );
   const floors = memoryRuns.map((m, i) => {
     const b = bareRuns[i]?.messagesPerSec ?? NaN;
     return 1 / m.messagesPerSec / (1 / m.messagesPerSec + 1 / b);

@@ -186,7 +186,10 @@ const printSessions = (runs: Run[]) => {
   const big = pairs.find((p) => p.count === largest);
   // Linearity between the largest count and the one below it: where a few MB of settling noise is
   // a small part of what the sessions cost (at 10 it is as much as all ten sessions).
-  const below = pairs.filter((p) => p.count < largest).sort((a, b) => a.count - b.count).at(-1);
+  const below = pairs
+    .filter((p) => p.count < largest)
+    .sort((a, b) => a.count - b.count)
+    .at(-1);
   if (!big || largest < 10) return;
   const also = (f: (p: (typeof pairs)[number]) => number) => {
     const others = pairs.filter((p) => p.count >= 10 && p.count !== largest);

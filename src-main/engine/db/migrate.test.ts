@@ -246,7 +246,9 @@ describe('migrations', () => {
     /** Entries in the index's leaves: every message before 0014, so each status change moved one. */
     const entries = () =>
       (
-        sqlite.prepare("SELECT sum(ncell) AS n FROM dbstat WHERE name = 'messages_outbox' AND pagetype = 'leaf'").get() as {
+        sqlite
+          .prepare("SELECT sum(ncell) AS n FROM dbstat WHERE name = 'messages_outbox' AND pagetype = 'leaf'")
+          .get() as {
           n: number;
         }
       ).n;
