@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { InboxWriter } from '../inbox/writer';
+import { anaWrote } from '../testing/incoming';
 import { describe, expect, it } from 'vitest';
 import { bundledMigrations, migrate } from './migrate';
 
@@ -8,6 +9,24 @@ const tables = (sqlite: Database.Database) =>
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
     .all()
     .map((r) => (r as { name: string }).name);
+
+/**
+ * A database in memory (foreign keys on) brought up to just before migration `tag`, holding the
+ * shop's bot 'b'; `upgrade()` runs `tag` and every migration after it and returns what ran.
+ */
+const shopBefore = (tag: string) => {
+  const sqlite = new Database(':memory:');
+  sqlite.pragma('foreign_keys = ON');
+  const all = bundledMigrations();
+  const at = all.findIndex((m) => m.tag === tag);
+  migrate(sqlite, all.slice(0, at));
+  sqlite
+    .prepare(
+      "INSERT INTO bots (id, name, kind, status, auto_start, created_at, updated_at) VALUES ('b', 'Shop', 'demo', 'online', 1, 1, 1)",
+    )
+    .run();
+  return { sqlite, upgrade: () => migrate(sqlite, all.slice(at)) };
+};
 
 describe('migrations', () => {
   it('build every table from an empty file and record what ran', () => {
@@ -77,19 +96,14 @@ describe('migrations', () => {
       )
       .run();
     const writer = new InboxWriter(sqlite);
-    const text = (id: string, words: string) => ({
-      id,
-      chatJid: '447700900123@s.whatsapp.net',
-      senderJid: '447700900123@s.whatsapp.net',
-      senderName: 'Ana',
-      fromMe: false,
-      ts: 1,
-      text: words,
-      offline: false,
-    });
-    writer.ingest('b', [text('m1', 'opening hours'), text('m2', 'closing time'), text('m3', 'opening soon')], true, 1);
+    writer.ingest(
+      'b',
+      [anaWrote('m1', 'opening hours'), anaWrote('m2', 'closing time'), anaWrote('m3', 'opening soon')],
+      true,
+      1,
+    );
     // The same message again (history after live) stores nothing and indexes nothing twice.
-    writer.ingest('b', [text('m1', 'opening hours'), text('m4', 'table booking')], false, 1);
+    writer.ingest('b', [anaWrote('m1', 'opening hours'), anaWrote('m4', 'table booking')], false, 1);
     const find = (word: string) =>
       sqlite.prepare('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?').all(word).length;
     expect([find('opening'), find('closing'), find('booking')]).toEqual([2, 1, 1]);
@@ -103,16 +117,7 @@ describe('migrations', () => {
   });
 
   it('add media to a file with messages; a message’s file goes with it', () => {
-    const sqlite = new Database(':memory:');
-    sqlite.pragma('foreign_keys = ON');
-    const all = bundledMigrations();
-    const at = all.findIndex((m) => m.tag === '0003_media');
-    migrate(sqlite, all.slice(0, at));
-    sqlite
-      .prepare(
-        "INSERT INTO bots (id, name, kind, status, auto_start, created_at, updated_at) VALUES ('b', 'Shop', 'demo', 'online', 1, 1, 1)",
-      )
-      .run();
+    const { sqlite, upgrade } = shopBefore('0003_media');
     sqlite
       .prepare(
         "INSERT INTO chats (bot_id, jid, kind, last_ts, created_at) VALUES ('b', 'x@s.whatsapp.net', 'user', 1, 1)",
@@ -123,7 +128,7 @@ describe('migrations', () => {
         "INSERT INTO messages (bot_id, chat_id, wa_id, from_me, sender_jid, ts, kind, text) VALUES ('b', 1, 'm1', 0, 'x', 1, 'image', 'a photo')",
       )
       .run();
-    expect(migrate(sqlite, all.slice(at))[0]).toBe('0003_media');
+    expect(upgrade()[0]).toBe('0003_media');
     sqlite.prepare("INSERT INTO media (message_id, mime, state, ref) VALUES (1, 'image/jpeg', 'remote', 'r')").run();
     expect(sqlite.prepare('SELECT count(*) AS n FROM media').get()).toEqual({ n: 1 });
     sqlite.prepare('DELETE FROM messages').run();
@@ -131,20 +136,11 @@ describe('migrations', () => {
   });
 
   it('give existing contacts a sort name and a creation time, and keep the sort name in step', () => {
-    const sqlite = new Database(':memory:');
-    sqlite.pragma('foreign_keys = ON');
-    const all = bundledMigrations();
-    const at = all.findIndex((m) => m.tag === '0007_campaigns');
-    migrate(sqlite, all.slice(0, at));
-    sqlite
-      .prepare(
-        "INSERT INTO bots (id, name, kind, status, auto_start, created_at, updated_at) VALUES ('b', 'Shop', 'demo', 'online', 1, 1, 1)",
-      )
-      .run();
+    const { sqlite, upgrade } = shopBefore('0007_campaigns');
     const add = sqlite.prepare("INSERT INTO contacts (bot_id, phone_jid, push_name, updated_at) VALUES ('b', ?, ?, 5)");
     add.run('447700900001@s.whatsapp.net', 'Zoe');
     add.run('447700900002@s.whatsapp.net', null);
-    expect(migrate(sqlite, all.slice(at))[0]).toBe('0007_campaigns');
+    expect(upgrade()[0]).toBe('0007_campaigns');
     const sorted = () =>
       sqlite
         .prepare("SELECT sort_name AS s, created_at AS c FROM contacts WHERE bot_id = 'b' ORDER BY sort_name, id")
@@ -164,16 +160,7 @@ describe('migrations', () => {
   });
 
   it('give messages an origin, a star and a hidden mark (null on old rows), and link chats to contacts by number', () => {
-    const sqlite = new Database(':memory:');
-    sqlite.pragma('foreign_keys = ON');
-    const all = bundledMigrations();
-    const at = all.findIndex((m) => m.tag === '0010_message_actions');
-    migrate(sqlite, all.slice(0, at));
-    sqlite
-      .prepare(
-        "INSERT INTO bots (id, name, kind, status, auto_start, created_at, updated_at) VALUES ('b', 'Shop', 'demo', 'online', 1, 1, 1)",
-      )
-      .run();
+    const { sqlite, upgrade } = shopBefore('0010_message_actions');
     const chat = sqlite.prepare(
       "INSERT INTO chats (bot_id, jid, kind, last_ts, created_at) VALUES ('b', ?, 'user', 1, 1)",
     );
@@ -187,7 +174,7 @@ describe('migrations', () => {
         "INSERT INTO messages (bot_id, chat_id, wa_id, from_me, sender_jid, ts, kind, text, status) VALUES ('b', 1, 'm1', 1, 'me', 1, 'text', 'hi', 'sent')",
       )
       .run();
-    expect(migrate(sqlite, all.slice(at))[0]).toBe('0010_message_actions');
+    expect(upgrade()[0]).toBe('0010_message_actions');
     expect(sqlite.prepare('SELECT origin, starred_at, hidden_at FROM messages').all()).toEqual([
       { origin: null, starred_at: null, hidden_at: null },
     ]);
@@ -225,15 +212,7 @@ describe('migrations', () => {
   });
 
   it('0014 keeps only pending messages in the outbox index, and the outbox still finds them by it', () => {
-    const sqlite = new Database(':memory:');
-    const all = bundledMigrations();
-    const at = all.findIndex((m) => m.tag === '0014_outbox_pending');
-    migrate(sqlite, all.slice(0, at));
-    sqlite
-      .prepare(
-        "INSERT INTO bots (id, name, kind, status, auto_start, created_at, updated_at) VALUES ('b', 'Shop', 'demo', 'online', 0, 1, 1)",
-      )
-      .run();
+    const { sqlite, upgrade } = shopBefore('0014_outbox_pending');
     const writer = new InboxWriter(sqlite);
     const chatId = writer.chatForJid('b', '447700900001@s.whatsapp.net', null, 'Ann', 1);
     const send = (id: string) =>
@@ -253,7 +232,7 @@ describe('migrations', () => {
         }
       ).n;
     expect(entries()).toBe(31);
-    expect(migrate(sqlite, all.slice(at))[0]).toBe('0014_outbox_pending');
+    expect(upgrade()[0]).toBe('0014_outbox_pending');
     expect(entries()).toBe(1);
     // The outbox's own query (inbox/outbox.ts), as written: answered from the index, in order.
     const pending = "SELECT m.id FROM messages m WHERE m.bot_id = ? AND m.status = 'pending' ORDER BY m.id";

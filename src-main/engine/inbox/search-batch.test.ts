@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type OpenedDb } from '../db/open';
 import { createWriteBatch, type WriteBatch } from '../db/write-batch';
 import { silentLogger } from '../log/logger';
-import type { IncomingMessage } from '../wa/transport';
+import { ANA_JID, anaWrote } from '../testing/incoming';
 import { InboxWriter } from './writer';
 
 /**
@@ -20,16 +20,6 @@ let sqlite: Database.Database;
 let batch: WriteBatch;
 let writer: InboxWriter;
 
-const live = (id: string, text: string): IncomingMessage => ({
-  id,
-  chatJid: '447700900123@s.whatsapp.net',
-  senderJid: '447700900123@s.whatsapp.net',
-  senderName: 'Ana',
-  fromMe: false,
-  ts: 1,
-  text,
-  offline: false,
-});
 const found = (word: string) =>
   sqlite.prepare('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?').all(word).length;
 const waiting = () => (sqlite.prepare('SELECT count(*) AS n FROM messages_fts_pending').get() as { n: number }).n;
@@ -60,18 +50,18 @@ afterEach(() => {
 describe('search rows of live messages in a batch', () => {
   it('are written when the batch commits, with the text each message has by then', () => {
     batch.join();
-    writer.ingest('b', [live('m1', 'opening hours')], true, 1);
-    writer.ingest('b', [live('m2', 'parcel tracking')], true, 1);
-    writer.ingest('b', [live('m3', 'table booking')], true, 1);
+    writer.ingest('b', [anaWrote('m1', 'opening hours')], true, 1);
+    writer.ingest('b', [anaWrote('m2', 'parcel tracking')], true, 1);
+    writer.ingest('b', [anaWrote('m3', 'table booking')], true, 1);
     expect([found('opening'), waiting()]).toEqual([0, 3]);
     // Edited and deleted for everyone before the batch commits.
-    writer.edit('b', { id: 'm1', chatJid: '447700900123@s.whatsapp.net', text: 'closing time', ts: 2 });
-    writer.remove('b', { id: 'm2', chatJid: '447700900123@s.whatsapp.net', fromMe: false, ts: 2 }, false);
+    writer.edit('b', { id: 'm1', chatJid: ANA_JID, text: 'closing time', ts: 2 });
+    writer.remove('b', { id: 'm2', chatJid: ANA_JID, fromMe: false, ts: 2 }, false);
     batch.flush();
     expect([found('opening'), found('closing'), found('parcel'), found('booking'), waiting()]).toEqual([0, 1, 0, 1, 0]);
     expect(intact).not.toThrow();
     // Indexed now, so a later edit goes through the trigger as before.
-    writer.edit('b', { id: 'm3', chatJid: '447700900123@s.whatsapp.net', text: 'table for two', ts: 3 });
+    writer.edit('b', { id: 'm3', chatJid: ANA_JID, text: 'table for two', ts: 3 });
     expect([found('booking'), found('two')]).toEqual([0, 1]);
     expect(intact).not.toThrow();
   });
@@ -83,7 +73,7 @@ describe('search rows of live messages in a batch', () => {
       batch.join();
       const before = indexRows();
       for (let i = 0; i < 200; i++)
-        into.ingest('b', [live(`${prefix}${i}`, `word${i} and more words ${prefix}`)], true, 1);
+        into.ingest('b', [anaWrote(`${prefix}${i}`, `word${i} and more words ${prefix}`)], true, 1);
       const during = indexRows() - before;
       batch.flush();
       return during;
@@ -104,7 +94,7 @@ describe('search rows of live messages in a batch', () => {
       flakyWriter.indexPending();
     });
     flaky.join();
-    flakyWriter.ingest('b', [live('m1', 'opening hours')], true, 1);
+    flakyWriter.ingest('b', [anaWrote('m1', 'opening hours')], true, 1);
     flaky.flush();
     // The message is kept, and still waits to be indexed.
     expect([sqlite.prepare('SELECT count(*) AS n FROM messages').get(), found('opening'), waiting()]).toEqual([
@@ -113,7 +103,7 @@ describe('search rows of live messages in a batch', () => {
       1,
     ]);
     flaky.join();
-    flakyWriter.ingest('b', [live('m2', 'opening soon')], true, 1);
+    flakyWriter.ingest('b', [anaWrote('m2', 'opening soon')], true, 1);
     flaky.flush();
     expect([found('opening'), waiting()]).toEqual([2, 0]);
     expect(intact).not.toThrow();
@@ -122,7 +112,7 @@ describe('search rows of live messages in a batch', () => {
   it('are merged as they are written, so the index does not pile up segments with FTS5 merging off', () => {
     // 400 writes outside a batch: each one a segment of its own.
     for (let i = 0; i < 400; i++)
-      writer.ingest('b', [live(`h${i}`, `history line ${i} about order${i % 7}`)], false, 1);
+      writer.ingest('b', [anaWrote(`h${i}`, `history line ${i} about order${i % 7}`)], false, 1);
     const rows = (sqlite.prepare('SELECT count(*) AS n FROM messages_fts_data').get() as { n: number }).n;
     // Merged a little after each write: 7 rows. Left to FTS5's crisis merges (16 segments of a
     // level at once, what it does with automerge off): 13.
