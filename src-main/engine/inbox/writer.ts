@@ -27,14 +27,14 @@ type MessageRow = { id: number; chat_id: number; status: MessageStatus | null };
 /** A file the user sends: already in the media store, so the outbox can send it after a restart. */
 export type StoredMedia = Omit<IncomingMedia, 'ref' | 'preview'> & { sha256: string; thumb: Buffer | null };
 
+/** Pages of the search index merged after `rows` rows were indexed (see InboxWriter.merge). */
+export const mergeBudget = (rows: number): number => 8 + Math.ceil(rows / 12);
+
 /**
  * Every write the inbox makes, on prepared statements (history ingest is the hot path). Each
  * public method is one transaction: a batch is stored whole or not at all, and storing the same
  * message twice (live and again from history, or after a reconnect) keeps one row.
  */
-/** Pages of the search index merged after `rows` rows were indexed (see InboxWriter.merge). */
-export const mergeBudget = (rows: number): number => 8 + Math.ceil(rows / 12);
-
 export class InboxWriter {
   readonly identities: Identities;
   private readonly chatByJid: Database.Statement<[string, string], { id: number; contact_id: number | null }>;
