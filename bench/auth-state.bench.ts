@@ -17,8 +17,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import {
   addTransactionCapability,
   makeCacheableSignalKeyStore,
@@ -32,6 +30,7 @@ import pino from 'pino';
 import { openDb } from '../src-main/engine/db/open';
 import { createAuthStore } from '../src-main/engine/wa/auth-store';
 import { createSqliteAuthState } from '../src-main/engine/wa/baileys/auth-state';
+import { fullGc } from './full-gc';
 import { settleDisk } from './settle-disk';
 import { judge } from './verdict';
 
@@ -266,16 +265,9 @@ const median = (values: number[]) => {
 
 type Row = { name: string; uploadMs: number; messagesPerSec: number; totalMs: number };
 
-/** A full collection, so no run pays for the garbage the one before it left (the file store's). */
-const collect = ((): (() => void) => {
-  const exposed = (globalThis as { gc?: () => void }).gc;
-  if (exposed) return exposed;
-  setFlagsFromString('--expose-gc');
-  return (runInNewContext('gc') as (() => void) | undefined) ?? (() => undefined);
-})();
-
 const once = async (make: () => Promise<Subject>): Promise<Result> => {
-  collect();
+  // A full collection, so no run pays for the garbage the one before it left (the file store's).
+  fullGc?.();
   const subject = await make();
   try {
     return subject.direct ? subject.direct() : await run(subject);

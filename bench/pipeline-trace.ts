@@ -149,7 +149,11 @@ export const startTrace = (sqlite: Database.Database, walFile: string) => {
         `trace: ${commits.length} commits, median ${q(commitSorted, 0.5).toFixed(2)} ms, p99 ${q(commitSorted, 0.99).toFixed(2)} ms, max ${q(commitSorted, 1).toFixed(2)} ms`,
       );
       const gcByKind = new Map<number, number[]>();
-      for (const g of gcs) gcByKind.set(g.kind, [...(gcByKind.get(g.kind) ?? []), g.ms]);
+      for (const g of gcs) {
+        const list = gcByKind.get(g.kind);
+        if (list) list.push(g.ms);
+        else gcByKind.set(g.kind, [g.ms]);
+      }
       for (const [kind, list] of gcByKind) {
         list.sort((a, b) => a - b);
         console.log(

@@ -40,8 +40,6 @@ import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import type { AutomationPatch, FlowNode } from '../src-shared/automations';
 import type { Clock, TimerId } from '../src-main/engine/clock';
 import { createEngine, DB_FILE } from '../src-main/engine/index';
@@ -56,6 +54,7 @@ import type {
   TransportEventName,
   TransportEvents,
 } from '../src-main/engine/wa/transport';
+import { fullGc } from './full-gc';
 import { startTrace, timeStatements } from './pipeline-trace';
 import { judge } from './verdict';
 import { waitUntil } from './wait-until';
@@ -367,17 +366,10 @@ class BenchTransport implements Transport {
 
 // ---------------------------------------------------------------------------------------------
 
-/** A full collection before each reading: --expose-gc's gc(), or the same function fetched at run time. */
-const gc = ((): (() => void) | undefined => {
-  const exposed = (globalThis as { gc?: () => void }).gc;
-  if (exposed) return exposed;
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as (() => void) | undefined;
-})();
 type Memory = { heap: number; rss: number; external: number };
 const measureMemory = async (): Promise<Memory> => {
   for (let i = 0; i < 3; i++) {
-    gc?.();
+    fullGc?.(); // a full collection before each reading
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   const m = process.memoryUsage();
@@ -398,7 +390,7 @@ const TRACE = process.env.WREN_BENCH_PIPELINE_TRACE === '1';
 if (TRACE) timeStatements();
 
 const main = async () => {
-  if (!gc) console.log('(no --expose-gc: memory is read without a forced collection and means little)');
+  if (!fullGc) console.log('(no --expose-gc: memory is read without a forced collection and means little)');
   console.log(
     `pipeline bench: ${TOTAL.toLocaleString()} messages at ${RATE.toLocaleString()}/s from ${SENDERS} senders; ` +
       `${config.commands?.length} commands, ${config.rules?.length} rules, ${config.flows?.length} flows`,
